@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app app
+PYBABEL := $(VENV)/bin/pybabel
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install translations extract lint format
+
+run: install translations
+	$(FLASK) db upgrade
+	$(FLASK) demo load --if-empty
+	@echo "Serving on http://$(HOST):$(PORT)/"
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: install translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+# uv when the machine has it (seconds), else pip (minutes); the same result.
+$(VENV)/.installed: pyproject.toml
+	@if command -v uv >/dev/null 2>&1; then \
+		[ -x $(PY) ] || uv venv --python python3 $(VENV); \
+		uv pip install --python $(PY) -e '.[test]'; \
+	else \
+		[ -x $(PY) ] || python3 -m venv $(VENV); \
+		$(PY) -m pip install -e '.[test]'; \
+	fi
+	touch $@
+
+# Compiled catalogs are build products: made from translations/*/LC_MESSAGES/messages.po.
+translations: install
+	$(PYBABEL) compile -q -d translations
+
+# After changing user-visible text: extract, then translate the new entries in fr and es.
+extract: install
+	$(PYBABEL) extract -q -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--project iom_events -o translations/messages.pot .
+	$(PYBABEL) update -q -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -1,0 +1,61 @@
+"""The meetings site of IOM. `create_app` wires settings, extensions, blueprints and CLI."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from iom_events import i18n, settings
+from iom_events.extensions import babel, csrf, db, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(settings.from_environment(app.instance_path))
+    app.config.update(
+        BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
+        BABEL_DEFAULT_LOCALE=i18n.DEFAULT_LANGUAGE,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    if config:
+        app.config.update(config)
+
+    _register_models()
+    db.init_app(app)
+    # Batch mode lets later migrations alter tables on SQLite too.
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    babel.init_app(app, locale_selector=i18n.current_lang)
+    csrf.init_app(app)
+
+    from iom_events import errors, web
+    from iom_events.demo.commands import demo_cli
+    from iom_events.events.views import bp as events_bp
+    from iom_events.offices.views import bp as offices_bp
+
+    app.url_value_preprocessor(i18n.pull_lang)
+    app.url_defaults(i18n.add_lang)
+    web.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(events_bp)
+    app.register_blueprint(offices_bp)
+    app.cli.add_command(demo_cli)
+    return app
+
+
+def _register_models() -> None:
+    """Import every model module, so that the metadata (and Alembic) knows all tables."""
+    from iom_events.accounts import models as _accounts  # noqa: F401
+    from iom_events.agenda import models as _agenda  # noqa: F401
+    from iom_events.audit import models as _audit  # noqa: F401
+    from iom_events.delegations import models as _delegations  # noqa: F401
+    from iom_events.documents import models as _documents  # noqa: F401
+    from iom_events.events import models as _events  # noqa: F401
+    from iom_events.offices import models as _offices  # noqa: F401
+    from iom_events.press import models as _press  # noqa: F401

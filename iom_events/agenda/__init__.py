@@ -1,0 +1,1 @@
+"""The programme of a meeting, day by day."""

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import date, time
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from iom_events.columns import choice
+from iom_events.extensions import db
+from iom_events.i18n import Translated, TranslatedText
+
+if TYPE_CHECKING:
+    from iom_events.delegations.models import Participant
+    from iom_events.events.models import Event
+
+
+class AgendaItemKind(StrEnum):
+    OPENING = "opening"
+    SESSION = "session"
+    BREAK = "break"
+    SIDE_EVENT = "side_event"
+    CLOSING = "closing"
+
+
+agenda_speaker = Table(
+    "agenda_speaker",
+    db.metadata,
+    Column("agenda_item_id", ForeignKey("agenda_item.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "participant_id",
+        ForeignKey("participant.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
+class AgendaItem(db.Model):
+    """One entry of the programme. Without a start time it is an entry for the whole day."""
+
+    __table_args__ = (
+        CheckConstraint("ends_at IS NULL OR starts_at IS NOT NULL", name="end_needs_start"),
+        CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="ends_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date]
+    starts_at: Mapped[time | None]
+    ends_at: Mapped[time | None]
+    kind: Mapped[AgendaItemKind] = mapped_column(choice(AgendaItemKind))
+    title: Mapped[Translated] = mapped_column(TranslatedText)
+    description: Mapped[Translated | None] = mapped_column(TranslatedText)
+    room: Mapped[Translated | None] = mapped_column(TranslatedText)
+    position: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="agenda")
+    speakers: Mapped[list[Participant]] = relationship(
+        secondary=agenda_speaker, order_by="(Participant.position, Participant.id)"
+    )

@@ -1,0 +1,1 @@
+"""The history of every change made by staff."""

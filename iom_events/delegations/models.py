@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from iom_events.columns import choice
+from iom_events.extensions import db
+from iom_events.i18n import Translated, TranslatedText
+
+if TYPE_CHECKING:
+    from iom_events.events.models import Event
+
+
+class DelegationKind(StrEnum):
+    MEMBER_STATE = "member_state"
+    RCP = "rcp"
+    IGO = "igo"
+    UN_ENTITY = "un_entity"
+    CIVIL_SOCIETY = "civil_society"
+    OBSERVER = "observer"
+
+
+class Delegation(db.Model):
+    """A party taking part in a meeting: a member state, a regional consultative process..."""
+
+    __table_args__ = (CheckConstraint("length(country) = 2", name="country_iso"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[DelegationKind] = mapped_column(choice(DelegationKind))
+    name: Mapped[Translated] = mapped_column(TranslatedText)
+    short_name: Mapped[Translated | None] = mapped_column(TranslatedText)
+    region: Mapped[Translated | None] = mapped_column(TranslatedText)
+    country: Mapped[str | None] = mapped_column(String(2))
+    position: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="delegations")
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="delegation",
+        cascade="all, delete-orphan",
+        order_by="(Participant.position, Participant.id)",
+    )
+
+
+class ParticipantRole(StrEnum):
+    HEAD_OF_DELEGATION = "head_of_delegation"
+    CO_CHAIR = "co_chair"
+    SPEAKER = "speaker"
+    DELEGATE = "delegate"
+    OBSERVER = "observer"
+    SECRETARIAT = "secretariat"
+
+
+class Participant(db.Model):
+    """A person at a meeting. `email` and `phone` are private: never on a public page or feed."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    delegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegation.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    function: Mapped[Translated | None] = mapped_column(TranslatedText)
+    affiliation: Mapped[Translated | None] = mapped_column(TranslatedText)
+    role: Mapped[ParticipantRole] = mapped_column(choice(ParticipantRole))
+    is_public: Mapped[bool] = mapped_column(default=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="participants")
+    delegation: Mapped[Delegation | None] = relationship(back_populates="participants")

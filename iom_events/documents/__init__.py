@@ -1,0 +1,1 @@
+"""Meeting documents and their language versions."""

@@ -1,0 +1,1 @@
+"""Meetings: the public home page, the meetings list and the meeting page."""

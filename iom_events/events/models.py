@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from iom_events.columns import UTCDateTime, choice, utcnow
+from iom_events.extensions import db
+from iom_events.i18n import Translated, TranslatedText
+
+if TYPE_CHECKING:
+    from iom_events.agenda.models import AgendaItem
+    from iom_events.delegations.models import Delegation, Participant
+    from iom_events.documents.models import Document
+    from iom_events.offices.models import Office
+    from iom_events.press.models import PressContact
+
+
+class EventKind(StrEnum):
+    CONFERENCE = "conference"
+    RCP_MEETING = "rcp_meeting"
+    GOVERNING_BODY_SESSION = "governing_body_session"
+    SIDE_EVENT = "side_event"
+    PRESS_BRIEFING = "press_briefing"
+    WORKSHOP = "workshop"
+    OTHER = "other"
+
+
+class EventStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+
+
+class CountQualifier(StrEnum):
+    """How exact a head count is: the sources say "about 60", "over 1,500"."""
+
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+
+
+class Event(db.Model):
+    """One meeting. Its days are the venue's local days; times, when known, are in `timezone`."""
+
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        CheckConstraint("participant_count >= 0", name="participant_count_positive"),
+        CheckConstraint("states_count >= 0", name="states_count_positive"),
+        CheckConstraint("length(country) = 2", name="country_iso"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[EventKind] = mapped_column(choice(EventKind), index=True)
+    status: Mapped[EventStatus] = mapped_column(
+        choice(EventStatus), default=EventStatus.DRAFT, index=True
+    )
+    original_language: Mapped[str] = mapped_column(String(35))
+    title: Mapped[Translated] = mapped_column(TranslatedText)
+    summary: Mapped[Translated | None] = mapped_column(TranslatedText)
+    description: Mapped[Translated | None] = mapped_column(TranslatedText)
+
+    starts_on: Mapped[date] = mapped_column(index=True)
+    ends_on: Mapped[date]
+    starts_at: Mapped[time | None]
+    ends_at: Mapped[time | None]
+    timezone: Mapped[str] = mapped_column(String(64))
+    """The venue's IANA time zone, e.g. Asia/Bangkok."""
+
+    venue: Mapped[Translated | None] = mapped_column(TranslatedText)
+    city: Mapped[Translated | None] = mapped_column(TranslatedText)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+
+    participant_count: Mapped[int | None]
+    participant_count_qualifier: Mapped[CountQualifier | None] = mapped_column(
+        choice(CountQualifier)
+    )
+    states_count: Mapped[int | None]
+    website: Mapped[str | None] = mapped_column(String(500))
+    series: Mapped[str | None] = mapped_column(String(80), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    parent: Mapped[Event | None] = relationship(remote_side=[id], back_populates="side_events")
+    side_events: Mapped[list[Event]] = relationship(
+        back_populates="parent", order_by="(Event.starts_on, Event.id)"
+    )
+    organizers: Mapped[list[EventOrganizer]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventOrganizer.position"
+    )
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="(AgendaItem.day, AgendaItem.position, AgendaItem.id)",
+    )
+    delegations: Mapped[list[Delegation]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="(Delegation.position, Delegation.id)",
+    )
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="(Participant.position, Participant.id)",
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="(Document.position, Document.id)",
+    )
+    press_contacts: Mapped[list[PressContact]] = relationship(
+        back_populates="event", order_by="(PressContact.position, PressContact.id)"
+    )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != EventStatus.DRAFT
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    def __repr__(self) -> str:
+        return f"<Event {self.slug}>"
+
+
+class OrganizerRole(StrEnum):
+    HOST = "host"
+    ORGANIZER = "organizer"
+    CO_CHAIR = "co_chair"
+    SUPPORTER = "supporter"
+    PARTICIPANT = "participant"
+
+
+class EventOrganizer(db.Model):
+    """A body with a part in organizing a meeting: an IOM office, or named in free text."""
+
+    __table_args__ = (
+        CheckConstraint("office_id IS NOT NULL OR name IS NOT NULL", name="office_or_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    role: Mapped[OrganizerRole] = mapped_column(choice(OrganizerRole))
+    office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("office.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[Translated | None] = mapped_column(TranslatedText)
+    position: Mapped[int] = mapped_column(default=0)
+
+    event: Mapped[Event] = relationship(back_populates="organizers")
+    office: Mapped[Office | None] = relationship()

@@ -1,0 +1,1 @@
+"""IOM offices and headquarters units: who organizes meetings and answers the press."""

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from iom_events.columns import choice
+from iom_events.extensions import db
+from iom_events.i18n import Translated, TranslatedText
+
+
+class OfficeKind(StrEnum):
+    REGIONAL_OFFICE = "regional_office"
+    COUNTRY_OFFICE = "country_office"
+    DEPARTMENT = "department"
+    DIVISION = "division"
+    UNIT = "unit"
+
+
+class Office(db.Model):
+    """An IOM office in the field or a unit at headquarters (a department and its divisions)."""
+
+    __table_args__ = (CheckConstraint("length(country) = 2", name="country_iso"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[OfficeKind] = mapped_column(choice(OfficeKind))
+    name: Mapped[Translated] = mapped_column(TranslatedText)
+    description: Mapped[Translated | None] = mapped_column(TranslatedText)
+    city: Mapped[Translated | None] = mapped_column(TranslatedText)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    region: Mapped[Translated | None] = mapped_column(TranslatedText)
+    """The area the office supports (regional offices) or covers."""
+    resource_mobilization: Mapped[bool] = mapped_column(default=False)
+    coordination: Mapped[bool] = mapped_column(default=False)
+    coordination_area: Mapped[Translated | None] = mapped_column(TranslatedText)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("office.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(default=0)
+
+    parent: Mapped[Office | None] = relationship(remote_side=[id], back_populates="units")
+    units: Mapped[list[Office]] = relationship(back_populates="parent", order_by="Office.position")
+
+    def __repr__(self) -> str:
+        return f"<Office {self.slug}>"

@@ -1,0 +1,18 @@
+"""The office directory and office pages."""
+
+from flask import Blueprint, abort, render_template
+
+from iom_events.offices import queries
+
+bp = Blueprint("offices", __name__, url_prefix="/<lang>/offices")
+
+
+@bp.get("/")
+def index():
+    return render_template("offices/index.html", directory=queries.directory())
+
+
+@bp.get("/<slug>/")
+def show(slug: str):
+    office = queries.office_by_slug(slug) or abort(404)
+    return render_template("offices/show.html", office=office, meetings=queries.meetings_of(office))

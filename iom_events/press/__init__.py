@@ -1,0 +1,1 @@
+"""Who answers the press for a meeting or an office."""

@@ -1,0 +1,44 @@
+"""Defaults that work on a laptop; production differs only by environment variables."""
+
+import contextlib
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+LANGUAGES = ("en", "fr", "es")
+"""The UI languages, IOM's three official languages; the first is the default."""
+
+
+def from_environment(instance_path: str) -> dict:
+    """The settings of a deployment: SQLite under `instance/` unless DATABASE_URL says otherwise."""
+    instance = Path(instance_path)
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'iom_events.sqlite3'}"
+    return {
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or _instance_secret(instance),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "BLOB_DIR": os.environ.get("BLOB_DIR") or str(instance / "blobs"),
+        "EVENTS_PER_PAGE": 20,
+    }
+
+
+def _instance_secret(instance: Path) -> str:
+    """A key generated once and kept in `instance/`, so sessions survive restarts.
+
+    The key is written to a private temporary file, then linked into place: `link` fails if the
+    file exists, so two workers starting together end up reading the same, complete key.
+    """
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=instance, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+                f.flush()
+                os.fsync(f.fileno())
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+    return path.read_text().strip()

@@ -1,0 +1,156 @@
+"""Fixtures: one app per test session on a database of its own, built by the migrations.
+
+SQLite by default (a file in a temporary directory). With TEST_DATABASE_URL pointing at a
+PostgreSQL server (any database on it, e.g. .../postgres), the session creates a database of its own
+there, named iom_events_test_<random>, and drops it at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import make_url
+
+from iom_events import create_app
+from iom_events.demo.load import load_demo
+from iom_events.documents.storage import blob_store
+from iom_events.events.models import Event, EventKind, EventStatus
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+
+SERVER_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@contextlib.contextmanager
+def fresh_database(tmp_path_factory) -> Iterator[str]:
+    """The URL of a new, empty database, removed afterwards."""
+    if not SERVER_URL:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return
+    name = f"iom_events_test_{secrets.token_hex(4)}"
+    server = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> Iterator[str]:
+    with fresh_database(tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "BLOB_DIR": str(tmp_path_factory.mktemp("blobs")),
+            "SECRET_KEY": "test",
+        }
+    )
+    with app.app_context():
+        upgrade()
+        load_demo(blob_store())
+        db.session.remove()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def session(app):
+    """The database session inside an application context, cleaned up after the test."""
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+        db.session.remove()
+
+
+@pytest.fixture
+def make_event(app):
+    """A factory of meetings for one test; they are deleted when the test ends."""
+    created: list[int] = []
+
+    def make(**fields) -> Event:
+        values = {
+            "slug": f"test-{secrets.token_hex(4)}",
+            "kind": EventKind.CONFERENCE,
+            "status": EventStatus.PUBLISHED,
+            "original_language": "en",
+            "title": Translated(en="A test meeting"),
+            "starts_on": date(2030, 1, 10),
+            "ends_on": date(2030, 1, 11),
+            "timezone": "Europe/Zurich",
+            "country": "CH",
+        }
+        values.update(fields)
+        with app.app_context():
+            event = Event(**values)
+            db.session.add(event)
+            db.session.commit()
+            created.append(event.id)
+            db.session.refresh(event)
+            db.session.expunge(event)
+            return event
+
+    yield make
+    with app.app_context():
+        for event_id in created:
+            event = db.session.get(Event, event_id)
+            if event is not None:
+                db.session.delete(event)
+        db.session.commit()
+        db.session.remove()
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        self.statements.append(statement)
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """Counts the SQL statements run inside a `with count_queries() as counter:` block."""
+
+    @contextlib.contextmanager
+    def counting() -> Iterator[QueryCounter]:
+        counter = QueryCounter()
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+
+    return counting
