@@ -32,13 +32,13 @@ $(VENV)/.installed: pyproject.toml
 
 # Compiled catalogs are build products: made from translations/*/LC_MESSAGES/messages.po.
 translations: install
-	$(PYBABEL) compile -q -d translations
+	$(PYBABEL) compile -d translations
 
 # After changing user-visible text: extract, then translate the new entries in fr and es.
 extract: install
-	$(PYBABEL) extract -q -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
-		--project iom_events -o translations/messages.pot .
-	$(PYBABEL) update -q -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(PYBABEL) extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--project iom_events -o translations/messages.pot iom_events templates
+	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 lint: install
 	$(VENV)/bin/ruff check .

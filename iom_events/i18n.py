@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
-from babel import Locale
+from babel import Locale, negotiate_locale
 from babel.dates import format_interval
 from flask import abort, current_app, g, request, url_for
 from flask_babel import format_date, format_decimal, format_time, get_locale
@@ -123,12 +123,15 @@ def current_lang() -> str:
     lang = getattr(g, "lang", None)
     if lang is None:
         first = request.path.strip("/").split("/", 1)[0]
-        if first in LANGUAGES:
-            lang = first
-        else:
-            lang = request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+        lang = first if first in LANGUAGES else preferred_language()
         g.lang = lang
     return lang
+
+
+def preferred_language() -> str:
+    """The UI language the browser asks for: "fr-CH, en;q=0.5" gives fr; none gives English."""
+    wanted = [tag for tag, _quality in request.accept_languages]
+    return negotiate_locale(wanted, LANGUAGES, sep="-") or DEFAULT_LANGUAGE
 
 
 def alternate_urls() -> dict[str, str]:

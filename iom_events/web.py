@@ -1,6 +1,6 @@
 """What every page shares: the root redirect, template helpers, security headers."""
 
-from flask import Flask, redirect, request, url_for
+from flask import Flask, redirect, url_for
 
 from iom_events import i18n
 from iom_events.labels import label
@@ -39,7 +39,7 @@ def init_app(app: Flask) -> None:
 
 def root():
     """`/` sends the reader to the home page in the language their browser prefers."""
-    lang = request.accept_languages.best_match(LANGUAGES) or i18n.DEFAULT_LANGUAGE
+    lang = i18n.preferred_language()
     response = redirect(url_for("events.home", lang=lang))
     response.vary.add("Accept-Language")
     return response

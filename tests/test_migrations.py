@@ -2,17 +2,28 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import fresh_database
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from iom_events import create_app
 from iom_events.extensions import db
 
+from conftest import fresh_database
+
 TABLES = {
-    "office", "event", "event_organizer", "agenda_item", "agenda_speaker", "delegation",
-    "participant", "document", "document_file", "press_contact", "user", "audit_entry",
-}  # fmt: skip
+    "office",
+    "event",
+    "event_organizer",
+    "agenda_item",
+    "agenda_speaker",
+    "delegation",
+    "participant",
+    "document",
+    "document_file",
+    "press_contact",
+    "user",
+    "audit_entry",
+}
 
 
 def test_upgrade_from_empty_then_downgrade_to_empty(tmp_path_factory):

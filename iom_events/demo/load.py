@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from iom_events.demo.meetings import MEETINGS
-from iom_events.demo.offices import OFFICES
 from sqlalchemy import select
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
+from iom_events.demo.meetings import MEETINGS
+from iom_events.demo.offices import OFFICES
 from iom_events.demo.pdf import title_page
 from iom_events.documents.models import Document, DocumentCategory, DocumentFile
 from iom_events.documents.storage import BlobStore

@@ -18,9 +18,9 @@ class EventFilterForm(FlaskForm):
         _l("Year"),
         validators=[Optional(), NumberRange(min=1951, max=2100, message=_l("Enter a year."))],
     )
-    office = SelectField(_l("Office"), validate_choice=True)
-    kind = SelectField(_l("Kind of meeting"), validate_choice=True)
-    country = SelectField(_l("Country"), validate_choice=True)
+    office = SelectField(_l("Office"), default="")
+    kind = SelectField(_l("Kind of meeting"), default="")
+    country = SelectField(_l("Country"), default="")
 
     def kind_choice(self) -> EventKind | None:
         return EventKind(self.kind.data) if self.kind.data else None

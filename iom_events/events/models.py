@@ -115,7 +115,9 @@ class Event(db.Model):
         order_by="(Document.position, Document.id)",
     )
     press_contacts: Mapped[list[PressContact]] = relationship(
-        back_populates="event", order_by="(PressContact.position, PressContact.id)"
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="(PressContact.position, PressContact.id)",
     )
 
     @property

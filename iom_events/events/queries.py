@@ -40,7 +40,7 @@ def published_event(slug: str) -> Event | None:
             selectinload(Event.organizers).joinedload(EventOrganizer.office),
             selectinload(Event.delegations),
             selectinload(Event.participants),
-            selectinload(Event.agenda).selectinload(AgendaItem.speakers),
+            selectinload(Event.agenda).joinedload(AgendaItem.speakers),
             selectinload(Event.documents).joinedload(Document.files),
             selectinload(Event.press_contacts).joinedload(PressContact.office),
             selectinload(Event.side_events),

@@ -1,0 +1,1 @@
+"""The reference meetings and offices, as data, and the `demo load` command."""

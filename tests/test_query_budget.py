@@ -1,0 +1,119 @@
+"""A page costs a bounded number of SQL queries, whatever the size of the meeting."""
+
+from datetime import date
+
+import pytest
+
+from iom_events.agenda.models import AgendaItem, AgendaItemKind
+from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
+from iom_events.documents.models import Document, DocumentCategory, DocumentFile
+from iom_events.events.models import Event, EventOrganizer, OrganizerRole
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+from iom_events.press.models import PressContact
+
+from pages import text_of
+
+MEETING_PAGE_BUDGET = 8
+
+
+def fill(event_id: int, *, agenda: int, delegations: int, documents: int, side_events: int) -> None:
+    event = db.session.get(Event, event_id)
+    event.organizers = [
+        EventOrganizer(role=OrganizerRole.HOST, name=Translated(en="A host government")),
+        EventOrganizer(role=OrganizerRole.ORGANIZER, office_id=1),
+    ]
+    groups = [
+        Delegation(
+            kind=DelegationKind.MEMBER_STATE, name=Translated(en=f"Delegation {n}"), position=n
+        )
+        for n in range(delegations)
+    ]
+    event.delegations = groups
+    people = [
+        Participant(
+            name=f"Person {n}",
+            role=ParticipantRole.DELEGATE,
+            delegation=groups[n % len(groups)],
+            function=Translated(en="Delegate"),
+            position=n,
+        )
+        for n in range(delegations * 2)
+    ]
+    event.participants = people
+    event.agenda = [
+        AgendaItem(
+            day=date(2030, 1, 10 + n % 2),
+            kind=AgendaItemKind.SESSION,
+            title=Translated(en=f"Session {n}"),
+            speakers=people[n % 5 : n % 5 + 2],
+            position=n,
+        )
+        for n in range(agenda)
+    ]
+    event.documents = [
+        Document(
+            category=DocumentCategory.PRESENTATION,
+            title=Translated(en=f"Paper {n}"),
+            delegation=groups[n % len(groups)],
+            position=n,
+            versions=[
+                DocumentFile(
+                    language=lang,
+                    sha256="0" * 64,
+                    size=10,
+                    media_type="application/pdf",
+                    original_filename=f"paper-{n}-{lang}.pdf",
+                )
+                for lang in ("en", "fr", "es")
+            ],
+        )
+        for n in range(documents)
+    ]
+    event.press_contacts = [PressContact(name="Press officer", email="press@example.org")]
+    for n in range(side_events):
+        event.side_events.append(
+            Event(
+                slug=f"{event.slug}-side-{n}",
+                kind=event.kind,
+                status=event.status,
+                original_language="en",
+                title=Translated(en=f"Side event {n}"),
+                starts_on=event.starts_on,
+                ends_on=event.ends_on,
+                timezone=event.timezone,
+            )
+        )
+    db.session.commit()
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        {"agenda": 3, "delegations": 2, "documents": 2, "side_events": 1},
+        {"agenda": 300, "delegations": 150, "documents": 200, "side_events": 5},
+    ],
+)
+def test_meeting_page_query_count_does_not_grow(client, app, make_event, count_queries, size):
+    event = make_event()
+    with app.app_context(), db.session.no_autoflush:
+        fill(event.id, **size)
+    with count_queries() as counter:
+        response = client.get(f"/en/events/{event.slug}/")
+    assert response.status_code == 200
+    page = text_of(response.get_data(as_text=True))
+    assert f"Session {size['agenda'] - 1}" in page
+    assert f"{size['delegations']} delegations" in page
+    assert f"Paper {size['documents'] - 1} (English | French | Spanish)" in page
+    assert len(counter) <= MEETING_PAGE_BUDGET, "\n\n".join(counter.statements)
+    with app.app_context():
+        for side_event in db.session.get(Event, event.id).side_events:
+            db.session.delete(side_event)
+        db.session.commit()
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/events/", "/en/offices/", "/en/offices/bangkok/"])
+def test_other_pages_have_a_small_fixed_query_count(client, count_queries, path):
+    with count_queries() as counter:
+        assert client.get(path).status_code == 200
+    assert len(counter) <= 5, "\n\n".join(counter.statements)
