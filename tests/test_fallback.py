@@ -29,7 +29,10 @@ def test_meeting_entered_only_in_french_shows_french_on_the_english_page(client,
     page = text_of(html)
     assert '<h1 lang="fr">Atelier régional sur la migration de main-d’œuvre</h1>' in html
     assert "Available in French only." in page
-    assert '<span lang="fr">Séance d’ouverture</span>' in html
+    assert (
+        '<span lang="fr">Séance d’ouverture</span> <small class="fallback-marker">(French)</small>'
+        in html
+    )
     assert "Un atelier de deux jours." in page
 
     spanish = text_of(client.get(f"/es/events/{event.slug}/").get_data(as_text=True))
