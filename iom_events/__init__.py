@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from iom_events import i18n, settings
-from iom_events.extensions import babel, csrf, db, migrate
+from iom_events.extensions import babel, csrf, db, login, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,19 +33,29 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.current_lang)
     csrf.init_app(app)
+    login.init_app(app)
+    login.login_view = "accounts.sign_in"
+    login.login_message = None
 
     from iom_events import errors, web
+    from iom_events.accounts import auth as _auth  # noqa: F401  (registers the user loader)
+    from iom_events.accounts.commands import users_cli
+    from iom_events.accounts.views import bp as accounts_bp
+    from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
     from iom_events.demo.commands import demo_cli
+    from iom_events.events.manage import bp as manage_events_bp
     from iom_events.events.views import bp as events_bp
     from iom_events.offices.views import bp as offices_bp
+    from iom_events.trash.views import bp as trash_bp
 
     app.url_value_preprocessor(i18n.pull_lang)
     app.url_defaults(i18n.add_lang)
     web.init_app(app)
     errors.init_app(app)
-    app.register_blueprint(events_bp)
-    app.register_blueprint(offices_bp)
+    for blueprint in (events_bp, offices_bp, accounts_bp, manage_events_bp, trash_bp):
+        app.register_blueprint(blueprint)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(users_cli)
     return app
 
 

@@ -191,6 +191,17 @@ def country_name(code: str | None) -> str:
     return _locale().territories.get(code.upper(), code)
 
 
+# Babel's territories include regions and groupings (EU, UN, ZZ...) that are not countries.
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country (ISO 3166-1 alpha-2) with its name in the page's language, by name."""
+    territories = _locale().territories
+    codes = [c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
+    return sorted(((code, territories[code]) for code in codes), key=lambda c: c[1])
+
+
 def date_range(start: date, end: date | None = None) -> str:
     """A day or a span of days, as the page's locale writes it: "4 juin 2009", "20–22 mars 2019"."""
     if end is None or end == start:

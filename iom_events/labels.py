@@ -4,7 +4,9 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
+from iom_events.accounts.models import UserRole
 from iom_events.agenda.models import AgendaItemKind
+from iom_events.audit.models import AuditAction
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.documents.models import DocumentCategory, DocumentSection
 from iom_events.events.models import EventKind, EventStatus, OrganizerRole
@@ -58,6 +60,13 @@ LABELS = {
     OfficeKind.DEPARTMENT: _l("Department"),
     OfficeKind.DIVISION: _l("Division"),
     OfficeKind.UNIT: _l("Unit"),
+    AuditAction.CREATE: _l("Created"),
+    AuditAction.UPDATE: _l("Changed"),
+    AuditAction.REMOVE: _l("Moved to the trash"),
+    AuditAction.RESTORE: _l("Restored"),
+    AuditAction.DELETE: _l("Deleted for good"),
+    UserRole.ADMIN: _l("Administrator"),
+    UserRole.EDITOR: _l("Editor"),
 }
 
 

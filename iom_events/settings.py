@@ -1,6 +1,7 @@
 """Defaults that work on a laptop; production differs only by environment variables."""
 
 import contextlib
+import json
 import os
 import secrets
 import tempfile
@@ -19,7 +20,16 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "BLOB_DIR": os.environ.get("BLOB_DIR") or str(instance / "blobs"),
         "EVENTS_PER_PAGE": 20,
+        # Texts stored as JSON stay readable (and searchable) in every language.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"json_serializer": _json_dumps},
+        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE") == "1",
+        "PROXY_COUNT": int(os.environ.get("PROXY_COUNT") or 0),
+        "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20, "minutes": 15},
     }
+
+
+def _json_dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _instance_secret(instance: Path) -> str:

@@ -1,6 +1,11 @@
 """What every page shares: the root redirect, template helpers, security headers."""
 
-from flask import Flask, redirect, url_for
+import markdown
+import nh3
+from flask import Flask, redirect, request, url_for
+from flask.sessions import SecureCookieSessionInterface
+from markupsafe import Markup
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from iom_events import i18n
 from iom_events.labels import label
@@ -13,7 +18,19 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """The session cookie is `Secure` whenever the page was served over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SessionInterface()
+    if app.config["PROXY_COUNT"]:
+        # Behind N reverse proxies: trust their X-Forwarded-For/-Proto (client address, https).
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     app.add_url_rule("/", "root", root)
     app.after_request(security_headers)
     app.jinja_env.filters.update(
@@ -27,6 +44,9 @@ def init_app(app: Flask) -> None:
         place=i18n.place,
         time=i18n.time_of_day,
         number=i18n.number,
+        markdown=markdown_html,
+        record_name=record_name,
+        change_value=change_value,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
@@ -35,6 +55,32 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def markdown_html(text: str) -> Markup:
+    """Markdown written by staff, as HTML with nothing but harmless tags and links."""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return Markup(nh3.clean(html, link_rel="noopener noreferrer nofollow"))
+
+
+def record_name(record) -> str:
+    """What staff call a record in lists (the trash): its title or name, in the page's language."""
+    for attribute in ("title", "name"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, i18n.Translated):
+            return i18n.translate(value, getattr(record, "original_language", None)) or ""
+        if value:
+            return str(value)
+    return f"#{record.id}"
+
+
+def change_value(value) -> str:
+    """A value from the history, readable: texts per language, "—" for nothing."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict):
+        return " · ".join(f"{lang}: {text}" for lang, text in value.items())
+    return str(value)
 
 
 def root():

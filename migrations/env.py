@@ -14,6 +14,19 @@ fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 
 
+def render_item(type_, obj, autogen_context):
+    """Write the app's column types as plain SQLAlchemy types, so revisions never import the app."""
+    from iom_events.columns import UTCDateTime
+    from iom_events.i18n import TranslatedText
+
+    if type_ == "type" and isinstance(obj, TranslatedText):
+        autogen_context.imports.add("from sqlalchemy.dialects import postgresql")
+        return 'sa.JSON().with_variant(postgresql.JSONB(), "postgresql")'
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def get_engine():
     return current_app.extensions["migrate"].db.engine
 
@@ -79,6 +92,7 @@ def run_migrations_online():
                 logger.info("No changes in schema detected.")
 
     conf_args = current_app.extensions["migrate"].configure_args
+    conf_args.setdefault("render_item", render_item)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import choice
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.delegations.models import Participant
@@ -37,7 +38,7 @@ agenda_speaker = Table(
 )
 
 
-class AgendaItem(db.Model):
+class AgendaItem(Versioned, Removable, db.Model):
     """One entry of the programme. Without a start time it is an entry for the whole day."""
 
     __table_args__ = (

@@ -19,6 +19,8 @@ class AuditAction(StrEnum):
     UPDATE = "update"
     REMOVE = "remove"
     RESTORE = "restore"
+    DELETE = "delete"
+    """Removed for good, when the trash is emptied."""
 
 
 class AuditEntry(db.Model):
@@ -39,5 +41,7 @@ class AuditEntry(db.Model):
     event_id: Mapped[int | None] = mapped_column(index=True)
     """Not a foreign key: the history of a meeting outlives the meeting."""
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    version: Mapped[int | None]
+    """The object's version after this change (to show what changed since a given version)."""
 
     user: Mapped[User | None] = relationship()

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import choice
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.events.models import Event
@@ -23,7 +24,7 @@ class DelegationKind(StrEnum):
     OBSERVER = "observer"
 
 
-class Delegation(db.Model):
+class Delegation(Versioned, Removable, db.Model):
     """A party taking part in a meeting: a member state, a regional consultative process..."""
 
     __table_args__ = (CheckConstraint("length(country) = 2", name="country_iso"),)
@@ -54,7 +55,7 @@ class ParticipantRole(StrEnum):
     SECRETARIAT = "secretariat"
 
 
-class Participant(db.Model):
+class Participant(Versioned, Removable, db.Model):
     """A person at a meeting. `email` and `phone` are private: never on a public page or feed."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -65,7 +65,8 @@ def load_demo(store: BlobStore) -> LoadReport:
 
 
 def _load_offices(report: LoadReport) -> dict[str, Office]:
-    offices = {o.slug: o for o in db.session.scalars(select(Office))}
+    everything = {"include_removed": True}  # a meeting in the trash still owns its slug
+    offices = {o.slug: o for o in db.session.scalars(select(Office), execution_options=everything)}
     for position, data in enumerate(OFFICES):
         if data["slug"] in offices:
             report.kept.append(f"office {data['slug']}")
@@ -93,7 +94,8 @@ def _load_offices(report: LoadReport) -> dict[str, Office]:
 def _load_meetings(
     offices: dict[str, Office], store: BlobStore, new_blobs: list[Path], report: LoadReport
 ) -> None:
-    events = {e.slug: e for e in db.session.scalars(select(Event))}
+    everything = {"include_removed": True}
+    events = {e.slug: e for e in db.session.scalars(select(Event), execution_options=everything)}
     for data in MEETINGS:
         if data["slug"] in events:
             report.kept.append(f"meeting {data['slug']}")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText, official_rank
+from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.accounts.models import User
@@ -46,7 +47,7 @@ SECTION_OF = {
 }
 
 
-class Document(db.Model):
+class Document(Versioned, Removable, db.Model):
     """A meeting document; its files, one current version per language, hang from it."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

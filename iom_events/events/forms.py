@@ -1,11 +1,24 @@
-"""The meetings list's filters, read from the query string."""
+"""The meetings list's filters, and the form staff edit a meeting with."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField
-from wtforms.validators import NumberRange, Optional
+from wtforms import DateField, IntegerField, SelectField, StringField, TimeField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from iom_events.events.models import EventKind
+from iom_events.events.models import CountQualifier, EventKind
+from iom_events.fields import (
+    OptionalInteger,
+    TranslatedField,
+    TranslationRequired,
+    VersionField,
+    http_url,
+    slug_format,
+    time_zones,
+    zone_of_country,
+)
+from iom_events.i18n import language_name, translate
+from iom_events.labels import choices
+from iom_events.settings import LANGUAGES
 
 
 class EventFilterForm(FlaskForm):
@@ -24,3 +37,93 @@ class EventFilterForm(FlaskForm):
 
     def kind_choice(self) -> EventKind | None:
         return EventKind(self.kind.data) if self.kind.data else None
+
+
+class EventForm(FlaskForm):
+    """A meeting's own fields; its agenda, delegations, documents... have forms of their own."""
+
+    version = VersionField()
+    title = TranslatedField(_l("Title"), [TranslationRequired()])
+    summary = TranslatedField(_l("Summary"), multiline=True)
+    description = TranslatedField(
+        _l("Description"),
+        multiline=True,
+        description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
+    )
+    original_language = SelectField(_l("Original language"))
+    kind = SelectField(_l("Kind of meeting"))
+    slug = StringField(
+        _l("Address (slug)"),
+        [Optional(), Length(max=120), slug_format],
+        description=_l("Left empty, it is made from the title."),
+        filters=[lambda value: value.strip().lower() if value else value],
+    )
+    starts_on = DateField(_l("First day"), [InputRequired(_l("Enter the first day."))])
+    ends_on = DateField(_l("Last day"), [InputRequired(_l("Enter the last day."))])
+    starts_at = TimeField(_l("Start time"), [Optional()])
+    ends_at = TimeField(_l("End time"), [Optional()])
+    timezone = SelectField(
+        _l("Time zone"),
+        description=_l("Left empty, it is the country's when the country has only one."),
+    )
+    venue = TranslatedField(_l("Venue"))
+    city = TranslatedField(_l("City"))
+    country = SelectField(_l("Country"))
+    participant_count = OptionalInteger(
+        _l("Number of participants"), [Optional(), NumberRange(min=0)]
+    )
+    participant_count_qualifier = SelectField(_l("The number is"))
+    states_count = OptionalInteger(_l("States represented"), [Optional(), NumberRange(min=0)])
+    website = StringField(_l("Official website"), [Optional(), Length(max=500), http_url])
+    series = StringField(_l("Series"), [Optional(), Length(max=80), slug_format])
+    parent = SelectField(_l("Side event of"))
+
+    def fill_choices(self, countries, parents, current_slug: str | None = None) -> None:
+        self.original_language.choices = [(code, language_name(code)) for code in LANGUAGES]
+        self.kind.choices = choices(EventKind)
+        self.timezone.choices = [("", _l("From the country")), *((z, z) for z in time_zones())]
+        self.country.choices = [("", "—"), *countries]
+        self.participant_count_qualifier.choices = [
+            ("", _l("exact")),
+            (CountQualifier.ABOUT.value, _l("approximate")),
+            (CountQualifier.MORE_THAN.value, _l("a minimum")),
+        ]
+        self.parent.choices = [("", "—")] + [
+            (e.slug, translate(e.title, e.original_language)) for e in parents
+            if e.slug != current_slug
+        ]  # fmt: skip
+
+    def validate_ends_on(self, field):
+        if self.starts_on.data and field.data and field.data < self.starts_on.data:
+            raise ValidationError(_l("The last day cannot be before the first day."))
+
+    def validate_ends_at(self, field):
+        if field.data and not self.starts_at.data:
+            raise ValidationError(_l("Enter a start time too, or no end time."))
+        same_day = self.starts_on.data == self.ends_on.data
+        if field.data and self.starts_at.data and same_day and field.data < self.starts_at.data:
+            raise ValidationError(_l("The end time cannot be before the start time."))
+
+    def validate_timezone(self, field):
+        if not field.data:
+            field.data = zone_of_country(self.country.data)
+            if not field.data:
+                raise ValidationError(
+                    _l("Choose the time zone: the country has several, or none is chosen.")
+                )
+
+    def populate_obj(self, obj):
+        for name in ("title", "summary", "description", "venue", "city"):
+            getattr(self, name).populate_obj(obj, name)
+        obj.original_language = self.original_language.data
+        obj.kind = EventKind(self.kind.data)
+        obj.starts_on, obj.ends_on = self.starts_on.data, self.ends_on.data
+        obj.starts_at, obj.ends_at = self.starts_at.data, self.ends_at.data
+        obj.timezone = self.timezone.data
+        obj.country = self.country.data or None
+        obj.participant_count = self.participant_count.data
+        qualifier = self.participant_count_qualifier.data
+        obj.participant_count_qualifier = CountQualifier(qualifier) if qualifier else None
+        obj.states_count = self.states_count.data
+        obj.website = self.website.data or None
+        obj.series = self.series.data or None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.agenda.models import AgendaItem
@@ -42,7 +43,7 @@ class CountQualifier(StrEnum):
     MORE_THAN = "more_than"
 
 
-class Event(db.Model):
+class Event(Versioned, Removable, db.Model):
     """One meeting. Its days are the venue's local days; times, when known, are in `timezone`."""
 
     __table_args__ = (
@@ -140,7 +141,7 @@ class OrganizerRole(StrEnum):
     PARTICIPANT = "participant"
 
 
-class EventOrganizer(db.Model):
+class EventOrganizer(Versioned, db.Model):
     """A body with a part in organizing a meeting: an IOM office, or named in free text."""
 
     __table_args__ = (

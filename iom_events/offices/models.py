@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import choice
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.records import Removable, Versioned
 
 
 class OfficeKind(StrEnum):
@@ -18,7 +19,7 @@ class OfficeKind(StrEnum):
     UNIT = "unit"
 
 
-class Office(db.Model):
+class Office(Versioned, Removable, db.Model):
     """An IOM office in the field or a unit at headquarters (a department and its divisions)."""
 
     __table_args__ = (CheckConstraint("length(country) = 2", name="country_iso"),)

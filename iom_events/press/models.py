@@ -7,13 +7,14 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.extensions import db
+from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.events.models import Event
     from iom_events.offices.models import Office
 
 
-class PressContact(db.Model):
+class PressContact(Versioned, Removable, db.Model):
     """A press officer. Public by nature: name, e-mail and phone are shown to journalists."""
 
     __table_args__ = (

@@ -119,7 +119,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=True),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('action', sa.Enum('create', 'update', 'remove', 'restore', name='auditaction', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('action', sa.Enum('create', 'update', 'remove', 'restore', 'delete', name='auditaction', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('object_type', sa.String(length=40), nullable=False),
     sa.Column('object_id', sa.Integer(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=True),

@@ -1,0 +1,117 @@
+"""Who may do what: staff sessions, the manage area's guards, and sign-in throttling."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import wraps
+
+from flask import Blueprint, abort, current_app, request
+from flask_login import current_user
+from sqlalchemy import delete, func, or_, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from iom_events.accounts.models import SignInAttempt, User, UserRole
+from iom_events.columns import utcnow
+from iom_events.extensions import db, login
+
+# Checked when the e-mail is unknown, so that a wrong address costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not a password")
+
+
+@login.user_loader
+def load_user(session_id: str) -> User | None:
+    user_id, _, version = session_id.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.is_active or user.version != int(version):
+        return None
+    return user
+
+
+def manage_blueprint(
+    name: str, import_name: str, url_prefix: str = "", *, admin_only: bool = False
+):
+    """A blueprint under /<lang>/manage/ whose every view requires a signed-in staff member.
+
+    The guard sits on the blueprint, not on each view: a new view cannot forget it.
+    """
+    bp = Blueprint(name, import_name, url_prefix=f"/<lang>/manage{url_prefix}")
+    bp.before_request(require_admin if admin_only else require_staff)
+    return bp
+
+
+def require_staff():
+    if not current_user.is_authenticated:
+        return login.unauthorized()
+    return None
+
+
+def require_admin():
+    if not current_user.is_authenticated:
+        return login.unauthorized()
+    if current_user.role != UserRole.ADMIN:
+        abort(403)
+    return None
+
+
+def admin_only(view):
+    """For one admin-only view inside a staff blueprint."""
+
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        require_admin()
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+def hash_password(password: str) -> str:
+    """scrypt, Werkzeug's default: memory-hard, salted."""
+    return generate_password_hash(password, method="scrypt")
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None; never says which part was wrong."""
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(user.password_hash, password) or not user.is_active:
+        return None
+    return user
+
+
+def sign_in_blocked(email: str) -> bool:
+    """Too many recent failures for this account or from this address."""
+    limits = current_app.config["SIGN_IN_LIMITS"]
+    since = utcnow() - timedelta(minutes=limits["minutes"])
+    email = email.strip().lower()
+    address = request.remote_addr or "-"
+    per_account, per_address = db.session.execute(
+        select(
+            func.count().filter(SignInAttempt.email == email),
+            func.count().filter(SignInAttempt.address == address),
+        ).where(
+            SignInAttempt.at >= since,
+            or_(SignInAttempt.email == email, SignInAttempt.address == address),
+        )
+    ).one()
+    return per_account >= limits["per_account"] or per_address >= limits["per_address"]
+
+
+def record_failure(email: str) -> None:
+    db.session.execute(delete(SignInAttempt).where(SignInAttempt.at < utcnow() - timedelta(days=1)))
+    db.session.add(
+        SignInAttempt(
+            email=email.strip().lower()[:254],
+            address=(request.remote_addr or "-")[:45],
+            at=utcnow(),
+        )
+    )
+    db.session.commit()
+
+
+def forget_failures(email: str) -> None:
+    db.session.execute(delete(SignInAttempt).where(SignInAttempt.email == email.strip().lower()))
+    db.session.commit()

@@ -1,0 +1,122 @@
+"""Writes an AuditEntry for every change to a record staff edit, in the same transaction.
+
+A session hook rather than calls in each view: a change cannot forget its history. The entries
+are added after a flush (when new rows have their ids and the attribute history is still there);
+`commit` flushes again until nothing is left, so they land in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import Enum
+
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from iom_events.audit.models import AuditAction, AuditEntry
+from iom_events.i18n import Translated
+
+SECRET_FIELDS = {"password_hash"}
+"""Recorded as changed, never with their values."""
+
+UNTRACKED_FIELDS = {"version", "created_at", "updated_at"}
+
+
+def audited_models() -> tuple[type, ...]:
+    from iom_events.accounts.models import User
+    from iom_events.agenda.models import AgendaItem
+    from iom_events.delegations.models import Delegation, Participant
+    from iom_events.documents.models import Document, DocumentFile
+    from iom_events.events.models import Event, EventOrganizer
+    from iom_events.offices.models import Office
+    from iom_events.press.models import PressContact
+
+    return (Event, EventOrganizer, AgendaItem, Delegation, Participant, Document, DocumentFile,
+            PressContact, Office, User)  # fmt: skip
+
+
+def plain(value):
+    """A value as JSON can hold it."""
+    if isinstance(value, Translated):
+        return dict(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date | time | datetime):
+        return value.isoformat()
+    return value
+
+
+def _changes(obj, *, everything: bool) -> dict[str, list]:
+    state = inspect(obj)
+    changes: dict[str, list] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in UNTRACKED_FIELDS or key == "id":
+            continue
+        history = state.attrs[key].history
+        if everything:
+            value = getattr(obj, key)
+            if value is not None:
+                changes[key] = [None, "…" if key in SECRET_FIELDS else plain(value)]
+        elif history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if plain(old) != plain(new):
+                changes[key] = ["…", "…"] if key in SECRET_FIELDS else [plain(old), plain(new)]
+    return changes
+
+
+def _action(changes: dict[str, list]) -> AuditAction:
+    if "removed_at" in changes:
+        _old, new = changes["removed_at"]
+        return AuditAction.REMOVE if new is not None else AuditAction.RESTORE
+    return AuditAction.UPDATE
+
+
+def _user_id() -> int | None:
+    if has_request_context() and current_user.is_authenticated:
+        return current_user.id
+    return None
+
+
+def _event_id(obj) -> int | None:
+    from iom_events.events.models import Event
+
+    if isinstance(obj, Event):
+        return obj.id
+    if getattr(obj, "event_id", None) is not None:
+        return obj.event_id
+    document = getattr(obj, "document", None)
+    return document.event_id if document is not None else None
+
+
+def _entry(obj, action: AuditAction, changes: dict) -> AuditEntry:
+    return AuditEntry(
+        user_id=_user_id(),
+        action=action,
+        object_type=type(obj).__name__,
+        object_id=obj.id,
+        event_id=_event_id(obj),
+        changes=changes,
+        version=getattr(obj, "version", None),
+    )
+
+
+@event.listens_for(Session, "after_flush")
+def _write_history(session: Session, flush_context) -> None:
+    models = audited_models()
+    entries = []
+    for obj in session.new:
+        if isinstance(obj, models):
+            entries.append(_entry(obj, AuditAction.CREATE, _changes(obj, everything=True)))
+    for obj in session.dirty:
+        if isinstance(obj, models) and session.is_modified(obj, include_collections=False):
+            changes = _changes(obj, everything=False)
+            if changes:
+                entries.append(_entry(obj, _action(changes), changes))
+    for obj in session.deleted:
+        if isinstance(obj, models):
+            entries.append(_entry(obj, AuditAction.DELETE, {}))
+    session.add_all(entries)

@@ -1,0 +1,146 @@
+"""Staff pages for meetings: list, create, edit, publish or cancel, remove, history."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from iom_events import editing
+from iom_events.accounts.auth import manage_blueprint
+from iom_events.audit.models import AuditEntry
+from iom_events.events import staff
+from iom_events.events.forms import EventForm
+from iom_events.events.models import Event, EventStatus
+from iom_events.extensions import db
+from iom_events.fields import _to_int
+from iom_events.i18n import country_choices
+from iom_events.labels import choices
+
+bp = manage_blueprint("manage_events", __name__)
+
+
+def _event_or_404(slug: str) -> Event:
+    return staff.meeting(slug) or abort(404)
+
+
+def _form(event: Event | None = None) -> EventForm:
+    form = EventForm(obj=event) if event else EventForm()
+    if event and event.parent and request.method == "GET":
+        form.parent.data = event.parent.slug
+    form.fill_choices(country_choices(), staff.parent_choices(), event.slug if event else None)
+    return form
+
+
+def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
+    """Fill in the slug (made from the title when empty) and the parent; False on a clash."""
+    if form.slug.data:
+        if staff.slug_taken(form.slug.data, other_than=event):
+            form.slug.errors.append(_("Another meeting already has this address."))
+            return False
+        event.slug = form.slug.data
+    elif not event.slug:
+        title = form.title.data.resolve(form.original_language.data)
+        event.slug = staff.free_slug(title)
+    event.parent = staff.meeting(form.parent.data) if form.parent.data else None
+    return True
+
+
+@bp.get("/")
+def index():
+    query = request.args.get("q", "")
+    status = request.args.get("status", "")
+    status = status if status in {s.value for s in EventStatus} else ""
+    page = db.paginate(staff.meetings(query, EventStatus(status) if status else None), per_page=50)
+    return render_template(
+        "manage/events/index.html", page=page, q=query, status=status, statuses=choices(EventStatus)
+    )
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+def create():
+    form = _form()
+    if request.method == "GET" and request.args.get("parent"):
+        form.parent.data = request.args["parent"]
+    if form.validate_on_submit():
+        event = Event(status=EventStatus.DRAFT)
+        if _apply_slug_and_parent(form, event):
+            form.populate_obj(event)
+            db.session.add(event)
+            db.session.commit()
+            flash(_("Meeting created as a draft. Publish it when it is ready."))
+            return redirect(url_for(".show", slug=event.slug))
+        db.session.rollback()
+    status = 400 if form.errors else 200
+    return render_template("manage/events/form.html", form=form, event=None), status
+
+
+@bp.get("/events/<slug>/")
+def show(slug: str):
+    event = _event_or_404(slug)
+    return render_template("manage/events/show.html", event=event)
+
+
+@bp.route("/events/<slug>/edit", methods=["GET", "POST"])
+def edit(slug: str):
+    event = _event_or_404(slug)
+    form = _form(event)
+    if request.method == "GET":
+        form.version.data = event.version
+    conflict = None
+    if form.validate_on_submit():
+        conflict = editing.stale(form, event)
+        if conflict is None and _apply_slug_and_parent(form, event):
+            conflict = editing.save(form, event)
+            if conflict is None:
+                flash(_("Changes saved."))
+                return redirect(url_for(".show", slug=event.slug))
+    status = 409 if conflict else (400 if form.errors else 200)
+    return render_template(
+        "manage/events/form.html", form=form, event=event, conflict=conflict
+    ), status
+
+
+STATUS_MESSAGES = {
+    EventStatus.PUBLISHED: _l("The meeting is published."),
+    EventStatus.CANCELLED: _l("The meeting is marked as cancelled."),
+    EventStatus.DRAFT: _l("The meeting is back to draft: the public no longer sees it."),
+}
+
+
+@bp.post("/events/<slug>/status")
+def set_status(slug: str):
+    event = _event_or_404(slug)
+    status = request.form.get("status", "")
+    if status not in {s.value for s in EventStatus}:
+        flash(_("Unknown status."), "error")
+        return redirect(url_for(".show", slug=slug), 303)
+    event.status = EventStatus(status)
+    conflict = editing.commit_or_conflict(event, _to_int(request.form.get("version")))
+    if conflict:
+        flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
+    else:
+        flash(str(STATUS_MESSAGES[event.status]))
+    return redirect(url_for(".show", slug=slug), 303)
+
+
+@bp.post("/events/<slug>/remove")
+def remove(slug: str):
+    event = _event_or_404(slug)
+    event.remove()
+    conflict = editing.commit_or_conflict(event, _to_int(request.form.get("version")))
+    if conflict:
+        flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
+        return redirect(url_for(".show", slug=slug), 303)
+    flash(_("The meeting is in the trash. An administrator can restore it."))
+    return redirect(url_for(".index"), 303)
+
+
+@bp.get("/events/<slug>/history")
+def history(slug: str):
+    event = _event_or_404(slug)
+    entries = db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.event_id == event.id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
+    return render_template("manage/events/history.html", event=event, entries=list(entries))

@@ -1,0 +1,127 @@
+"""Form fields and validators that several areas' forms share."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from urllib.parse import urlsplit
+
+from babel.core import get_global
+from flask_babel import lazy_gettext as _l
+from wtforms import Field, HiddenField, IntegerField
+from wtforms.utils import unset_value
+from wtforms.validators import ValidationError
+
+from iom_events.i18n import Translated
+from iom_events.settings import LANGUAGES
+
+
+class TranslatedField(Field):
+    """One input per UI language (name-en, name-fr, name-es); its data is a `Translated`.
+
+    Texts in languages other than the UI's (imported data, say) are kept when the form saves.
+    """
+
+    def __init__(self, label=None, validators=None, *, multiline: bool = False, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.multiline = multiline
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.process_errors = []
+        if data is unset_value:
+            data = self.default() if callable(self.default) else self.default
+        self.object_data = Translated(data or {})
+        self.data = self.object_data
+        self.raw_data = None
+        if formdata is not None and any(self.input_name(lang) in formdata for lang in LANGUAGES):
+            submitted = {lang: formdata.get(self.input_name(lang), "") for lang in LANGUAGES}
+            self.raw_data = list(submitted.values())
+            others = {k: v for k, v in self.object_data.items() if k not in LANGUAGES}
+            self.data = Translated({**others, **submitted})
+
+    def input_name(self, lang: str) -> str:
+        return f"{self.name}-{lang}"
+
+    def value_in(self, lang: str) -> str:
+        return self.data.get(lang, "") if self.data else ""
+
+    def populate_obj(self, obj, name):
+        setattr(obj, name, self.data or None)
+
+
+class TranslationRequired:
+    """At least one of the languages is filled in."""
+
+    def __init__(self, message=None):
+        self.message = message
+
+    def __call__(self, form, field):
+        if not field.data:
+            raise ValidationError(self.message or _l("Enter this in at least one language."))
+
+
+class VersionField(HiddenField):
+    """The version of the record the form was filled from, to catch edit conflicts."""
+
+    def __init__(self, **kwargs):
+        super().__init__(filters=[_to_int], **kwargs)
+
+    def populate_obj(self, obj, name):
+        """Never copied onto the record: SQLAlchemy counts versions itself."""
+
+
+def _to_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class OptionalInteger(IntegerField):
+    """An integer that may be left empty (then None), with a message in the page's language."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip():
+            try:
+                self.data = int(valuelist[0])
+            except ValueError as error:
+                self.data = None
+                raise ValueError(_l("Enter a whole number.")) from error
+        else:
+            self.data = None
+
+
+def http_url(form, field):
+    """A web address that readers can open: http or https, with a host."""
+    if not field.data:
+        return
+    parts = urlsplit(field.data.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValidationError(_l("Enter a web address starting with http:// or https://."))
+    field.data = field.data.strip()
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug_format(form, field):
+    if field.data and not SLUG.fullmatch(field.data):
+        raise ValidationError(
+            _l("Use lowercase letters, digits and single hyphens, e.g. rcp-bangkok-2009.")
+        )
+
+
+def time_zones() -> list[str]:
+    return sorted(
+        zone
+        for zone in zoneinfo.available_timezones()
+        if "/" in zone and not zone.startswith("Etc/")
+    )
+
+
+def zone_of_country(country: str | None) -> str | None:
+    """The time zone of a country that has only one (Thailand), else None (Argentina has many)."""
+    if not country:
+        return None
+    zones = get_global("territory_zones").get(country.upper(), [])
+    return zones[0] if len(zones) == 1 else None

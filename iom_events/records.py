@@ -1,0 +1,62 @@
+"""What every record staff edit shares: a version (edit conflicts) and recoverable removal.
+
+`Versioned` makes SQLAlchemy check the version on every UPDATE (`version_id_col`): a save based
+on a stale copy fails instead of overwriting someone else's change.
+
+`Removable` records are never deleted by a removal, only marked; every query hides them (a
+loader criterion added to each SELECT, relationships included) unless it asks for
+`execution_options(include_removed=True)`, as the trash does. Only emptying the trash deletes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import event
+from sqlalchemy.orm import (
+    Mapped,
+    ORMExecuteState,
+    Session,
+    declared_attr,
+    mapped_column,
+    with_loader_criteria,
+)
+
+from iom_events.columns import UTCDateTime, utcnow
+
+
+class Versioned:
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}
+
+
+class Removable:
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+    def remove(self) -> None:
+        self.removed_at = utcnow()
+
+    def restore(self) -> None:
+        self.removed_at = None
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _hide_removed(state: ORMExecuteState) -> None:
+    if (
+        state.is_select
+        and not state.is_column_load
+        and not state.is_relationship_load
+        and not state.execution_options.get("include_removed", False)
+    ):
+        state.statement = state.statement.options(
+            with_loader_criteria(
+                Removable, lambda cls: cls.removed_at.is_(None), include_aliases=True
+            )
+        )

@@ -1,0 +1,1 @@
+"""Removed records: listed for administrators, restored with everything that hung from them."""
