@@ -40,19 +40,37 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events import errors, web
     from iom_events.accounts import auth as _auth  # noqa: F401  (registers the user loader)
     from iom_events.accounts.commands import users_cli
+    from iom_events.accounts.manage import bp as manage_users_bp
     from iom_events.accounts.views import bp as accounts_bp
+    from iom_events.agenda.manage import bp as manage_agenda_bp
     from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
+    from iom_events.delegations.manage import bp as manage_delegations_bp
     from iom_events.demo.commands import demo_cli
     from iom_events.events.manage import bp as manage_events_bp
+    from iom_events.events.organizers import bp as manage_organizers_bp
     from iom_events.events.views import bp as events_bp
+    from iom_events.offices.manage import bp as manage_offices_bp
     from iom_events.offices.views import bp as offices_bp
+    from iom_events.press.manage import bp as manage_press_bp
     from iom_events.trash.views import bp as trash_bp
 
     app.url_value_preprocessor(i18n.pull_lang)
     app.url_defaults(i18n.add_lang)
     web.init_app(app)
     errors.init_app(app)
-    for blueprint in (events_bp, offices_bp, accounts_bp, manage_events_bp, trash_bp):
+    for blueprint in (
+        events_bp,
+        offices_bp,
+        accounts_bp,
+        manage_events_bp,
+        manage_organizers_bp,
+        manage_agenda_bp,
+        manage_delegations_bp,
+        manage_press_bp,
+        manage_offices_bp,
+        manage_users_bp,
+        trash_bp,
+    ):
         app.register_blueprint(blueprint)
     app.cli.add_command(demo_cli)
     app.cli.add_command(users_cli)

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from babel.core import get_global
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, HiddenField, IntegerField
+from enum import Enum
+
+from wtforms import Field, HiddenField, IntegerField, SelectField
 from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 
@@ -47,6 +49,23 @@ class TranslatedField(Field):
 
     def populate_obj(self, obj, name):
         setattr(obj, name, self.data or None)
+
+
+def _choice_value(value) -> str:
+    if value is None:
+        return ""
+    return value.value if isinstance(value, Enum) else str(value)
+
+
+class ChoiceField(SelectField):
+    """A select whose empty choice is "" (also for a record's None) and whose values are strings."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("default", "")
+        super().__init__(label, validators, coerce=_choice_value, **kwargs)
+
+    def process_data(self, value):
+        self.data = _choice_value(value)
 
 
 class TranslationRequired:

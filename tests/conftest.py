@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from datetime import date
@@ -154,3 +155,63 @@ def count_queries(app):
             event.remove(engine, "before_cursor_execute", counter)
 
     return counting
+
+
+# --- staff -------------------------------------------------------------------------------------
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def staff_accounts(app):
+    """An editor and an admin, created once; their e-mails."""
+    from iom_events.accounts.auth import hash_password
+    from iom_events.accounts.models import User, UserRole
+
+    with app.app_context():
+        hashed = hash_password(PASSWORD)
+        for email, role in (
+            ("editor@iom.test", UserRole.EDITOR),
+            ("admin@iom.test", UserRole.ADMIN),
+        ):
+            db.session.add(User(email=email, password_hash=hashed, role=role))
+        db.session.commit()
+        db.session.remove()
+    return {"editor": "editor@iom.test", "admin": "admin@iom.test"}
+
+
+def csrf_token(client, path: str = "/en/sign-in") -> str:
+    """The CSRF token of the client's session, read from a page's form."""
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def sign_in(client, email: str, password: str = PASSWORD):
+    return client.post(
+        "/en/sign-in",
+        data={"email": email, "password": password, "csrf_token": csrf_token(client)},
+    )
+
+
+@pytest.fixture
+def editor(app, staff_accounts):
+    """A test client signed in as an editor."""
+    client = app.test_client()
+    assert sign_in(client, staff_accounts["editor"]).status_code == 302
+    return client
+
+
+@pytest.fixture
+def admin(app, staff_accounts):
+    """A test client signed in as an administrator."""
+    client = app.test_client()
+    assert sign_in(client, staff_accounts["admin"]).status_code == 302
+    return client
+
+
+def post_form(client, path: str, data: dict, path_for_token: str = "/en/sign-in", **kwargs):
+    """POST like a browser does: with the session's CSRF token."""
+    token = csrf_token(client, path_for_token)
+    return client.post(path, data={"csrf_token": token, **data}, **kwargs)

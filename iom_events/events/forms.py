@@ -7,6 +7,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from iom_events.events.models import CountQualifier, EventKind
 from iom_events.fields import (
+    ChoiceField,
     OptionalInteger,
     TranslatedField,
     TranslationRequired,
@@ -33,7 +34,7 @@ class EventFilterForm(FlaskForm):
     )
     office = SelectField(_l("Office"), default="")
     kind = SelectField(_l("Kind of meeting"), default="")
-    country = SelectField(_l("Country"), default="")
+    country = ChoiceField(_l("Country"))
 
     def kind_choice(self) -> EventKind | None:
         return EventKind(self.kind.data) if self.kind.data else None
@@ -50,8 +51,8 @@ class EventForm(FlaskForm):
         multiline=True,
         description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
     )
-    original_language = SelectField(_l("Original language"))
-    kind = SelectField(_l("Kind of meeting"))
+    original_language = ChoiceField(_l("Original language"))
+    kind = ChoiceField(_l("Kind of meeting"))
     slug = StringField(
         _l("Address (slug)"),
         [Optional(), Length(max=120), slug_format],
@@ -62,21 +63,21 @@ class EventForm(FlaskForm):
     ends_on = DateField(_l("Last day"), [InputRequired(_l("Enter the last day."))])
     starts_at = TimeField(_l("Start time"), [Optional()])
     ends_at = TimeField(_l("End time"), [Optional()])
-    timezone = SelectField(
+    timezone = ChoiceField(
         _l("Time zone"),
         description=_l("Left empty, it is the country's when the country has only one."),
     )
     venue = TranslatedField(_l("Venue"))
     city = TranslatedField(_l("City"))
-    country = SelectField(_l("Country"))
+    country = ChoiceField(_l("Country"))
     participant_count = OptionalInteger(
         _l("Number of participants"), [Optional(), NumberRange(min=0)]
     )
-    participant_count_qualifier = SelectField(_l("The number is"))
+    participant_count_qualifier = ChoiceField(_l("The number is"))
     states_count = OptionalInteger(_l("States represented"), [Optional(), NumberRange(min=0)])
     website = StringField(_l("Official website"), [Optional(), Length(max=500), http_url])
     series = StringField(_l("Series"), [Optional(), Length(max=80), slug_format])
-    parent = SelectField(_l("Side event of"))
+    parent_slug = ChoiceField(_l("Side event of"))
 
     def fill_choices(self, countries, parents, current_slug: str | None = None) -> None:
         self.original_language.choices = [(code, language_name(code)) for code in LANGUAGES]
@@ -88,7 +89,7 @@ class EventForm(FlaskForm):
             (CountQualifier.ABOUT.value, _l("approximate")),
             (CountQualifier.MORE_THAN.value, _l("a minimum")),
         ]
-        self.parent.choices = [("", "—")] + [
+        self.parent_slug.choices = [("", "—")] + [
             (e.slug, translate(e.title, e.original_language)) for e in parents
             if e.slug != current_slug
         ]  # fmt: skip

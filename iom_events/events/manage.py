@@ -26,7 +26,7 @@ def _event_or_404(slug: str) -> Event:
 def _form(event: Event | None = None) -> EventForm:
     form = EventForm(obj=event) if event else EventForm()
     if event and event.parent and request.method == "GET":
-        form.parent.data = event.parent.slug
+        form.parent_slug.data = event.parent.slug
     form.fill_choices(country_choices(), staff.parent_choices(), event.slug if event else None)
     return form
 
@@ -41,7 +41,7 @@ def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
     elif not event.slug:
         title = form.title.data.resolve(form.original_language.data)
         event.slug = staff.free_slug(title)
-    event.parent = staff.meeting(form.parent.data) if form.parent.data else None
+    event.parent = staff.meeting(form.parent_slug.data) if form.parent_slug.data else None
     return True
 
 
@@ -60,7 +60,7 @@ def index():
 def create():
     form = _form()
     if request.method == "GET" and request.args.get("parent"):
-        form.parent.data = request.args["parent"]
+        form.parent_slug.data = request.args["parent"]
     if form.validate_on_submit():
         event = Event(status=EventStatus.DRAFT)
         if _apply_slug_and_parent(form, event):

@@ -1,0 +1,12 @@
+"""Who hosts, organizes and chairs a meeting, for staff."""
+
+from flask import redirect, url_for
+
+from iom_events.accounts.auth import manage_blueprint
+
+bp = manage_blueprint("manage_organizers", __name__, "/events/<slug>/organizers")
+
+
+@bp.get("/")
+def index(slug: str):
+    return redirect(url_for("manage_events.show", slug=slug))

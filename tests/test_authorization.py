@@ -1,0 +1,56 @@
+"""Every staff page refuses visitors; every admin page refuses editors. Walks the whole URL map,
+so a new route that forgets its guard fails here."""
+
+import re
+
+import pytest
+
+ADMIN_ONLY = ("/<lang>/manage/offices", "/<lang>/manage/users", "/<lang>/manage/trash")
+SAMPLE_VALUES = {"lang": "en", "slug": "rcp-bangkok-2009", "kind": "event"}
+
+
+def manage_routes(app):
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/<lang>/manage"):
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                yield rule, method
+
+
+def concrete(rule) -> str:
+    def value(match):
+        converter, _, name = match.group(1).rpartition(":")
+        return SAMPLE_VALUES.get(name, "1")
+
+    return re.sub(r"<([^>]+)>", value, rule.rule)
+
+
+def test_there_are_manage_routes_to_check(app):
+    assert len(list(manage_routes(app))) > 10
+
+
+def test_every_manage_route_sends_visitors_to_sign_in(app):
+    client = app.test_client()
+    app.config["WTF_CSRF_ENABLED"] = False  # so that POSTs reach the guard, not the CSRF check
+    try:
+        for rule, method in manage_routes(app):
+            response = client.open(concrete(rule), method=method)
+            assert response.status_code == 302, (rule.rule, method, response.status_code)
+            assert response.location.startswith("/en/sign-in?next="), (rule.rule, method)
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = True
+
+
+def test_every_admin_route_refuses_editors(app, editor):
+    app.config["WTF_CSRF_ENABLED"] = False
+    try:
+        for rule, method in manage_routes(app):
+            if rule.rule.startswith(ADMIN_ONLY):
+                response = editor.open(concrete(rule), method=method)
+                assert response.status_code == 403, (rule.rule, method, response.status_code)
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = True
+
+
+@pytest.mark.parametrize("path", ["/en/manage/trash/", "/en/manage/offices/", "/en/manage/users/"])
+def test_admins_reach_admin_pages(admin, path):
+    assert admin.get(path).status_code in (200, 302)
