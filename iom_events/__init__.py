@@ -27,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
+    app.url_map.converters["lang"] = i18n.LanguageConverter
     _register_models()
     db.init_app(app)
     # Batch mode lets later migrations alter tables on SQLite too.

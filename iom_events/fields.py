@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from enum import Enum
 from urllib.parse import urlsplit
 
 from babel.core import get_global
 from flask_babel import lazy_gettext as _l
-from enum import Enum
-
 from wtforms import Field, HiddenField, IntegerField, SelectField
 from wtforms.utils import unset_value
 from wtforms.validators import ValidationError

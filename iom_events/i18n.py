@@ -13,11 +13,12 @@ from datetime import date
 
 from babel import Locale, negotiate_locale
 from babel.dates import format_interval
-from flask import abort, current_app, g, request, url_for
+from flask import current_app, g, request, url_for
 from flask_babel import format_date, format_decimal, format_time, get_locale
 from sqlalchemy import JSON
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
+from werkzeug.routing import AnyConverter
 
 from iom_events.settings import LANGUAGES
 
@@ -102,14 +103,19 @@ class TranslatedText(TypeDecorator):
 
 # --- the /<lang>/ prefix ------------------------------------------------------------------------
 
+LANG = "/<lang:lang>"
+"""The URL prefix of every human page: only a UI language matches it (/robots.txt does not)."""
+
+
+class LanguageConverter(AnyConverter):
+    def __init__(self, url_map):
+        super().__init__(url_map, *LANGUAGES)
+
 
 def pull_lang(endpoint: str | None, values: dict | None) -> None:
-    """URL value preprocessor: take the language out of the URL, 404 on an unknown one."""
+    """URL value preprocessor: the language moves from the URL to `g.lang`."""
     if values is not None and "lang" in values:
-        lang = values.pop("lang")
-        if lang not in LANGUAGES:
-            abort(404)
-        g.lang = lang
+        g.lang = values.pop("lang")
 
 
 def add_lang(endpoint: str, values: dict) -> None:

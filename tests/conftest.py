@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import secrets
 from collections.abc import Iterator
 from datetime import date
@@ -18,6 +17,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
+from staff import PASSWORD, csrf_token, post_form, sign_in  # noqa: F401  (re-exported)
 
 from iom_events import create_app
 from iom_events.demo.load import load_demo
@@ -159,8 +159,6 @@ def count_queries(app):
 
 # --- staff -------------------------------------------------------------------------------------
 
-PASSWORD = "correct horse battery staple"
-
 
 @pytest.fixture(scope="session")
 def staff_accounts(app):
@@ -180,21 +178,6 @@ def staff_accounts(app):
     return {"editor": "editor@iom.test", "admin": "admin@iom.test"}
 
 
-def csrf_token(client, path: str = "/en/sign-in") -> str:
-    """The CSRF token of the client's session, read from a page's form."""
-    html = client.get(path).get_data(as_text=True)
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    assert match, f"no CSRF token on {path}"
-    return match.group(1)
-
-
-def sign_in(client, email: str, password: str = PASSWORD):
-    return client.post(
-        "/en/sign-in",
-        data={"email": email, "password": password, "csrf_token": csrf_token(client)},
-    )
-
-
 @pytest.fixture
 def editor(app, staff_accounts):
     """A test client signed in as an editor."""
@@ -209,9 +192,3 @@ def admin(app, staff_accounts):
     client = app.test_client()
     assert sign_in(client, staff_accounts["admin"]).status_code == 302
     return client
-
-
-def post_form(client, path: str, data: dict, path_for_token: str = "/en/sign-in", **kwargs):
-    """POST like a browser does: with the session's CSRF token."""
-    token = csrf_token(client, path_for_token)
-    return client.post(path, data={"csrf_token": token, **data}, **kwargs)

@@ -5,13 +5,13 @@ import re
 
 import pytest
 
-ADMIN_ONLY = ("/<lang>/manage/offices", "/<lang>/manage/users", "/<lang>/manage/trash")
+ADMIN_ONLY = ("/manage/offices", "/manage/users", "/manage/trash")
 SAMPLE_VALUES = {"lang": "en", "slug": "rcp-bangkok-2009", "kind": "event"}
 
 
 def manage_routes(app):
     for rule in app.url_map.iter_rules():
-        if rule.rule.startswith("/<lang>/manage"):
+        if rule.rule.startswith("/<lang:lang>/manage"):
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 yield rule, method
 
@@ -44,7 +44,7 @@ def test_every_admin_route_refuses_editors(app, editor):
     app.config["WTF_CSRF_ENABLED"] = False
     try:
         for rule, method in manage_routes(app):
-            if rule.rule.startswith(ADMIN_ONLY):
+            if rule.rule.removeprefix("/<lang:lang>").startswith(ADMIN_ONLY):
                 response = editor.open(concrete(rule), method=method)
                 assert response.status_code == 403, (rule.rule, method, response.status_code)
     finally:

@@ -4,10 +4,11 @@ import re
 
 from sqlalchemy import select
 
-from conftest import csrf_token, post_form, sign_in
 from iom_events.audit.models import AuditEntry
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
+
+from conftest import post_form, sign_in
 from pages import text_of
 
 NEW_MEETING = {
@@ -76,8 +77,9 @@ def test_invalid_input_gets_messages_and_keeps_everything(app, editor):
     response = create(editor, **{"title-fr": "", "ends_on": "2031-05-01", "website": "ftp://x"})
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert "Saisissez ce texte dans au moins une langue." in html or "au moins une langue" in html
-    assert "Le dernier jour ne peut pas précéder le premier." in html or "dernier jour" in html
+    assert "Saisissez ce texte dans au moins une langue." in html
+    assert "Le dernier jour ne peut pas précéder le premier." in html
+    assert "Saisissez une adresse web commençant par http:// ou https://." in html
     assert 'value="2031-05-01"' in html and 'value="ftp://x"' in html and 'value="Dakar"' in html
 
 

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from iom_events.accounts.models import SignInAttempt, User, UserRole
 from iom_events.columns import utcnow
 from iom_events.extensions import db, login
+from iom_events.i18n import LANG
 
 # Checked when the e-mail is unknown, so that a wrong address costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password")
@@ -36,7 +37,7 @@ def manage_blueprint(
 
     The guard sits on the blueprint, not on each view: a new view cannot forget it.
     """
-    bp = Blueprint(name, import_name, url_prefix=f"/<lang>/manage{url_prefix}")
+    bp = Blueprint(name, import_name, url_prefix=f"{LANG}/manage{url_prefix}")
     bp.before_request(require_admin if admin_only else require_staff)
     return bp
 

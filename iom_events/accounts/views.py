@@ -6,8 +6,9 @@ from flask_login import login_user, logout_user
 
 from iom_events.accounts import auth
 from iom_events.accounts.forms import SignInForm
+from iom_events.i18n import LANG
 
-bp = Blueprint("accounts", __name__, url_prefix="/<lang>")
+bp = Blueprint("accounts", __name__, url_prefix=LANG)
 
 
 def _safe_next(target: str | None) -> str:

@@ -2,8 +2,15 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TimeField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, TimeField
+from wtforms.validators import (
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from iom_events.events.models import CountQualifier, EventKind
 from iom_events.fields import (
@@ -76,6 +83,15 @@ class EventForm(FlaskForm):
     participant_count_qualifier = ChoiceField(_l("The number is"))
     states_count = OptionalInteger(_l("States represented"), [Optional(), NumberRange(min=0)])
     website = StringField(_l("Official website"), [Optional(), Length(max=500), http_url])
+    contact_email = EmailField(
+        _l("Contact e-mail"),
+        [
+            Optional(),
+            Length(max=254),
+            Email(_l("Enter a valid e-mail address."), check_deliverability=False),
+        ],
+        description=_l("The secretariat's public address for enquiries."),
+    )
     series = StringField(_l("Series"), [Optional(), Length(max=80), slug_format])
     parent_slug = ChoiceField(_l("Side event of"))
 
@@ -127,4 +143,5 @@ class EventForm(FlaskForm):
         obj.participant_count_qualifier = CountQualifier(qualifier) if qualifier else None
         obj.states_count = self.states_count.data
         obj.website = self.website.data or None
+        obj.contact_email = self.contact_email.data or None
         obj.series = self.series.data or None

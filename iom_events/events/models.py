@@ -81,6 +81,8 @@ class Event(Versioned, Removable, db.Model):
     )
     states_count: Mapped[int | None]
     website: Mapped[str | None] = mapped_column(String(500))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    """The meeting secretariat's public address for enquiries (not a participant's)."""
     series: Mapped[str | None] = mapped_column(String(80), index=True)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("event.id", ondelete="SET NULL"), index=True

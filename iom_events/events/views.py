@@ -9,11 +9,11 @@ from iom_events.events import queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.models import EventKind
 from iom_events.extensions import db
-from iom_events.i18n import country_name, translate
+from iom_events.i18n import LANG, country_name, translate
 from iom_events.labels import choices
 from iom_events.offices import queries as office_queries
 
-bp = Blueprint("events", __name__, url_prefix="/<lang>")
+bp = Blueprint("events", __name__, url_prefix=LANG)
 
 
 @bp.get("/")

@@ -2,9 +2,10 @@
 
 from flask import Blueprint, abort, render_template
 
+from iom_events.i18n import LANG
 from iom_events.offices import queries
 
-bp = Blueprint("offices", __name__, url_prefix="/<lang>/offices")
+bp = Blueprint("offices", __name__, url_prefix=f"{LANG}/offices")
 
 
 @bp.get("/")

@@ -1,4 +1,4 @@
-"""versions and recoverable removal
+"""versions and recoverable removal; the meeting's contact address
 
 Revision ID: 0002
 Revises: 0001
@@ -49,6 +49,7 @@ def upgrade():
 
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.add_column(sa.Column('version', sa.Integer(), server_default='1', nullable=False))
+        batch_op.add_column(sa.Column('contact_email', sa.String(length=254), nullable=True))
         batch_op.add_column(sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f('ix_event_removed_at'), ['removed_at'], unique=False)
 
@@ -101,6 +102,7 @@ def downgrade():
 
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_event_removed_at'))
+        batch_op.drop_column('contact_email')
         batch_op.drop_column('removed_at')
         batch_op.drop_column('version')
 

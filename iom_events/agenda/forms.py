@@ -1,0 +1,92 @@
+"""The form staff write one entry of a meeting's programme with."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField, TimeField
+from wtforms.validators import Optional, ValidationError
+
+from iom_events.agenda.models import AgendaItemKind
+from iom_events.delegations.models import Participant
+from iom_events.fields import ChoiceField, TranslatedField, TranslationRequired, VersionField
+from iom_events.i18n import long_day, translate
+from iom_events.labels import choices
+
+
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+class AgendaItemForm(FlaskForm):
+    """An item's own fields. Its place within the day is not here: the view puts a new item (or
+    one moved to another day) at the end of its day, and "Move up"/"Move down" reorder it."""
+
+    version = VersionField()
+    # Checked against the meeting's days by validate_day, with a message that says so.
+    day = ChoiceField(_l("Day"), validate_choice=False)
+    starts_at = TimeField(_l("Start time"), [Optional()])
+    ends_at = TimeField(_l("End time"), [Optional()])
+    kind = ChoiceField(_l("Kind of item"))
+    title = TranslatedField(_l("Title"), [TranslationRequired()])
+    description = TranslatedField(
+        _l("Description"),
+        multiline=True,
+        description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
+    )
+    room = TranslatedField(_l("Room"))
+    speakers = SelectMultipleField(
+        _l("Speakers"),
+        [Optional()],
+        coerce=int,
+        description=_l("Participants of the meeting. Hold Ctrl (⌘ on a Mac) to choose several."),
+    )
+
+    def fill_choices(
+        self, days: list[date], participants: list[Participant], original_language: str
+    ) -> None:
+        """The meeting's days and participants. A day outside the meeting (sent by hand, or an
+        item left outside after the meeting's dates changed) is listed too, so that the page
+        shows what is wrong instead of silently picking another day."""
+        self._days = days
+        self._participants = {person.id: person for person in participants}
+        self.day.choices = [(day.isoformat(), long_day(day)) for day in days]
+        chosen = self.chosen_day()
+        if chosen is not None and chosen not in days:
+            outside = _l("%(day)s (not a day of the meeting)", day=long_day(chosen))
+            self.day.choices.append((chosen.isoformat(), outside))
+        self.kind.choices = choices(AgendaItemKind)
+        self.speakers.choices = [
+            (person.id, _speaker_label(person, original_language)) for person in participants
+        ]
+
+    def chosen_day(self) -> date | None:
+        return _parse_day(self.day.data)
+
+    def validate_day(self, field):
+        if self.chosen_day() not in self._days:
+            raise ValidationError(_l("The day must be one of the meeting's days."))
+
+    def validate_ends_at(self, field):
+        if field.data and not self.starts_at.data:
+            raise ValidationError(_l("Enter a start time too, or no end time."))
+        if field.data and self.starts_at.data and field.data < self.starts_at.data:
+            raise ValidationError(_l("The end time cannot be before the start time."))
+
+    def populate_obj(self, obj):
+        obj.day = self.chosen_day()
+        obj.starts_at, obj.ends_at = self.starts_at.data, self.ends_at.data
+        obj.kind = AgendaItemKind(self.kind.data)
+        for name in ("title", "description", "room"):
+            getattr(self, name).populate_obj(obj, name)
+        obj.speakers = [self._participants[person_id] for person_id in self.speakers.data]
+
+
+def _speaker_label(person: Participant, original_language: str) -> str:
+    function = translate(person.function, original_language)
+    return f"{person.name}, {function}" if function else person.name

@@ -1,0 +1,96 @@
+"""The forms staff edit a meeting's delegations and participants with."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, StringField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from iom_events.delegations.models import DelegationKind, ParticipantRole
+from iom_events.fields import (
+    ChoiceField,
+    OptionalInteger,
+    TranslatedField,
+    TranslationRequired,
+    VersionField,
+)
+from iom_events.i18n import translate
+from iom_events.labels import choices
+from iom_events.press.forms import PhoneField, RecordChoiceField, strip
+
+
+class DelegationForm(FlaskForm):
+    """A party taking part; its people are edited one by one with `ParticipantForm`."""
+
+    version = VersionField()
+    kind = ChoiceField(_l("Kind of delegation"), default=DelegationKind.MEMBER_STATE.value)
+    name = TranslatedField(_l("Name"), [TranslationRequired()])
+    short_name = TranslatedField(_l("Short name"), description=_l("An acronym, e.g. MIDSA."))
+    region = TranslatedField(
+        _l("Region"), description=_l("For a delegation that speaks for a region, not a country.")
+    )
+    country = ChoiceField(_l("Country"))
+    position = OptionalInteger(
+        _l("Position in the list"),
+        [Optional(), NumberRange(min=0)],
+        description=_l("Left empty, the delegation goes last."),
+    )
+
+    def prepare(self, countries, next_position: int) -> None:
+        """Choices that depend on the page's language, and where "last" is in this meeting."""
+        self._next_position = next_position
+        self.kind.choices = choices(DelegationKind)
+        self.country.choices = [("", "—"), *countries]
+
+    def populate_obj(self, obj):
+        obj.kind = DelegationKind(self.kind.data)
+        for name in ("name", "short_name", "region"):
+            getattr(self, name).populate_obj(obj, name)
+        obj.country = self.country.data or None
+        position = self.position.data
+        obj.position = self._next_position if position is None else position
+
+
+class ParticipantForm(FlaskForm):
+    """A person at a meeting. The e-mail and phone are for staff: no public page shows them."""
+
+    version = VersionField()
+    name = StringField(
+        _l("Name"),
+        [DataRequired(_l("Enter the person's name.")), Length(max=200)],
+        filters=[strip],
+    )
+    function = TranslatedField(_l("Function"), description=_l("E.g. Minister of the Interior."))
+    affiliation = TranslatedField(_l("Affiliation"))
+    role = ChoiceField(_l("Role"), default=ParticipantRole.DELEGATE.value)
+    delegation = RecordChoiceField(_l("Delegation"))
+    is_public = BooleanField(_l("Show on public pages"), default=True)
+    email = EmailField(
+        _l("E-mail"),
+        [
+            Optional(),
+            Email(_l("Enter a valid e-mail address, e.g. name@example.org."),
+                  check_deliverability=False),
+            Length(max=254),
+        ],
+        filters=[strip],
+        description=_l("Private: seen by staff only."),
+    )  # fmt: skip
+    phone = PhoneField(_l("Phone"), description=_l("Private: seen by staff only."))
+
+    def prepare(self, delegations, original_language: str) -> None:
+        """The meeting's delegations to choose from, named in the page's language."""
+        self._delegations = {str(d.id): d for d in delegations}
+        self.role.choices = choices(ParticipantRole)
+        self.delegation.choices = [("", _l("No delegation"))] + [
+            (str(d.id), translate(d.name, original_language)) for d in delegations
+        ]
+
+    def populate_obj(self, obj):
+        obj.name = self.name.data
+        self.function.populate_obj(obj, "function")
+        self.affiliation.populate_obj(obj, "affiliation")
+        obj.role = ParticipantRole(self.role.data)
+        obj.delegation = self._delegations.get(self.delegation.data)
+        obj.is_public = self.is_public.data
+        obj.email = self.email.data or None
+        obj.phone = self.phone.data

@@ -1,0 +1,75 @@
+"""Staff rebuild a meeting through the browser alone, in French, and read it as the public."""
+
+import re
+
+from browser_helpers import sign_in_page
+from playwright.sync_api import expect
+
+
+def fill_new_meeting(page, **values) -> None:
+    page.goto("/fr/manage/events/new")
+    page.locator("#title-fr").fill(
+        values.get("title", "Réunion régionale sur la migration de travail")
+    )
+    page.get_by_label("Type de réunion").select_option("workshop")
+    page.get_by_label("Premier jour").fill(values.get("starts_on", "2032-03-10"))
+    page.get_by_label("Dernier jour").fill(values.get("ends_on", "2032-03-11"))
+    page.locator("#city-fr").fill("Bangkok")
+    page.get_by_label("Pays", exact=True).select_option("TH")
+    page.get_by_label("Courriel de contact").fill(values.get("contact_email", "rcp@iom.int"))
+
+
+def test_invalid_email_and_end_before_start_are_both_reported_and_input_kept(page, staff_accounts):
+    sign_in_page(page, staff_accounts["editor"])
+    fill_new_meeting(page, ends_on="2032-03-01", contact_email="rcp@@iom")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.locator("#ends_on-error")).to_have_text(
+        "Le dernier jour ne peut pas précéder le premier."
+    )
+    expect(page.locator("#contact_email-error")).to_have_text(
+        "Saisissez une adresse électronique valide."
+    )
+    expect(page.locator("#title-fr")).to_have_value("Réunion régionale sur la migration de travail")
+    expect(page.locator("#city-fr")).to_have_value("Bangkok")
+    expect(page.get_by_label("Pays", exact=True)).to_have_value("TH")
+    expect(page.get_by_label("Premier jour")).to_have_value("2032-03-10")
+    expect(page.get_by_label("Courriel de contact")).to_have_value("rcp@@iom")
+
+
+def test_create_publish_and_read_in_french_and_english(page, staff_accounts):
+    sign_in_page(page, staff_accounts["editor"])
+    fill_new_meeting(page, title="Atelier de Bangkok sur la mobilité de la main-d’œuvre")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_role("status")).to_contain_text("Réunion créée comme brouillon")
+    page.get_by_role("button", name="Publier").click()
+    expect(page.get_by_role("status")).to_contain_text("La réunion est publiée.")
+    page.get_by_role("link", name="Page publique").click()
+    expect(page.locator("h1")).to_have_text("Atelier de Bangkok sur la mobilité de la main-d’œuvre")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator(".facts")).to_contain_text("10–11 mars 2032")
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_attribute("lang", "fr")
+    expect(page.locator(".fallback-notice").first).to_have_text("Available in French only.")
+
+
+def test_second_of_two_editors_gets_the_conflict_page(browser, base_url, staff_accounts):
+    first = browser.new_context(base_url=base_url).new_page()
+    second = browser.new_context(base_url=base_url).new_page()
+    sign_in_page(first, staff_accounts["editor"])
+    sign_in_page(second, staff_accounts["admin"])
+    for page in (first, second):
+        page.goto("/fr/manage/events/rcp-bangkok-2009/edit")
+    first.locator("#venue-fr").fill("Centre de conférences des Nations Unies")
+    first.get_by_role("button", name="Enregistrer").click()
+    expect(first.get_by_role("status")).to_contain_text("Modifications enregistrées.")
+    second.locator("#venue-en").fill("United Nations Conference Centre")
+    second.get_by_role("button", name="Enregistrer").click()
+    conflict = second.locator(".conflict")
+    expect(conflict).to_contain_text("Quelqu’un d’autre a modifié")
+    expect(conflict).to_contain_text("Centre de conférences des Nations Unies")
+    expect(second.locator("#venue-en")).to_have_value("United Nations Conference Centre")
+    second.get_by_role("button", name="Enregistrer").click()  # re-apply on purpose
+    expect(second.get_by_role("status")).to_contain_text("Modifications enregistrées.")
+    second.goto("/en/events/rcp-bangkok-2009/")
+    expect(second.locator(".facts")).to_contain_text(re.compile("United Nations Conference Centre"))
