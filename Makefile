@@ -6,16 +6,29 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format
+.PHONY: run test install translations extract lint format chromium
 
 run: install translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
 	@echo "Serving on http://$(HOST):$(PORT)/"
+	@echo "Staff pages (/en/manage/) need an account; create the first administrator with:"
+	@echo "  $(FLASK) users create you@example.org --role admin"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install translations
+test: install translations chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@[ -x "$(CHROMIUM)" ] || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "The browser tests need Chromium: sudo apt-get install chromium (or set CHROMIUM=/path)"; \
+			exit 1; \
+		fi; }
 
 install: $(VENV)/.installed
 

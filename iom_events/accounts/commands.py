@@ -8,12 +8,11 @@ from flask.cli import AppGroup
 from sqlalchemy import func, select
 
 from iom_events.accounts.auth import hash_password
+from iom_events.accounts.forms import MIN_PASSWORD_LENGTH
 from iom_events.accounts.models import User, UserRole
 from iom_events.extensions import db
 
 users_cli = AppGroup("users", help="Staff accounts.")
-
-MIN_PASSWORD_LENGTH = 12
 
 
 def _user(email: str) -> User:
@@ -87,3 +86,13 @@ def disable(email: str) -> None:
     user.is_active = False
     db.session.commit()
     click.echo(f"{user.email} is disabled.")
+
+
+@users_cli.command("enable")
+@click.argument("email")
+def enable(email: str) -> None:
+    """Enable a disabled account again: it can sign in with its password."""
+    user = _user(email)
+    user.is_active = True
+    db.session.commit()
+    click.echo(f"{user.email} is active.")

@@ -43,19 +43,6 @@ def _leaves_no_admin(user: User, *, role: UserRole, active: bool) -> bool:
     return db.session.scalar(other_admins) == 0
 
 
-def _edit_page(user: User, role_form=None, password_form=None, conflict=None):
-    role_form = role_form or RoleForm(obj=user, formdata=None)
-    password_form = password_form or NewPasswordForm(obj=user, formdata=None)
-    status = 409 if conflict else (400 if role_form.errors or password_form.errors else 200)
-    return render_template(
-        "manage/users/edit.html",
-        user=user,
-        role_form=role_form,
-        password_form=password_form,
-        conflict=conflict,
-    ), status
-
-
 def _commit_action(user: User, done: str):
     """An action without a form (disable, enable): the same conflict rule as `editing.save`."""
     if editing.commit_or_conflict(user, _to_int(request.form.get("version"))):
@@ -94,13 +81,16 @@ def edit(user_id: int):
             if conflict is None:
                 flash(_("Changes saved."))
                 return redirect(url_for(".index"))
-    return _edit_page(user, role_form=form, conflict=conflict)
+    status = 409 if conflict else (400 if form.errors else 200)
+    return render_template(
+        "manage/users/edit.html", form=form, user=user, conflict=conflict
+    ), status
 
 
-@bp.post("/<int:user_id>/password")
+@bp.route("/<int:user_id>/password", methods=["GET", "POST"])
 def reset_password(user_id: int):
     user = _user_or_404(user_id)
-    form = NewPasswordForm()
+    form = NewPasswordForm(obj=user)
     conflict = None
     if form.validate_on_submit():
         conflict = editing.save(form, user)
@@ -108,8 +98,11 @@ def reset_password(user_id: int):
             if user.id == current_user.id:
                 login_user(user)  # end the other sessions, not the one that set the password
             flash(_("Password changed. The account's open sessions are ended."))
-            return redirect(url_for(".edit", user_id=user.id), 303)
-    return _edit_page(user, password_form=form, conflict=conflict)
+            return redirect(url_for(".edit", user_id=user.id))
+    status = 409 if conflict else (400 if form.errors else 200)
+    return render_template(
+        "manage/users/password.html", form=form, user=user, conflict=conflict
+    ), status
 
 
 @bp.post("/<int:user_id>/disable")
