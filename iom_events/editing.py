@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import request
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from iom_events.audit.models import AuditEntry
 from iom_events.extensions import db
+from iom_events.fields import to_int
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,11 @@ def commit_or_conflict(record, version: int | None) -> Conflict | None:
         db.session.refresh(record)
         return Conflict(changes_since(record, version), record.version)
     return None
+
+
+def submitted_version() -> int | None:
+    """The version a button's form (publish, remove...) was rendered with."""
+    return to_int(request.form.get("version"))
 
 
 def _conflict(form, record) -> Conflict:

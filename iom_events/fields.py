@@ -9,10 +9,12 @@ from urllib.parse import urlsplit
 
 from babel.core import get_global
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, HiddenField, IntegerField, SelectField
+from wtforms import Field, HiddenField, IntegerField, SelectField, StringField
 from wtforms.utils import unset_value
-from wtforms.validators import ValidationError
+from wtforms.validators import Email, ValidationError
+from wtforms.widgets import TelInput
 
+from iom_events import phones
 from iom_events.i18n import Translated
 from iom_events.settings import LANGUAGES
 
@@ -50,7 +52,7 @@ class TranslatedField(Field):
         setattr(obj, name, self.data or None)
 
 
-def _choice_value(value) -> str:
+def choice_value(value) -> str:
     if value is None:
         return ""
     return value.value if isinstance(value, Enum) else str(value)
@@ -61,10 +63,10 @@ class ChoiceField(SelectField):
 
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("default", "")
-        super().__init__(label, validators, coerce=_choice_value, **kwargs)
+        super().__init__(label, validators, coerce=choice_value, **kwargs)
 
     def process_data(self, value):
-        self.data = _choice_value(value)
+        self.data = choice_value(value)
 
 
 class TranslationRequired:
@@ -82,13 +84,13 @@ class VersionField(HiddenField):
     """The version of the record the form was filled from, to catch edit conflicts."""
 
     def __init__(self, **kwargs):
-        super().__init__(filters=[_to_int], **kwargs)
+        super().__init__(filters=[to_int], **kwargs)
 
     def populate_obj(self, obj, name):
         """Never copied onto the record: SQLAlchemy counts versions itself."""
 
 
-def _to_int(value):
+def to_int(value):
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -143,3 +145,54 @@ def zone_of_country(country: str | None) -> str | None:
         return None
     zones = get_global("territory_zones").get(country.upper(), [])
     return zones[0] if len(zones) == 1 else None
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+email_address = Email(
+    _l("Enter a valid e-mail address, e.g. name@example.org."), check_deliverability=False
+)
+"""Checks the address's form only: no DNS look-up while someone waits for the form to save."""
+
+
+class PhoneField(StringField):
+    """A phone number as people write it; its data is E.164 ("+541148151035"), or None.
+
+    The input shows a stored number in the international format and, after an error, what the
+    person typed, so that they correct it rather than type it again.
+    """
+
+    widget = TelInput()
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0].strip() if valuelist else ""
+        self.data = None
+        if text:
+            try:
+                self.data = phones.to_e164(text)
+            except ValueError as error:
+                raise ValueError(
+                    _l("Enter a phone number with its country code, e.g. +41 22 717 91 11.")
+                ) from error
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return phones.international(self.data)
+
+
+class RecordChoiceField(ChoiceField):
+    """A choice among records, by one of their keys (id, slug).
+
+    Filled from a record's relationship (`participant.delegation`), it selects that record's key;
+    filled from a query string or a form, it takes the key as is.
+    """
+
+    def __init__(self, label=None, validators=None, *, key: str = "id", **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.key = key
+
+    def process_data(self, value):
+        self.data = choice_value(getattr(value, self.key, value))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import threading
 from collections.abc import Iterator
 from datetime import date
 
@@ -17,7 +18,7 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
-from staff import PASSWORD, csrf_token, post_form, sign_in  # noqa: F401  (re-exported)
+from werkzeug.serving import make_server
 
 from iom_events import create_app
 from iom_events.demo.load import load_demo
@@ -25,6 +26,8 @@ from iom_events.documents.storage import blob_store
 from iom_events.events.models import Event, EventKind, EventStatus
 from iom_events.extensions import db
 from iom_events.i18n import Translated
+
+from staff import PASSWORD, csrf_token, post_form, sign_in  # noqa: F401  (re-exported)
 
 SERVER_URL = os.environ.get("TEST_DATABASE_URL")
 
@@ -192,3 +195,41 @@ def admin(app, staff_accounts):
     client = app.test_client()
     assert sign_in(client, staff_accounts["admin"]).status_code == 302
     return client
+
+
+# --- browser tests ---------------------------------------------------------------------------
+# Playwright drives Debian's Chromium against the app served on a free port. Never
+# `playwright install`: the browser is the system's (CHROMIUM, default /usr/bin/chromium), started
+# with the flags that keep it off the network.
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server

@@ -18,7 +18,7 @@ def manage_routes(app):
 
 def concrete(rule) -> str:
     def value(match):
-        converter, _, name = match.group(1).rpartition(":")
+        name = match.group(1).rpartition(":")[2]
         return SAMPLE_VALUES.get(name, "1")
 
     return re.sub(r"<([^>]+)>", value, rule.rule)

@@ -178,6 +178,3 @@ def test_removed_meeting_leaves_public_pages_and_returns_intact(app, editor, adm
     )
     page = text_of(editor.get(f"/fr/events/{slug}/").get_data(as_text=True))
     assert "13 délégations" in page and "Rapport final (en anglais)" in page
-
-
-

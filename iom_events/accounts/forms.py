@@ -52,15 +52,19 @@ def _password(label) -> PasswordField:
     )
 
 
+def _password_again() -> PasswordField:
+    return PasswordField(
+        _l("The password again"),
+        [EqualTo("password", _l("The two passwords are not the same."))],
+    )
+
+
 class NewPasswordForm(FlaskForm):
     """A password typed twice: an administrator sets it, then tells the person."""
 
     version = VersionField()
     password = _password(_l("New password"))
-    password_again = PasswordField(
-        _l("The password again"),
-        [EqualTo("password", _l("The two passwords are not the same."))],
-    )
+    password_again = _password_again()
 
     def populate_obj(self, obj):
         obj.password_hash = hash_password(self.password.data)
@@ -81,7 +85,10 @@ class RoleForm(FlaskForm):
 
 
 class UserForm(RoleForm, NewPasswordForm):
-    """A new staff account: its e-mail address, role and first password."""
+    """A new staff account: its e-mail address, role and first password.
+
+    The fields are declared again here only to come in the order of the page (errors included).
+    """
 
     email = EmailField(
         _l("E-mail"),
@@ -92,7 +99,9 @@ class UserForm(RoleForm, NewPasswordForm):
         ],
         filters=[normalized_email],
     )
+    role = ChoiceField(_l("Role"))
     password = _password(_l("Password"))
+    password_again = _password_again()
 
     def populate_obj(self, obj):
         obj.email = self.email.data

@@ -4,7 +4,7 @@ Disabling an account or giving it a new password changes its version, which is p
 session's user id (`User.get_id`): the person's open sessions end at their next request.
 """
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 from sqlalchemy import func, select
@@ -14,7 +14,6 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.accounts.forms import NewPasswordForm, RoleForm, UserForm
 from iom_events.accounts.models import User, UserRole
 from iom_events.extensions import db
-from iom_events.fields import _to_int
 
 bp = manage_blueprint("manage_users", __name__, "/users", admin_only=True)
 
@@ -45,7 +44,7 @@ def _leaves_no_admin(user: User, *, role: UserRole, active: bool) -> bool:
 
 def _commit_action(user: User, done: str):
     """An action without a form (disable, enable): the same conflict rule as `editing.save`."""
-    if editing.commit_or_conflict(user, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(user, editing.submitted_version()):
         flash(_("Someone changed this account meanwhile: check it, then try again."), "error")
     else:
         flash(done)

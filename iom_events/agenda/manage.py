@@ -17,7 +17,6 @@ from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
 from iom_events.extensions import db
-from iom_events.fields import _to_int
 
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
 
@@ -137,7 +136,7 @@ def move(slug: str, item_id: int):
     item = _item_or_404(event, item_id)
     step = STEPS.get(request.form.get("direction", "")) or abort(400)
     _swap_with_neighbour(item, step)
-    if editing.commit_or_conflict(item, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(item, editing.submitted_version()):
         flash(_("Someone changed this agenda item meanwhile: check it, then try again."), "error")
     return redirect(url_for(".index", slug=slug, _anchor=f"item-{item.id}"), 303)
 
@@ -147,7 +146,7 @@ def remove(slug: str, item_id: int):
     event = _event_or_404(slug)
     item = _item_or_404(event, item_id)
     item.remove()
-    if editing.commit_or_conflict(item, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(item, editing.submitted_version()):
         flash(_("Someone changed this agenda item meanwhile: check it, then try again."), "error")
     else:
         flash(_("The agenda item is in the trash. An administrator can restore it."))

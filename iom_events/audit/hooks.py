@@ -14,14 +14,19 @@ from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.i18n import Translated
+from iom_events.records import Versioned
 
 SECRET_FIELDS = {"password_hash"}
 """Recorded as changed, never with their values."""
 
 UNTRACKED_FIELDS = {"version", "created_at", "updated_at"}
+
+FLAGGED = "audit_flagged_columns"
+"""session.info key: columns marked modified only to raise a version (not changes to record)."""
 
 
 def audited_models() -> tuple[type, ...]:
@@ -48,12 +53,36 @@ def plain(value):
     return value
 
 
-def _changes(obj, *, everything: bool) -> dict[str, list]:
+def _linked(records) -> list:
+    """Members of a many-to-many collection (an item's speakers), by name."""
+    return [getattr(record, "name", None) or record.id for record in records]
+
+
+def _collection_changes(obj, *, everything: bool = False) -> dict[str, list]:
+    """Changes to many-to-many collections: they touch no column of the record itself."""
     state = inspect(obj)
     changes: dict[str, list] = {}
+    for relationship in state.mapper.relationships:
+        if relationship.secondary is None:
+            continue
+        history = state.attrs[relationship.key].history
+        if everything:
+            if history.added:
+                changes[relationship.key] = [None, _linked(history.added)]
+        elif history.has_changes():
+            before = _linked([*history.unchanged, *history.deleted])
+            after = _linked([*history.unchanged, *history.added])
+            if before != after:
+                changes[relationship.key] = [before, after]
+    return changes
+
+
+def _changes(obj, *, everything: bool, flagged: set | frozenset = frozenset()) -> dict[str, list]:
+    state = inspect(obj)
+    changes: dict[str, list] = _collection_changes(obj, everything=everything)
     for attr in state.mapper.column_attrs:
         key = attr.key
-        if key in UNTRACKED_FIELDS or key == "id":
+        if key in UNTRACKED_FIELDS or key == "id" or (id(obj), key) in flagged:
             continue
         history = state.attrs[key].history
         if everything:
@@ -104,16 +133,35 @@ def _entry(obj, action: AuditAction, changes: dict) -> AuditEntry:
     )
 
 
+@event.listens_for(Session, "before_flush")
+def _count_collection_changes_as_edits(session: Session, flush_context, instances) -> None:
+    """A record whose many-to-many collection changed gets a new version like any edit.
+
+    SQLAlchemy raises the version only when it UPDATEs the row; marking one of the record's own
+    columns as modified makes it do so (with the same value), so conflicts are caught too.
+    """
+    for obj in session.dirty:
+        if isinstance(obj, Versioned) and _collection_changes(obj):
+            column = next(
+                attr.key
+                for attr in inspect(obj).mapper.column_attrs
+                if attr.key not in ("id", "version") and not attr.columns[0].primary_key
+            )
+            flag_modified(obj, column)
+            session.info.setdefault(FLAGGED, set()).add((id(obj), column))
+
+
 @event.listens_for(Session, "after_flush")
 def _write_history(session: Session, flush_context) -> None:
     models = audited_models()
+    flagged = session.info.pop(FLAGGED, set())
     entries = []
     for obj in session.new:
         if isinstance(obj, models):
             entries.append(_entry(obj, AuditAction.CREATE, _changes(obj, everything=True)))
     for obj in session.dirty:
-        if isinstance(obj, models) and session.is_modified(obj, include_collections=False):
-            changes = _changes(obj, everything=False)
+        if isinstance(obj, models) and session.is_modified(obj):
+            changes = _changes(obj, everything=False, flagged=flagged)
             if changes:
                 entries.append(_entry(obj, _action(changes), changes))
     for obj in session.deleted:

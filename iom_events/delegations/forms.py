@@ -3,19 +3,22 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.fields import (
     ChoiceField,
     OptionalInteger,
+    PhoneField,
+    RecordChoiceField,
     TranslatedField,
     TranslationRequired,
     VersionField,
+    email_address,
+    strip,
 )
 from iom_events.i18n import translate
 from iom_events.labels import choices
-from iom_events.press.forms import PhoneField, RecordChoiceField, strip
 
 
 class DelegationForm(FlaskForm):
@@ -66,15 +69,10 @@ class ParticipantForm(FlaskForm):
     is_public = BooleanField(_l("Show on public pages"), default=True)
     email = EmailField(
         _l("E-mail"),
-        [
-            Optional(),
-            Email(_l("Enter a valid e-mail address, e.g. name@example.org."),
-                  check_deliverability=False),
-            Length(max=254),
-        ],
+        [Optional(), email_address, Length(max=254)],
         filters=[strip],
         description=_l("Private: seen by staff only."),
-    )  # fmt: skip
+    )
     phone = PhoneField(_l("Phone"), description=_l("Private: seen by staff only."))
 
     def prepare(self, delegations, original_language: str) -> None:

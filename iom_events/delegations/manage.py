@@ -11,7 +11,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from iom_events import editing
+from iom_events import editing, phones
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.delegations.forms import DelegationForm, ParticipantForm
 from iom_events.delegations.models import Delegation, Participant
@@ -19,9 +19,7 @@ from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.events.queries import DelegationView
 from iom_events.extensions import db
-from iom_events.fields import _to_int
 from iom_events.i18n import country_choices
-from iom_events.press.forms import international_phone
 
 bp = manage_blueprint("manage_delegations", __name__, "/events/<slug>/delegations")
 
@@ -75,7 +73,7 @@ def index(slug: str):
         event=event,
         delegations=delegations,
         unattached=unattached,
-        international_phone=international_phone,
+        international_phone=phones.international,
     )
 
 
@@ -129,7 +127,7 @@ def remove(slug: str, delegation_id: int):
     event = _event_or_404(slug)
     delegation = _delegation_or_404(event, delegation_id)
     delegation.remove()
-    if editing.commit_or_conflict(delegation, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(delegation, editing.submitted_version()):
         flash(_("Someone changed this delegation meanwhile: check it, then try again."), "error")
     else:
         flash(
@@ -195,7 +193,7 @@ def remove_participant(slug: str, participant_id: int):
     event = _event_or_404(slug)
     participant = _participant_or_404(event, participant_id)
     participant.remove()
-    if editing.commit_or_conflict(participant, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(participant, editing.submitted_version()):
         flash(_("Someone changed this participant meanwhile: check it, then try again."), "error")
     else:
         flash(_("The participant is in the trash. An administrator can restore them."))

@@ -12,7 +12,6 @@ from iom_events.events import staff
 from iom_events.events.forms import EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.fields import _to_int
 from iom_events.i18n import country_choices
 from iom_events.labels import choices
 
@@ -115,7 +114,7 @@ def set_status(slug: str):
         flash(_("Unknown status."), "error")
         return redirect(url_for(".show", slug=slug), 303)
     event.status = EventStatus(status)
-    conflict = editing.commit_or_conflict(event, _to_int(request.form.get("version")))
+    conflict = editing.commit_or_conflict(event, editing.submitted_version())
     if conflict:
         flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
     else:
@@ -127,7 +126,7 @@ def set_status(slug: str):
 def remove(slug: str):
     event = _event_or_404(slug)
     event.remove()
-    conflict = editing.commit_or_conflict(event, _to_int(request.form.get("version")))
+    conflict = editing.commit_or_conflict(event, editing.submitted_version())
     if conflict:
         flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
         return redirect(url_for(".show", slug=slug), 303)

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from iom_events import editing
@@ -19,7 +19,7 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.events import staff
 from iom_events.events.models import Event, EventOrganizer, OrganizerRole
 from iom_events.extensions import db
-from iom_events.fields import ChoiceField, OptionalInteger, TranslatedField, VersionField, _to_int
+from iom_events.fields import ChoiceField, OptionalInteger, TranslatedField, VersionField
 from iom_events.i18n import translate
 from iom_events.labels import choices
 from iom_events.offices.models import Office
@@ -86,9 +86,7 @@ def _form(organizer: EventOrganizer | None = None) -> OrganizerForm:
 
 def _last_position(event: Event, other_than: EventOrganizer) -> int:
     """The position after every other organizer of the meeting."""
-    statement = select(func.max(EventOrganizer.position)).where(
-        EventOrganizer.event_id == event.id
-    )
+    statement = select(func.max(EventOrganizer.position)).where(EventOrganizer.event_id == event.id)
     if other_than.id is not None:
         statement = statement.where(EventOrganizer.id != other_than.id)
     last = db.session.scalar(statement)
@@ -157,7 +155,7 @@ def remove(slug: str, organizer_id: int):
     event = _event_or_404(slug)
     organizer = _organizer_or_404(event, organizer_id)
     db.session.delete(organizer)
-    if editing.commit_or_conflict(organizer, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(organizer, editing.submitted_version()):
         flash(_("Someone changed this organizer meanwhile: check it, then try again."), "error")
     else:
         flash(_("The organizer is removed."))

@@ -11,7 +11,6 @@ from iom_events import editing
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.events.models import EventOrganizer
 from iom_events.extensions import db
-from iom_events.fields import _to_int
 from iom_events.i18n import country_choices
 from iom_events.offices import queries
 from iom_events.offices.forms import OfficeForm
@@ -107,7 +106,7 @@ def remove(slug: str):
         flash(refusal, "error")
         return redirect(url_for(".index"), 303)
     office.remove()
-    if editing.commit_or_conflict(office, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(office, editing.submitted_version()):
         flash(_("Someone changed this office meanwhile: check it, then try again."), "error")
     else:
         flash(_("The office is in the trash. An administrator can restore it."))

@@ -4,16 +4,16 @@ Unlike participants, press contacts are public on purpose: journalists write to 
 them, so the meeting page shows their e-mail and phone.
 """
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from iom_events import editing
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.fields import _to_int
 from iom_events.offices.queries import all_offices
 from iom_events.press.forms import PressContactForm
 from iom_events.press.models import PressContact
@@ -30,6 +30,17 @@ def _contact_or_404(event: Event, contact_id: int) -> PressContact:
         PressContact.id == contact_id, PressContact.event_id == event.id
     )
     return db.session.scalar(statement) or abort(404)
+
+
+def contacts_of(event: Event) -> list[PressContact]:
+    """The meeting's press contacts with their offices, in one query."""
+    statement = (
+        select(PressContact)
+        .where(PressContact.event_id == event.id)
+        .options(joinedload(PressContact.office))
+        .order_by(PressContact.position, PressContact.id)
+    )
+    return list(db.session.scalars(statement))
 
 
 def _form(event: Event, contact: PressContact | None = None) -> PressContactForm:
@@ -49,7 +60,7 @@ def _page(form, event, contact=None, conflict=None):
 @bp.get("/")
 def index(slug: str):
     event = _event_or_404(slug)
-    return render_template("manage/press/index.html", event=event, contacts=event.press_contacts)
+    return render_template("manage/press/index.html", event=event, contacts=contacts_of(event))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -82,7 +93,7 @@ def remove(slug: str, contact_id: int):
     event = _event_or_404(slug)
     contact = _contact_or_404(event, contact_id)
     contact.remove()
-    if editing.commit_or_conflict(contact, _to_int(request.form.get("version"))):
+    if editing.commit_or_conflict(contact, editing.submitted_version()):
         flash(_("Someone changed this press contact meanwhile: check it, then try again."), "error")
     else:
         flash(_("The press contact is in the trash. An administrator can restore it."))

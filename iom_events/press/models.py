@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import phonenumbers
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from iom_events import phones
 from iom_events.extensions import db
 from iom_events.records import Removable, Versioned
 
@@ -40,20 +40,6 @@ class PressContact(Versioned, Removable, db.Model):
     office: Mapped[Office | None] = relationship()
 
     @property
-    def phone_international(self) -> str | None:
+    def phone_international(self) -> str:
         """The phone as written for readers abroad: +54 11 4815-1035."""
-        if not self.phone:
-            return None
-        number = phonenumbers.parse(self.phone)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
-def to_e164(phone: str, region: str | None = None) -> str:
-    """Parse a phone number as people write it; raise ValueError when it is not a valid number."""
-    try:
-        number = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException as error:
-        raise ValueError(str(error)) from error
-    if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"not a valid phone number: {phone}")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return phones.international(self.phone)

@@ -2,8 +2,9 @@
 
 import re
 
-from browser_helpers import sign_in_page
 from playwright.sync_api import expect
+
+from browser_helpers import sign_in_page
 
 
 def fill_new_meeting(page, **values) -> None:
