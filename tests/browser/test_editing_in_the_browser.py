@@ -74,3 +74,76 @@ def test_second_of_two_editors_gets_the_conflict_page(browser, base_url, staff_a
     expect(second.get_by_role("status")).to_contain_text("Modifications enregistrées.")
     second.goto("/en/events/rcp-bangkok-2009/")
     expect(second.locator(".facts")).to_contain_text(re.compile("United Nations Conference Centre"))
+
+
+def save(page) -> None:
+    page.get_by_role("button", name="Enregistrer").click()
+
+
+def test_rebuild_a_meeting_in_french_with_agenda_delegation_and_press(page, staff_accounts):
+    sign_in_page(page, staff_accounts["editor"])
+    fill_new_meeting(page, title="Consultation régionale de Bangkok sur la migration")
+    save(page)
+    expect(page.get_by_role("status")).to_contain_text("Réunion créée comme brouillon")
+    meeting_url = page.url
+
+    # A delegation with two participants.
+    page.get_by_role("link", name="Délégations et participants").click()
+    page.get_by_role("link", name="Ajouter une délégation").click()
+    page.locator("#name-fr").fill("Processus de Colombo")
+    page.get_by_label("Type de délégation").select_option("rcp")
+    save(page)
+    for name, function in (("Ana Lima", "Présidente"), ("Ben Okafor", "Secrétaire")):
+        page.get_by_role("link", name="Ajouter un participant à cette délégation").click()
+        page.get_by_label("Nom", exact=True).fill(name)
+        page.locator("#function-fr").fill(function)
+        page.get_by_label("Courriel").fill(f"{name.split()[0].lower()}@iom.int")
+        save(page)
+        expect(page.get_by_role("status")).to_contain_text("Participant ajouté.")
+
+    # A two-day agenda, the first item with a speaker.
+    page.goto(meeting_url)
+    page.get_by_role("link", name="Ordre du jour").click()
+    for day, title in (("2032-03-10", "Séance d’ouverture"), ("2032-03-11", "Séance de clôture")):
+        page.get_by_role("link", name="Ajouter un point à l’ordre du jour").click()
+        page.get_by_label("Jour").select_option(day)
+        page.locator("#title-fr").fill(title)
+        if day == "2032-03-10":
+            page.get_by_label("Heure de début").fill("09:00")
+            page.get_by_label("Intervenants").select_option(label="Ana Lima, Présidente")
+        save(page)
+        expect(page.get_by_role("status")).to_contain_text("Point ajouté à l’ordre du jour.")
+
+    # A press contact.
+    page.goto(meeting_url)
+    page.get_by_role("link", name="Contacts presse").click()
+    page.get_by_role("link", name="Ajouter un contact presse").click()
+    page.get_by_label("Nom", exact=True).fill("Chloé Martin")
+    page.get_by_label("Courriel").fill("cmartin@iom.int")
+    page.get_by_label("Téléphone").fill("+66 2 343 9300")
+    save(page)
+    expect(page.get_by_role("status")).to_contain_text("Contact presse ajouté.")
+
+    page.goto(meeting_url)
+    page.get_by_role("button", name="Publier").click()
+    page.get_by_role("link", name="Page publique").click()
+
+    expect(page.locator("#agenda")).to_be_visible()
+    agenda = page.locator("section[aria-labelledby=agenda]")
+    expect(agenda.locator("h3")).to_have_text(["mercredi 10 mars 2032", "jeudi 11 mars 2032"])
+    expect(agenda).to_contain_text("Séance d’ouverture")
+    expect(agenda).to_contain_text("Ana Lima, Présidente")
+    participants = page.locator("section[aria-labelledby=participants]")
+    expect(participants).to_contain_text("1 délégation")
+    expect(participants).to_contain_text("Ben Okafor, Secrétaire")
+    expect(page.locator("body")).not_to_contain_text("ana@iom.int")  # contact data stays private
+    press = page.locator("section[aria-labelledby=press]")
+    expect(press).to_contain_text("Chloé Martin")
+    expect(press).to_contain_text("+66 2 343 9300")
+
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("h1")).to_have_text("Consultation régionale de Bangkok sur la migration")
+    expect(page.locator(".fallback-notice").first).to_have_text("Available in French only.")
+    expect(page.locator("section[aria-labelledby=agenda] h3").first).to_have_text(
+        "Wednesday, March 10, 2032"
+    )
