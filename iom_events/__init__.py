@@ -47,6 +47,9 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
     from iom_events.delegations.manage import bp as manage_delegations_bp
     from iom_events.demo.commands import demo_cli
+    from iom_events.documents.commands import blobs_cli
+    from iom_events.documents.manage import bp as manage_documents_bp
+    from iom_events.documents.views import bp as documents_bp
     from iom_events.events.manage import bp as manage_events_bp
     from iom_events.events.organizers import bp as manage_organizers_bp
     from iom_events.events.views import bp as events_bp
@@ -61,6 +64,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     for blueprint in (
         events_bp,
+        documents_bp,
         offices_bp,
         accounts_bp,
         manage_events_bp,
@@ -68,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
         manage_agenda_bp,
         manage_delegations_bp,
         manage_press_bp,
+        manage_documents_bp,
         manage_offices_bp,
         manage_users_bp,
         trash_bp,
@@ -75,6 +80,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     app.cli.add_command(demo_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(blobs_cli)
     return app
 
 

@@ -13,7 +13,8 @@ from datetime import date
 
 from babel import Locale, negotiate_locale
 from babel.dates import format_interval
-from flask import current_app, g, request, url_for
+from babel.units import format_unit
+from flask import current_app, g, has_request_context, request, url_for
 from flask_babel import format_date, format_decimal, format_time, get_locale
 from sqlalchemy import JSON
 from sqlalchemy.dialects.postgresql import JSONB
@@ -126,6 +127,8 @@ def add_lang(endpoint: str, values: dict) -> None:
 
 def current_lang() -> str:
     """The language of the current page: its URL prefix, else the reader's browser, else English."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE  # a command, a test: messages in English
     lang = getattr(g, "lang", None)
     if lang is None:
         first = request.path.strip("/").split("/", 1)[0]
@@ -239,3 +242,11 @@ def time_of_day(value) -> str:
 def number(value: int) -> str:
     """A count with the locale's grouping: "1,500", "1 500", "1500"."""
     return format_decimal(value)
+
+
+def file_size(size: int) -> str:
+    """A file's size as the locale writes it: "1.3 kB", "1,3 ko", "20,4 MB"."""
+    for unit, factor in (("digital-megabyte", 1000**2), ("digital-kilobyte", 1000)):
+        if size >= factor:
+            return format_unit(round(size / factor, 1), unit, length="short", locale=_locale())
+    return format_unit(size, "digital-byte", length="short", locale=_locale())

@@ -15,6 +15,7 @@ def from_environment(instance_path: str) -> dict:
     """The settings of a deployment: SQLite under `instance/` unless DATABASE_URL says otherwise."""
     instance = Path(instance_path)
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'iom_events.sqlite3'}"
+    upload_max = int(os.environ.get("UPLOAD_MAX_MB") or 50) * 1024 * 1024
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY") or _instance_secret(instance),
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -25,6 +26,15 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE") == "1",
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT") or 0),
         "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20, "minutes": 15},
+        "UPLOAD_MAX_BYTES": upload_max,
+        # Bodies a little over the limit are read, so that the form can say why it refuses the
+        # file; far bigger ones get the 413 page without being read.
+        "MAX_CONTENT_LENGTH": 2 * upload_max,
+        "DOCUMENT_LANGUAGES": tuple(
+            tag.strip()
+            for tag in (os.environ.get("DOCUMENT_LANGUAGES") or "en,fr,es,ar,zh,ru,pt").split(",")
+            if tag.strip()
+        ),
     }
 
 

@@ -6,5 +6,11 @@ from slugify import slugify
 _APOSTROPHES = [["’", "-"], ["'", "-"], ["ʼ", "-"]]
 
 
-def slug(text: str, max_length: int = 80) -> str:
-    return slugify(text, max_length=max_length, word_boundary=True, replacements=_APOSTROPHES)
+def slug(text: str, max_length: int = 80, *, allow_unicode: bool = False) -> str:
+    return slugify(
+        text,
+        max_length=max_length,
+        word_boundary=True,
+        replacements=_APOSTROPHES,
+        allow_unicode=allow_unicode,
+    )

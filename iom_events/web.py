@@ -44,6 +44,7 @@ def init_app(app: Flask) -> None:
         place=i18n.place,
         time=i18n.time_of_day,
         number=i18n.number,
+        file_size=i18n.file_size,
         markdown=markdown_html,
         record_name=record_name,
         change_value=change_value,

@@ -84,10 +84,12 @@ class Document(Versioned, Removable, db.Model):
         return sorted(self.files, key=lambda f: (official_rank(f.language), f.language))
 
 
-class DocumentFile(db.Model):
+class DocumentFile(Removable, db.Model):
     """One language version of a document: a blob in the store, named by its SHA-256.
 
     Replacing a version keeps the old row with `replaced_at` set: the history stays downloadable.
+    Removing one marks it (the trash); the language then has no current version until a restore
+    or a new upload.
     """
 
     __table_args__ = (
@@ -98,8 +100,8 @@ class DocumentFile(db.Model):
             "document_id",
             "language",
             unique=True,
-            sqlite_where=text("replaced_at IS NULL"),
-            postgresql_where=text("replaced_at IS NULL"),
+            sqlite_where=text("replaced_at IS NULL AND removed_at IS NULL"),
+            postgresql_where=text("replaced_at IS NULL AND removed_at IS NULL"),
         ),
     )
 
@@ -119,3 +121,38 @@ class DocumentFile(db.Model):
 
     document: Mapped[Document] = relationship(back_populates="versions")
     uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_current(self) -> bool:
+        return self.replaced_at is None and self.removed_at is None
+
+    @property
+    def format_name(self) -> str:
+        """What readers call the format: PDF, DOCX, CSV..."""
+        return FORMATS.get(self.media_type, ("", ""))[1] or self.media_type
+
+    @property
+    def extension(self) -> str:
+        return FORMATS.get(self.media_type, ("bin", ""))[0]
+
+
+FORMATS: dict[str, tuple[str, str]] = {
+    "application/pdf": ("pdf", "PDF"),
+    "application/msword": ("doc", "Word"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ("docx", "Word"),
+    "application/vnd.ms-excel": ("xls", "Excel"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ("xlsx", "Excel"),
+    "application/vnd.ms-powerpoint": ("ppt", "PowerPoint"),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": (
+        "pptx",
+        "PowerPoint",
+    ),
+    "application/vnd.oasis.opendocument.text": ("odt", "OpenDocument"),
+    "application/vnd.oasis.opendocument.spreadsheet": ("ods", "OpenDocument"),
+    "application/vnd.oasis.opendocument.presentation": ("odp", "OpenDocument"),
+    "text/plain": ("txt", "Text"),
+    "text/csv": ("csv", "CSV"),
+    "image/png": ("png", "PNG"),
+    "image/jpeg": ("jpg", "JPEG"),
+}
+"""The formats a meeting document may have (the upload allowlist): extension, readable name."""

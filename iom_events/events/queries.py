@@ -15,6 +15,7 @@ from iom_events.delegations.models import Delegation, Participant
 from iom_events.documents.models import Document, DocumentSection
 from iom_events.events.models import Event, EventKind, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
+from iom_events.i18n import official_rank
 from iom_events.offices.models import Office
 from iom_events.press.models import PressContact
 
@@ -93,6 +94,12 @@ def documents_by_section(event: Event) -> list[tuple[DocumentSection, list[Docum
         if document.files:
             sections[document.section].append(document)
     return [(section, docs) for section, docs in sections.items() if docs]
+
+
+def document_languages(event: Event) -> list[str]:
+    """The languages some document of the meeting is in: IOM's official ones first."""
+    languages = {f.language for d in event.documents for f in d.files}
+    return sorted(languages, key=lambda code: (official_rank(code), code))
 
 
 def upcoming_and_recent(today: date, limit: int = 10) -> tuple[list[Event], list[Event]]:

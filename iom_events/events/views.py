@@ -64,5 +64,6 @@ def show(slug: str):
         delegations=delegations,
         other_participants=other_participants,
         documents=queries.documents_by_section(event),
+        document_languages=queries.document_languages(event),
         side_events=queries.public_side_events(event),
     )

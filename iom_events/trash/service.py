@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.delegations.models import Delegation, Participant
-from iom_events.documents.models import Document
+from iom_events.documents.models import Document, DocumentFile
+from iom_events.documents.service import forget_if_unreferenced, restore_version
+from iom_events.documents.storage import BlobStore
 from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.offices.models import Office
@@ -24,6 +26,7 @@ KINDS: dict[str, type] = {
     "delegation": Delegation,
     "participant": Participant,
     "document": Document,
+    "document_file": DocumentFile,
     "press_contact": PressContact,
     "office": Office,
 }
@@ -41,10 +44,18 @@ def contents() -> list[TrashItem]:
     for kind, model in KINDS.items():
         statement = select(model).where(model.removed_at.is_not(None))
         for record in db.session.scalars(statement, execution_options=EVERYTHING):
-            event = record if isinstance(record, Event) else getattr(record, "event", None)
+            event = _event_of(record)
             items.append(TrashItem(kind, record, event))
     items.sort(key=lambda item: item.record.removed_at, reverse=True)
     return items
+
+
+def _event_of(record) -> Event | None:
+    if isinstance(record, Event):
+        return record
+    if isinstance(record, DocumentFile):
+        return record.document.event
+    return getattr(record, "event", None)
 
 
 def find(kind: str, record_id: int):
@@ -56,14 +67,37 @@ def find(kind: str, record_id: int):
 
 
 def restore(record) -> None:
+    if isinstance(record, DocumentFile):
+        restore_version(record)  # another version may have taken its place meanwhile
+        return
     record.restore()
     db.session.commit()
 
 
-def empty() -> int:
-    """Delete for good everything in the trash (with what hangs from it); returns how many."""
+def empty(store: BlobStore) -> int:
+    """Delete for good everything in the trash (with what hangs from it); returns how many.
+
+    The document files that go with it leave the blob store too, once nothing references them.
+    """
     items = contents()
+    blobs = {sha for item in items for sha in _blobs_of(item.record)}
     for item in items:
         db.session.delete(item.record)
     db.session.commit()
+    for sha256 in blobs:
+        forget_if_unreferenced(sha256, store)
     return len(items)
+
+
+def _blobs_of(record) -> set[str]:
+    """Every blob a record holds, through its documents and their versions (removed ones too)."""
+    if isinstance(record, DocumentFile):
+        return {record.sha256}
+    if isinstance(record, Document):
+        documents = [record.id]
+    elif isinstance(record, Event):
+        documents = select(Document.id).where(Document.event_id == record.id)
+    else:
+        return set()
+    statement = select(DocumentFile.sha256).where(DocumentFile.document_id.in_(documents))
+    return set(db.session.scalars(statement, execution_options=EVERYTHING))

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.documents.storage import blob_store
 from iom_events.trash import service
 
 bp = manage_blueprint("trash", __name__, "/trash", admin_only=True)
@@ -29,6 +30,6 @@ def empty():
             _("Tick the box to confirm that everything in the trash is deleted for good."), "error"
         )
         return redirect(url_for(".index"), 303)
-    count = service.empty()
+    count = service.empty(blob_store())
     flash(_("The trash is empty: %(count)d items were deleted for good.", count=count))
     return redirect(url_for(".index"), 303)

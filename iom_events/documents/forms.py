@@ -1,0 +1,79 @@
+"""The forms staff describe a meeting document with, and upload its language versions with."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import StringField
+from wtforms.validators import Length, NumberRange, Optional
+
+from iom_events.documents.models import DocumentCategory
+from iom_events.fields import (
+    ChoiceField,
+    OptionalInteger,
+    RecordChoiceField,
+    TranslatedField,
+    TranslationRequired,
+    VersionField,
+    strip,
+)
+from iom_events.i18n import language_name, translate
+from iom_events.labels import choices
+
+
+class DocumentForm(FlaskForm):
+    """What a document is; its files are uploaded one language at a time with `UploadForm`."""
+
+    version = VersionField()
+    title = TranslatedField(_l("Title"), [TranslationRequired()])
+    category = ChoiceField(_l("Category"), default=DocumentCategory.AGENDA.value)
+    symbol = StringField(
+        _l("Symbol"),
+        [Optional(), Length(max=64)],
+        filters=[strip],
+        description=_l("The official document symbol, if it has one, e.g. MC/2281."),
+    )
+    delegation = RecordChoiceField(
+        _l("Delegation"), description=_l("For a presentation given by a delegation.")
+    )
+    position = OptionalInteger(
+        _l("Position in the list"),
+        [Optional(), NumberRange(min=0)],
+        description=_l("Left empty, the document goes last."),
+    )
+
+    def prepare(self, delegations, original_language: str, next_position: int) -> None:
+        """The meeting's delegations to choose from, and where "last" is in this meeting."""
+        self._delegations = {str(d.id): d for d in delegations}
+        self._next_position = next_position
+        self.category.choices = choices(DocumentCategory)
+        self.delegation.choices = [("", _l("No delegation"))] + [
+            (str(d.id), translate(d.name, original_language)) for d in delegations
+        ]
+
+    def populate_obj(self, obj):
+        self.title.populate_obj(obj, "title")
+        obj.category = DocumentCategory(self.category.data)
+        obj.symbol = self.symbol.data or None
+        obj.delegation = self._delegations.get(self.delegation.data)
+        position = self.position.data
+        obj.position = self._next_position if position is None else position
+
+
+class UploadForm(FlaskForm):
+    """One file in one language. What the file is gets decided from its content, not here."""
+
+    language = ChoiceField(_l("Language"))
+    file = FileField(
+        _l("File"),
+        [FileRequired(_l("Choose the file to upload."))],
+        description=_l(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG. A file already "
+            "uploaded in this language is replaced; the previous one stays in the history."
+        ),
+    )
+
+    def prepare(self, languages: tuple[str, ...]) -> None:
+        """The configured document languages (BCP 47 tags), named in the page's language."""
+        self.language.choices = [(tag, language_name(tag)) for tag in languages]

@@ -1,0 +1,66 @@
+"""The read side of documents: what the public may download."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
+
+from iom_events.documents.models import Document, DocumentFile
+from iom_events.events.models import Event
+from iom_events.events.queries import PUBLIC_STATUSES
+from iom_events.extensions import db
+from iom_events.slugs import slug as make_slug
+
+
+def public_version(event_slug: str, document_id: int, language: str) -> DocumentFile | None:
+    """The current version of a document of a public meeting, in one query."""
+    statement = (
+        select(DocumentFile)
+        .join(DocumentFile.document)
+        .join(Document.event)
+        .where(
+            Event.slug == event_slug,
+            Event.status.in_(PUBLIC_STATUSES),
+            Document.id == document_id,
+            DocumentFile.language == language,
+            DocumentFile.replaced_at.is_(None),
+        )
+        .options(contains_eager(DocumentFile.document).contains_eager(Document.event))
+    )
+    return db.session.scalar(statement)
+
+
+def public_versions_in(event_slug: str, language: str) -> list[DocumentFile]:
+    """Every current version of a public meeting's documents in one language, in order."""
+    statement = (
+        select(DocumentFile)
+        .join(DocumentFile.document)
+        .join(Document.event)
+        .where(
+            Event.slug == event_slug,
+            Event.status.in_(PUBLIC_STATUSES),
+            DocumentFile.language == language,
+            DocumentFile.replaced_at.is_(None),
+        )
+        .options(contains_eager(DocumentFile.document).contains_eager(Document.event))
+        .order_by(Document.position, Document.id)
+    )
+    return list(db.session.scalars(statement))
+
+
+def download_name(version: DocumentFile) -> str:
+    """A readable file name: rcp-bangkok-2009_ordre-du-jour_fr.pdf.
+
+    Made from the meeting's address, the symbol (MC/2281 becomes mc-2281: never a "/"), the
+    title in the file's language, and the language. Accents stay (Söderköping): Werkzeug sends
+    them as an RFC 6266 `filename*` with an ASCII fallback.
+    """
+    document = version.document
+    event = document.event
+    title = document.title.resolve(version.language, event.original_language)
+    parts = [event.slug]
+    if document.symbol:
+        parts.append(make_slug(document.symbol))
+    parts.append(make_slug(title, allow_unicode=True) or "document")
+    parts.append(version.language)
+    return "_".join(parts) + "." + version.extension

@@ -1,0 +1,48 @@
+"""Public downloads: one language version of a document, or all of a meeting's in one zip."""
+
+from flask import Blueprint, Response, abort, send_file
+
+from iom_events.documents import queries
+from iom_events.documents.archive import zip_stream
+from iom_events.documents.storage import blob_store
+from iom_events.i18n import LANG
+from iom_events.slugs import slug as make_slug
+
+bp = Blueprint("documents", __name__, url_prefix=f"{LANG}/events/<slug>/documents")
+
+# A replaced version answers at the same address: clients revalidate with the ETag.
+MAX_AGE = 300
+
+
+@bp.get("/<int:document_id>/<language>")
+def download(slug: str, document_id: int, language: str):
+    version = queries.public_version(slug, document_id, language) or abort(404)
+    path = blob_store().path(version.sha256)
+    if not path.is_file():
+        abort(404)
+    # send_file streams the file (wsgi.file_wrapper: sendfile where the server has it) and
+    # answers If-None-Match / If-Modified-Since with 304 and Range with 206.
+    return send_file(
+        path,
+        mimetype=version.media_type,
+        as_attachment=True,
+        download_name=queries.download_name(version),
+        conditional=True,
+        etag=version.sha256,
+        last_modified=version.uploaded_at,
+        max_age=MAX_AGE,
+    )
+
+
+@bp.get("/<language>.zip")
+def archive(slug: str, language: str):
+    """Every document of the meeting in one language, zipped on the fly with flat memory."""
+    versions = queries.public_versions_in(slug, language)
+    if not versions:
+        abort(404)
+    store = blob_store()
+    entries = [(queries.download_name(v), store.path(v.sha256), v.uploaded_at) for v in versions]
+    name = f"{slug}_{make_slug(language)}.zip"
+    response = Response(zip_stream(entries), mimetype="application/zip")
+    response.headers.set("Content-Disposition", "attachment", filename=name)
+    return response

@@ -1,0 +1,294 @@
+"""Meeting documents: downloads as browsers and clients expect them, zips, a clean blob store."""
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from sqlalchemy import select
+
+from iom_events.demo.pdf import title_page
+from iom_events.documents import service
+from iom_events.documents.models import Document, DocumentCategory, DocumentFile
+from iom_events.documents.storage import blob_store
+from iom_events.events.models import Event, EventStatus
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+
+from pages import section, text_of
+from staff import post_form
+
+
+def rcp_document(app, title_en: str) -> tuple[int, DocumentFile]:
+    with app.app_context():
+        event = db.session.scalar(select(Event).where(Event.slug == "rcp-bangkok-2009"))
+        document = next(d for d in event.documents if d.title["en"] == title_en)
+        version = document.files[0]
+        db.session.expunge_all()
+        return document.id, version
+
+
+def test_download_gives_the_exact_bytes_with_a_readable_name(app, client):
+    document_id, _ = rcp_document(app, "Agenda")
+    response = client.get(f"/fr/events/rcp-bangkok-2009/documents/{document_id}/fr")
+    assert response.status_code == 200
+    with app.app_context():
+        assert (
+            response.data
+            == blob_store()
+            .path(
+                next(
+                    v.sha256
+                    for v in db.session.scalars(
+                        select(DocumentFile).where(
+                            DocumentFile.document_id == document_id, DocumentFile.language == "fr"
+                        )
+                    )
+                )
+            )
+            .read_bytes()
+        )
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Content-Length"] == str(len(response.data))
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Disposition"] == (
+        "attachment; filename=rcp-bangkok-2009_ordre-du-jour_fr.pdf"
+    )
+    assert response.data.startswith(b"%PDF-")
+
+
+def test_non_ascii_names_come_back_in_rfc_6266_form(app, client):
+    document_id, _ = rcp_document(app, "Contribution of the Söderköping Process")
+    response = client.get(f"/en/events/rcp-bangkok-2009/documents/{document_id}/en")
+    disposition = response.headers["Content-Disposition"]
+    assert "filename=rcp-bangkok-2009_contribution-of-the-soderkoping-process_en.pdf" in disposition
+    encoded = re.search(r"filename\*=UTF-8''(\S+)", disposition).group(1)
+    assert unquote(encoded) == "rcp-bangkok-2009_contribution-of-the-söderköping-process_en.pdf"
+
+
+def test_conditional_and_range_requests(app, client):
+    document_id, version = rcp_document(app, "Final report")
+    url = f"/en/events/rcp-bangkok-2009/documents/{document_id}/en"
+    first = client.get(url)
+    assert first.headers["ETag"] == f'"{version.sha256}"'
+    assert "Last-Modified" in first.headers
+    assert client.get(url, headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    since = first.headers["Last-Modified"]
+    assert client.get(url, headers={"If-Modified-Since": since}).status_code == 304
+    partial = client.get(url, headers={"Range": "bytes=0-7"})
+    assert partial.status_code == 206
+    assert partial.data == first.data[:8]
+    assert partial.headers["Content-Range"] == f"bytes 0-7/{len(first.data)}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/rcp-bangkok-2009/documents/999999/en",
+        "/en/events/rcp-bangkok-2009/documents/{agenda}/de",  # no German version
+        "/en/events/bapa40-buenos-aires-2019/documents/{agenda}/en",  # another meeting's id
+        "/en/events/rcp-bangkok-2009/documents/de.zip",
+    ],
+)
+def test_unknown_documents_are_not_found(app, client, path):
+    document_id, _ = rcp_document(app, "Agenda")
+    assert client.get(path.format(agenda=document_id)).status_code == 404
+
+
+def test_a_draft_meetings_documents_are_not_public(app, client, make_event):
+    event = make_event(status=EventStatus.DRAFT)
+    with app.app_context():
+        document = Document(
+            event_id=event.id,
+            category=DocumentCategory.AGENDA,
+            title=Translated(en="Secret agenda"),
+        )
+        db.session.add(document)
+        db.session.commit()
+        service.add_version(
+            document,
+            "en",
+            service.Upload(io.BytesIO(b"plain words\n"), "a.txt"),
+            blob_store(),
+            None,
+        )
+        document_id = document.id
+    assert client.get(f"/en/events/{event.slug}/documents/{document_id}/en").status_code == 404
+    assert client.get(f"/en/events/{event.slug}/documents/en.zip").status_code == 404
+
+
+def test_all_documents_in_one_language_as_a_zip(app, client):
+    response = client.get("/en/events/rcp-bangkok-2009/documents/en.zip")
+    assert response.status_code == 200
+    assert response.mimetype == "application/zip"
+    assert "rcp-bangkok-2009_en.zip" in response.headers["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    assert archive.testzip() is None
+    names = archive.namelist()
+    assert len(names) == 13
+    assert "rcp-bangkok-2009_final-report_en.pdf" in names
+    assert "rcp-bangkok-2009_contribution-of-the-söderköping-process_en.pdf" in names
+    french = zipfile.ZipFile(
+        io.BytesIO(client.get("/fr/events/rcp-bangkok-2009/documents/fr.zip").data)
+    )
+    assert sorted(french.namelist()) == [
+        "rcp-bangkok-2009_aperçu-général_fr.pdf",
+        "rcp-bangkok-2009_contribution-du-midwa_fr.pdf",
+        "rcp-bangkok-2009_ordre-du-jour_fr.pdf",
+    ]
+    assert all(french.read(name).startswith(b"%PDF-") for name in french.namelist())
+
+
+def test_public_listing_links_each_language_version(app, client):
+    html = client.get("/es/events/rcp-bangkok-2009/").get_data(as_text=True)
+    documents = section(html, "documents")
+    assert "Informe final (solo en inglés)" in text_of(documents)
+    assert "Orden del día (inglés | francés | español)" in text_of(documents)
+    links = re.findall(
+        r'<a href="([^"]+)" hreflang="(\w+)" type="application/pdf" download>(\w+)</a>', documents
+    )
+    assert ("fr", "francés") in {(lang, label) for _, lang, label in links}
+    assert len(links) == 3 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1
+    for href, _, _ in links[:3]:
+        assert client.get(href).status_code == 200
+    assert re.search(r"PDF 1,\d kB", text_of(documents))
+    assert 'href="/es/events/rcp-bangkok-2009/documents/en.zip"' in documents
+
+
+# --- uploads at the service level: what is refused, and what a failure leaves ----------------
+
+
+def blob_files(app) -> set[Path]:
+    return {p for p in Path(app.config["BLOB_DIR"]).rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def document(app, make_event):
+    event = make_event()
+    with app.app_context():
+        document = Document(
+            event_id=event.id, category=DocumentCategory.REPORT, title=Translated(en="Report")
+        )
+        db.session.add(document)
+        db.session.commit()
+        yield document
+
+
+ZIP = io.BytesIO()
+with zipfile.ZipFile(ZIP, "w") as _archive:
+    _archive.writestr("readme.txt", "hello")
+
+
+@pytest.mark.parametrize(
+    ("content", "detected"),
+    [
+        (b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", "text/html"),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "image/svg+xml",
+        ),
+        (Path("/bin/ls").read_bytes(), "application/x-"),
+        (ZIP.getvalue(), "application/zip"),
+        (b"", None),
+    ],
+    ids=["html-as-pdf", "svg-with-script", "executable", "zip", "empty"],
+)
+def test_unwanted_files_are_refused_and_nothing_is_stored(app, document, content, detected):
+    before = blob_files(app)
+    with pytest.raises(service.UploadRefused) as refusal:
+        service.add_version(
+            document, "en", service.Upload(io.BytesIO(content), "report.pdf"), blob_store(), None
+        )
+    if detected:
+        assert detected in str(refusal.value)
+    assert blob_files(app) == before
+    assert (
+        db.session.scalars(
+            select(DocumentFile).where(DocumentFile.document_id == document.id)
+        ).all()
+        == []
+    )
+
+
+def test_an_oversize_file_is_refused(app, document):
+    before = blob_files(app)
+    app.config["UPLOAD_MAX_BYTES"] = 1024 * 1024
+    try:
+        big = title_page("Report", "Meeting", "en", document.event.created_at) + b"\n%" * 600_000
+        with pytest.raises(service.UploadRefused, match="larger than 1 MB"):
+            service.add_version(
+                document, "en", service.Upload(io.BytesIO(big), "big.pdf"), blob_store(), None
+            )
+    finally:
+        app.config["UPLOAD_MAX_BYTES"] = 50 * 1024 * 1024
+    assert blob_files(app) == before
+
+
+def test_a_failed_commit_leaves_no_orphan(app, document, monkeypatch):
+    content = title_page("A report nobody else has", "Meeting", "en", document.event.created_at)
+    orphans_before = service.check_store(blob_store()).orphans
+
+    def broken_commit():
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(db.session, "commit", broken_commit)
+    with pytest.raises(RuntimeError):
+        service.add_version(
+            document, "en", service.Upload(io.BytesIO(content), "r.pdf"), blob_store(), None
+        )
+    monkeypatch.undo()
+    assert not blob_store().exists(hashlib.sha256(content).hexdigest())
+    report = service.check_store(blob_store())
+    assert report.orphans == orphans_before and report.missing == []
+
+
+def test_emptying_the_trash_deletes_the_files_only_it_held(app, admin, document):
+    kept = title_page("Shared", "Meeting", "en", document.event.created_at)
+    alone = title_page("Only here", "Meeting", "en", document.event.created_at)
+    other = Document(
+        event_id=document.event_id,
+        category=DocumentCategory.REPORT,
+        title=Translated(en="Another report"),
+    )
+    db.session.add(other)
+    db.session.commit()
+    service.add_version(other, "en", service.Upload(io.BytesIO(kept), "k.pdf"), blob_store(), None)
+    service.add_version(
+        document, "en", service.Upload(io.BytesIO(kept), "k.pdf"), blob_store(), None
+    )
+    service.add_version(
+        document, "fr", service.Upload(io.BytesIO(alone), "a.pdf"), blob_store(), None
+    )
+    document.remove()
+    db.session.commit()
+    response = post_form(
+        admin, "/en/manage/trash/empty", {"confirm": "yes"}, path_for_token="/en/manage/trash/"
+    )
+    assert response.status_code == 303
+    assert not blob_store().exists(hashlib.sha256(alone).hexdigest())
+    assert blob_store().exists(hashlib.sha256(kept).hexdigest())  # still used by another document
+
+
+def test_blobs_check_reports_and_prunes_orphans(app, runner):
+    stray = Path(app.config["BLOB_DIR"]) / "ab" / "cd" / ("abcd" + "0" * 60)
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"left behind")
+    result = runner.invoke(args=["blobs", "check"])
+    assert result.exit_code == 1 and f"orphan: {stray}" in result.output
+    result = runner.invoke(args=["blobs", "check", "--prune"])
+    assert result.exit_code == 0 and not stray.exists()
+
+
+def test_the_same_file_twice_is_stored_once(app, document):
+    content = title_page("Twice", "Meeting", "en", document.event.created_at)
+    first = service.add_version(
+        document, "en", service.Upload(io.BytesIO(content), "a.pdf"), blob_store(), None
+    )
+    before = blob_files(app)
+    second = service.add_version(
+        document, "fr", service.Upload(io.BytesIO(content), "b.pdf"), blob_store(), None
+    )
+    assert first.sha256 == second.sha256 and blob_files(app) == before
