@@ -89,9 +89,10 @@ class TranslatedText(TypeDecorator):
     cache_ok = True
 
     def load_dialect_impl(self, dialect):
+        # none_as_null: a missing text is SQL NULL (so IS NULL and CHECKs see it), not JSON null.
         if dialect.name == "postgresql":
-            return dialect.type_descriptor(JSONB())
-        return dialect.type_descriptor(JSON())
+            return dialect.type_descriptor(JSONB(none_as_null=True))
+        return dialect.type_descriptor(JSON(none_as_null=True))
 
     def process_bind_param(self, value, dialect):
         if value is None:

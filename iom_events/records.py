@@ -11,8 +11,10 @@ loader criterion added to each SELECT, relationships included) unless it asks fo
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
+from uuid import uuid4
 
-from sqlalchemy import event
+from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import (
     Mapped,
     ORMExecuteState,
@@ -31,6 +33,29 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.version}
+
+
+class CalendarEntry:
+    """A record that calendar clients keep a copy of: a stable UID and an RFC 5545 SEQUENCE.
+
+    The UID is made once, at creation, and never changes (not with the slug, the host or the
+    language). SEQUENCE goes up when a field clients must notice changes (`SEQUENCED_FIELDS`:
+    times, place, status); other edits leave it alone.
+    """
+
+    SEQUENCED_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid4()))
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+@event.listens_for(Session, "before_flush")
+def _raise_sequences(session: Session, flush_context, instances) -> None:
+    for obj in session.dirty:
+        if isinstance(obj, CalendarEntry):
+            state = inspect(obj)
+            if any(state.attrs[name].history.has_changes() for name in obj.SEQUENCED_FIELDS):
+                obj.sequence = (obj.sequence or 0) + 1
 
 
 class Removable:

@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from iom_events import create_app
 from iom_events.extensions import db
@@ -42,3 +42,43 @@ def test_models_and_migrations_agree(app):
     with app.app_context(), db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, db.metadata) == []
+
+
+def test_upgrading_a_database_with_meetings_keeps_every_row(tmp_path_factory):
+    """Rebuilding a table on SQLite must not cascade-delete what hangs from it."""
+    with fresh_database(tmp_path_factory) as url:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+        with app.app_context():
+            upgrade(revision="0001")
+            with db.engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO event (id, slug, kind, status, original_language, title,"
+                        " starts_on, ends_on, timezone, created_at, updated_at)"
+                        " VALUES (1, 'm', 'other',"
+                        " 'published', 'en', '{\"en\": \"M\"}', '2030-01-01', '2030-01-02', 'UTC',"
+                        " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+                    )
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO agenda_item (id, event_id, day, kind, title, position)"
+                        " VALUES (1, 1, '2030-01-01', 'session', '{\"en\": \"S\"}', 0)"
+                    )
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO delegation (id, event_id, kind, name, position)"
+                        " VALUES (1, 1, 'rcp', '{\"en\": \"D\"}', 0)"
+                    )
+                )
+            upgrade()
+            with db.engine.connect() as connection:
+                counts = [
+                    connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                    for table in ("event", "agenda_item", "delegation")
+                ]
+                uids = connection.execute(text("SELECT uid FROM agenda_item")).scalars().all()
+            assert counts == [1, 1, 1]
+            assert len(uids[0]) == 36
+            db.engine.dispose()

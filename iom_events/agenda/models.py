@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iom_events.columns import choice
+from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
-from iom_events.records import Removable, Versioned
+from iom_events.records import CalendarEntry, Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.delegations.models import Participant
@@ -38,13 +38,15 @@ agenda_speaker = Table(
 )
 
 
-class AgendaItem(Versioned, Removable, db.Model):
+class AgendaItem(Versioned, Removable, CalendarEntry, db.Model):
     """One entry of the programme. Without a start time it is an entry for the whole day."""
 
     __table_args__ = (
         CheckConstraint("ends_at IS NULL OR starts_at IS NOT NULL", name="end_needs_start"),
         CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="ends_after_start"),
     )
+
+    SEQUENCED_FIELDS = ("day", "starts_at", "ends_at", "room", "removed_at")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
@@ -56,6 +58,7 @@ class AgendaItem(Versioned, Removable, db.Model):
     description: Mapped[Translated | None] = mapped_column(TranslatedText)
     room: Mapped[Translated | None] = mapped_column(TranslatedText)
     position: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     event: Mapped[Event] = relationship(back_populates="agenda")
     speakers: Mapped[list[Participant]] = relationship(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
-from iom_events.records import Removable, Versioned
+from iom_events.records import CalendarEntry, Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.agenda.models import AgendaItem
@@ -43,7 +43,7 @@ class CountQualifier(StrEnum):
     MORE_THAN = "more_than"
 
 
-class Event(Versioned, Removable, db.Model):
+class Event(Versioned, Removable, CalendarEntry, db.Model):
     """One meeting. Its days are the venue's local days; times, when known, are in `timezone`."""
 
     __table_args__ = (
@@ -52,6 +52,11 @@ class Event(Versioned, Removable, db.Model):
         CheckConstraint("states_count >= 0", name="states_count_positive"),
         CheckConstraint("length(country) = 2", name="country_iso"),
     )
+
+    SEQUENCED_FIELDS = (
+        "starts_on", "ends_on", "starts_at", "ends_at", "timezone", "status", "removed_at",
+        "venue", "city", "country",
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)

@@ -1,0 +1,71 @@
+"""A staff member uploads the French and Spanish versions of an agenda through the browser; a
+Spanish reader finds it listed on the meeting page and downloads exactly that file."""
+
+import re
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from iom_events.demo.pdf import title_page
+from iom_events.i18n import Translated
+
+from browser_helpers import sign_in_page
+
+CREATED = datetime(2030, 1, 1, 9, 0)
+
+
+@pytest.fixture
+def meeting(make_event):
+    return make_event(title=Translated(en="Browser documents meeting", es="Reunión de prueba"))
+
+
+def pdf_file(name: str, title: str, language: str) -> dict:
+    content = title_page(title, "Browser documents meeting", language, CREATED)
+    return {"name": name, "mimeType": "application/pdf", "buffer": content}
+
+
+def test_staff_upload_french_and_spanish_and_a_spanish_reader_downloads_them(
+    page, staff_accounts, meeting
+):
+    french = pdf_file("ordre-du-jour.pdf", "Ordre du jour", "fr")
+    spanish = pdf_file("orden-del-dia.pdf", "Orden del día", "es")
+
+    sign_in_page(page, staff_accounts["editor"], lang="en")
+    page.goto(f"/en/manage/events/{meeting.slug}/documents/")
+    page.get_by_role("link", name="Add a document").click()
+    page.locator("#title-en").fill("Agenda")
+    page.locator("#title-fr").fill("Ordre du jour")
+    page.locator("#title-es").fill("Orden del día")
+    page.get_by_label("Category").select_option("agenda")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("Document added.")
+    document_id = re.search(r"/documents/(\d+)/upload$", page.url).group(1)
+
+    page.get_by_label("Language").select_option("fr")
+    page.get_by_label("File").set_input_files(french)
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("status")).to_contain_text("Version uploaded.")
+
+    # The matrix says Spanish is missing; its "Upload" link chooses Spanish.
+    matrix = page.locator("table.matrix")
+    expect(matrix.locator("tbody tr")).to_have_text(re.compile(r"Agenda.*Missing.*PDF.*Missing"))
+    expect(page.locator(".coverage")).to_contain_text("1 document has no version in Spanish.")
+    matrix.locator("tbody tr td").nth(2).get_by_role("link", name="Upload").click()
+    expect(page.get_by_label("Language")).to_have_value("es")
+    page.get_by_label("File").set_input_files(spanish)
+    page.get_by_role("button", name="Upload").click()
+    expect(page.get_by_role("status")).to_contain_text("Version uploaded.")
+    expect(page.locator(".coverage")).to_contain_text("Every document has a version in Spanish.")
+    expect(page.locator(f"#document-{document_id}").locator("..")).to_contain_text(
+        "orden-del-dia.pdf"
+    )
+
+    page.goto(f"/es/events/{meeting.slug}/")
+    documents = page.locator("section[aria-labelledby=documents]")
+    expect(documents).to_contain_text("Orden del día (francés | español)")
+    for language, sent in (("fr", french), ("es", spanish)):
+        download = page.request.get(f"/es/events/{meeting.slug}/documents/{document_id}/{language}")
+        assert download.ok
+        assert download.headers["content-type"] == "application/pdf"
+        assert download.body() == sent["buffer"]
