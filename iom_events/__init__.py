@@ -45,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.accounts.views import bp as accounts_bp
     from iom_events.agenda.manage import bp as manage_agenda_bp
     from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
+    from iom_events.calendar.views import bp as calendar_bp
     from iom_events.delegations.manage import bp as manage_delegations_bp
     from iom_events.demo.commands import demo_cli
     from iom_events.documents.commands import blobs_cli
@@ -63,6 +64,7 @@ def create_app(config: dict | None = None) -> Flask:
     web.init_app(app)
     errors.init_app(app)
     for blueprint in (
+        calendar_bp,
         events_bp,
         documents_bp,
         offices_bp,

@@ -26,6 +26,9 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE") == "1",
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT") or 0),
         "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20, "minutes": 15},
+        # The ORGANIZER address of every event in the feeds (RFC 5546 wants one for PUBLISH).
+        "CALENDAR_ORGANIZER_EMAIL": os.environ.get("CALENDAR_ORGANIZER_EMAIL")
+        or "events@example.org",
         "UPLOAD_MAX_BYTES": upload_max,
         # Bodies a little over the limit are read, so that the form can say why it refuses the
         # file; far bigger ones get the 413 page without being read.

@@ -45,6 +45,7 @@ def init_app(app: Flask) -> None:
         time=i18n.time_of_day,
         number=i18n.number,
         file_size=i18n.file_size,
+        webcal=webcal,
         markdown=markdown_html,
         record_name=record_name,
         change_value=change_value,
@@ -82,6 +83,11 @@ def change_value(value) -> str:
     if isinstance(value, dict):
         return " · ".join(f"{lang}: {text}" for lang, text in value.items())
     return str(value)
+
+
+def webcal(url: str) -> str:
+    """The subscription form of a feed's address: calendar apps open webcal:// links."""
+    return "webcal://" + url.split("://", 1)[-1]
 
 
 def root():

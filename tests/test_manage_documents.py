@@ -317,7 +317,7 @@ def test_a_removed_document_leaves_the_staff_and_public_pages(app, client, edito
     uploaded(editor, meeting, document_id, "en", pdf("Background note", "en"), "note.pdf")
     form = editor.get(documents_path(meeting)).get_data(as_text=True)
     remove = re.search(
-        rf'action="[^"]*/documents/{document_id}/remove">.*?name="version" value="(\d+)"',
+        rf'action="[^"]*/documents/{document_id}/remove".*?name="version" value="(\d+)"',
         form,
         re.DOTALL,
     )

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel.units import format_unit
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -58,17 +56,6 @@ def after_last(documents: list[Document]) -> int:
     return max((document.position for document in documents), default=-1) + 1
 
 
-def file_size(size: int) -> str:
-    """A file's size as readers write it, in the page's language: "1.2 MB", "1,2 Mo"."""
-    locale = get_locale()
-    for unit, factor in (("megabyte", 1024 * 1024), ("kilobyte", 1024)):
-        if size >= factor:
-            return format_unit(
-                size / factor, f"digital-{unit}", length="short", format="#,##0.#", locale=locale
-            )
-    return format_unit(size, "digital-byte", length="short", locale=locale)
-
-
 @dataclass(frozen=True)
 class Coverage:
     """Which of the official languages each document has a current version in."""
@@ -104,7 +91,6 @@ def index(slug: str):
         documents=documents,
         coverage=official_coverage(documents),
         official_languages=LANGUAGES,
-        file_size=file_size,
     )
 
 
@@ -212,7 +198,6 @@ def upload(slug: str, document_id: int):
         form=form,
         event=event,
         document=document,
-        file_size=file_size,
     ), status
 
 
@@ -231,7 +216,6 @@ def versions(slug: str, document_id: int):
         event=event,
         document=document,
         versions=list(db.session.scalars(statement)),
-        file_size=file_size,
     )
 
 

@@ -118,7 +118,8 @@ def upcoming_and_recent(today: date, limit: int = 10) -> tuple[list[Event], list
 @dataclass(frozen=True)
 class EventFilters:
     year: int | None = None
-    office: Office | None = None
+    office: Office | str | None = None
+    """An office, or its slug."""
     kind: EventKind | None = None
     country: str | None = None
 
@@ -137,9 +138,15 @@ def filtered_events(filters: EventFilters) -> Select[tuple[Event]]:
     return statement.order_by(Event.starts_on.desc(), Event.id.desc())
 
 
-def organized_by(office: Office):
-    """A condition: the office, or one of its units, has a part in organizing the meeting."""
-    unit_ids = select(Office.id).where(or_(Office.id == office.id, Office.parent_id == office.id))
+def organized_by(office: Office | str):
+    """A condition: the office (an Office or its slug), or one of its units, has a part in
+    organizing the meeting."""
+    office_id = (
+        select(Office.id).where(Office.slug == office).scalar_subquery()
+        if isinstance(office, str)
+        else office.id
+    )
+    unit_ids = select(Office.id).where(or_(Office.id == office_id, Office.parent_id == office_id))
     return Event.id.in_(
         select(EventOrganizer.event_id).where(EventOrganizer.office_id.in_(unit_ids))
     )

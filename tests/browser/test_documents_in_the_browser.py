@@ -3,6 +3,7 @@ Spanish reader finds it listed on the meeting page and downloads exactly that fi
 
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -42,17 +43,20 @@ def test_staff_upload_french_and_spanish_and_a_spanish_reader_downloads_them(
     expect(page.get_by_role("status")).to_contain_text("Document added.")
     document_id = re.search(r"/documents/(\d+)/upload$", page.url).group(1)
 
-    page.get_by_label("Language").select_option("fr")
+    page.get_by_role("combobox", name="Language").select_option("fr")
     page.get_by_label("File").set_input_files(french)
     page.get_by_role("button", name="Upload").click()
     expect(page.get_by_role("status")).to_contain_text("Version uploaded.")
 
     # The matrix says Spanish is missing; its "Upload" link chooses Spanish.
     matrix = page.locator("table.matrix")
-    expect(matrix.locator("tbody tr")).to_have_text(re.compile(r"Agenda.*Missing.*PDF.*Missing"))
+    expect(matrix.locator("tbody th")).to_have_text(["Agenda"])
+    expect(matrix.locator("tbody td")).to_have_text(
+        ["Missing · Upload", "✓ PDF", "Missing · Upload"]
+    )
     expect(page.locator(".coverage")).to_contain_text("1 document has no version in Spanish.")
     matrix.locator("tbody tr td").nth(2).get_by_role("link", name="Upload").click()
-    expect(page.get_by_label("Language")).to_have_value("es")
+    expect(page.get_by_role("combobox", name="Language")).to_have_value("es")
     page.get_by_label("File").set_input_files(spanish)
     page.get_by_role("button", name="Upload").click()
     expect(page.get_by_role("status")).to_contain_text("Version uploaded.")
@@ -64,8 +68,20 @@ def test_staff_upload_french_and_spanish_and_a_spanish_reader_downloads_them(
     page.goto(f"/es/events/{meeting.slug}/")
     documents = page.locator("section[aria-labelledby=documents]")
     expect(documents).to_contain_text("Orden del día (francés | español)")
-    for language, sent in (("fr", french), ("es", spanish)):
-        download = page.request.get(f"/es/events/{meeting.slug}/documents/{document_id}/{language}")
+    for language, name, sent in (("fr", "francés", french), ("es", "español", spanish)):
+        link = documents.get_by_role("link", name=name, exact=True)
+        expect(link).to_have_attribute("hreflang", language)
+        expect(link).to_have_attribute("type", "application/pdf")
+        href = link.get_attribute("href")
+        assert href == f"/es/events/{meeting.slug}/documents/{document_id}/{language}"
+        download = page.request.get(href)
         assert download.ok
         assert download.headers["content-type"] == "application/pdf"
         assert download.body() == sent["buffer"]
+
+    # A reader's click saves the file under its readable name.
+    with page.expect_download() as clicked:
+        documents.get_by_role("link", name="español", exact=True).click()
+    saved = clicked.value
+    assert saved.suggested_filename == f"{meeting.slug}_orden-del-día_es.pdf"
+    assert Path(saved.path()).read_bytes() == spanish["buffer"]

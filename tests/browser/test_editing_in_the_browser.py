@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from iom_events.i18n import Translated
+
 from browser_helpers import sign_in_page
 
 
@@ -54,13 +56,16 @@ def test_create_publish_and_read_in_french_and_english(page, staff_accounts):
     expect(page.locator(".fallback-notice").first).to_have_text("Available in French only.")
 
 
-def test_second_of_two_editors_gets_the_conflict_page(browser, base_url, staff_accounts):
+def test_second_of_two_editors_gets_the_conflict_page(
+    browser, base_url, staff_accounts, make_event
+):
+    slug = make_event(original_language="fr", title=Translated(fr="Réunion à deux éditeurs")).slug
     first = browser.new_context(base_url=base_url).new_page()
     second = browser.new_context(base_url=base_url).new_page()
     sign_in_page(first, staff_accounts["editor"])
     sign_in_page(second, staff_accounts["admin"])
     for page in (first, second):
-        page.goto("/fr/manage/events/rcp-bangkok-2009/edit")
+        page.goto(f"/fr/manage/events/{slug}/edit")
     first.locator("#venue-fr").fill("Centre de conférences des Nations Unies")
     first.get_by_role("button", name="Enregistrer").click()
     expect(first.get_by_role("status")).to_contain_text("Modifications enregistrées.")
@@ -72,7 +77,7 @@ def test_second_of_two_editors_gets_the_conflict_page(browser, base_url, staff_a
     expect(second.locator("#venue-en")).to_have_value("United Nations Conference Centre")
     second.get_by_role("button", name="Enregistrer").click()  # re-apply on purpose
     expect(second.get_by_role("status")).to_contain_text("Modifications enregistrées.")
-    second.goto("/en/events/rcp-bangkok-2009/")
+    second.goto(f"/en/events/{slug}/")
     expect(second.locator(".facts")).to_contain_text(re.compile("United Nations Conference Centre"))
 
 

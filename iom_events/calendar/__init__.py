@@ -1,0 +1,1 @@
+"""iCalendar feeds of meetings: built from domain objects (feeds.py), served by views.py."""
