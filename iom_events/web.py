@@ -67,6 +67,9 @@ def markdown_html(text: str) -> Markup:
 
 def record_name(record) -> str:
     """What staff call a record in lists (the trash): its title or name, in the page's language."""
+    document = getattr(record, "document", None)
+    if document is not None:  # a document's language version: "Agenda (French)"
+        return f"{record_name(document)} ({i18n.language_name(record.language)})"
     for attribute in ("title", "name"):
         value = getattr(record, attribute, None)
         if isinstance(value, i18n.Translated):

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from iom_events.demo.pdf import title_page
+from iom_events.documents import service
 from iom_events.documents.models import DocumentFile
 from iom_events.events.models import EventStatus
 from iom_events.extensions import db
@@ -220,6 +221,26 @@ def test_an_upload_needs_a_file_and_a_configured_language(app, editor, meeting):
     unknown = upload(editor, meeting, document_id, "xx", pdf("Agenda"), "agenda.pdf")
     assert unknown.status_code == 400
     assert versions_of(app, document_id) == 0
+
+
+def test_two_uploads_in_one_language_at_once_the_second_is_asked_to_try_again(
+    app, client, editor, meeting, monkeypatch
+):
+    document_id = added_id(add_document(editor, meeting, "Agenda"))
+    first = pdf("Ordre du jour")
+    uploaded(editor, meeting, document_id, "fr", first, "first.pdf")
+    before = stored_files(app)
+    # The second upload does not see the first one yet, as when both run at the same moment:
+    # the database's unique index on the current version refuses it.
+    monkeypatch.setattr(service, "current_versions", lambda document, language: [])
+    response = upload(editor, meeting, document_id, "fr", pdf("Ordre du jour (2)"), "second.pdf")
+    assert response.status_code == 409
+    assert "Someone uploaded a version in this language at the same moment." in text_of(
+        response.get_data(as_text=True)
+    )
+    assert stored_files(app) == before  # the second file was not left behind
+    assert versions_of(app, document_id) == 1
+    assert client.get(public_url(meeting, document_id, "fr")).data == first
 
 
 def test_the_matrix_shows_which_official_languages_are_missing(editor, meeting):

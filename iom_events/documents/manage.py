@@ -25,6 +25,7 @@ from iom_events.documents.storage import blob_store
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
+from iom_events.i18n import official_rank
 from iom_events.settings import LANGUAGES
 
 bp = manage_blueprint("manage_documents", __name__, "/events/<slug>/documents")
@@ -209,13 +210,14 @@ def versions(slug: str, document_id: int):
         select(DocumentFile)
         .where(DocumentFile.document_id == document.id)
         .options(joinedload(DocumentFile.uploaded_by))
-        .order_by(DocumentFile.language, DocumentFile.uploaded_at.desc(), DocumentFile.id.desc())
+        .order_by(DocumentFile.uploaded_at.desc(), DocumentFile.id.desc())
+    )
+    # English, French, Spanish first, as everywhere; the newest first within a language.
+    history = sorted(
+        db.session.scalars(statement), key=lambda v: (official_rank(v.language), v.language)
     )
     return render_template(
-        "manage/documents/versions.html",
-        event=event,
-        document=document,
-        versions=list(db.session.scalars(statement)),
+        "manage/documents/versions.html", event=event, document=document, versions=history
     )
 
 
