@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from iom_events import i18n, settings
-from iom_events.extensions import babel, csrf, db, login, migrate
+from iom_events.extensions import babel, cache, csrf, db, login, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=i18n.current_lang)
     csrf.init_app(app)
     login.init_app(app)
+    cache.init_app(app)
     login.login_view = "accounts.sign_in"
     login.login_message = None
 

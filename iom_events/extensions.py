@@ -3,6 +3,7 @@
 import sqlite3
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -30,6 +31,7 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login = LoginManager()
+cache = Cache()
 
 
 @event.listens_for(Engine, "connect")

@@ -21,6 +21,7 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "BLOB_DIR": os.environ.get("BLOB_DIR") or str(instance / "blobs"),
         "EVENTS_PER_PAGE": 20,
+        **_cache_settings(os.environ.get("REDIS_URL")),
         # Texts stored as JSON stay readable (and searchable) in every language.
         "SQLALCHEMY_ENGINE_OPTIONS": {"json_serializer": _json_dumps},
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE") == "1",
@@ -39,6 +40,18 @@ def from_environment(instance_path: str) -> dict:
             if tag.strip()
         ),
     }
+
+
+def _cache_settings(redis_url: str | None) -> dict:
+    """Rendered pages and feeds: in this process by default, in Redis when several servers run."""
+    if redis_url:
+        return {
+            "CACHE_TYPE": "RedisCache",
+            "CACHE_REDIS_URL": redis_url,
+            "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "iom_events:",
+            "CACHE_DEFAULT_TIMEOUT": 24 * 3600,
+        }
+    return {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000, "CACHE_DEFAULT_TIMEOUT": 3600}
 
 
 def _json_dumps(value) -> str:

@@ -6,26 +6,23 @@ with If-None-Match gets its 304 for that query alone; the feed itself is built o
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from iom_events import caching, fingerprints
 from iom_events.calendar import feeds, queries
-from iom_events.calendar.queries import Fingerprint
 from iom_events.events.forms import EventFilterForm
-from iom_events.events.models import EventKind
 from iom_events.events.queries import EventFilters, filtered_events
+from iom_events.fingerprints import Fingerprint
 from iom_events.i18n import LANG, current_lang, place, translate
 from iom_events.labels import label
 from iom_events.offices.queries import office_by_slug
 
 bp = Blueprint("calendar", __name__, url_prefix=LANG)
 
-FORMAT = "1"
-"""Part of every ETag: bump it when the feeds' layout changes, so clients fetch them again."""
 MAX_AGE = 900
 
 
@@ -41,25 +38,13 @@ def _context(name: str, url: str) -> feeds.FeedContext:
     )
 
 
-def _respond(fingerprint: Fingerprint, key: str, build: Callable[[], bytes]) -> Response:
-    digest = hashlib.sha256(repr((FORMAT, current_lang(), key, fingerprint.values)).encode())
-    etag = digest.hexdigest()[:32]
-    response = Response(mimetype="text/calendar")
-    response.set_etag(etag)
-    response.last_modified = fingerprint.last_modified
-    response.cache_control.public = True
-    response.cache_control.max_age = MAX_AGE
-    response.make_conditional(request)
-    if response.status_code == 304:
-        return response
-    response.set_data(build())
-    response.content_type = "text/calendar; charset=utf-8"
-    return response
+def _respond(fingerprint: Fingerprint, build: Callable[[], bytes]) -> Response:
+    return caching.respond(fingerprint, build, mimetype="text/calendar", max_age=MAX_AGE)
 
 
 @bp.get("/events/<slug>.ics")
 def meeting(slug: str):
-    fingerprint = queries.meeting_fingerprint(slug) or abort(404)
+    fingerprint = fingerprints.meeting_feed(slug) or abort(404)
 
     def build() -> bytes:
         event = queries.meeting_with_agenda(slug) or abort(404)
@@ -67,14 +52,14 @@ def meeting(slug: str):
         url = url_for("events.show", slug=slug, _external=True)
         return feeds.calendar(_context(str(title), url), [event], with_agenda=True)
 
-    return _respond(fingerprint, f"meeting:{slug}", build)
+    return _respond(fingerprint, build)
 
 
 @bp.get("/events.ics")
 def site():
     filters = _filters()
     statement = filtered_events(filters)
-    fingerprint = queries.listing_fingerprint(statement, filters.office)
+    fingerprint = fingerprints.listing(statement, filters.office)
     if fingerprint is None:
         abort(400, _("Unknown office: %(slug)s", slug=filters.office))
 
@@ -85,13 +70,13 @@ def site():
         url = url_for("events.index", **request.args.to_dict(), _external=True)
         return feeds.calendar(_context(name, url), queries.meetings(statement))
 
-    return _respond(fingerprint, f"site:{sorted(request.args.items())}", build)
+    return _respond(fingerprint, build)
 
 
 @bp.get("/offices/<slug>.ics")
 def office(slug: str):
     statement = queries.office_meetings(slug)
-    fingerprint = queries.listing_fingerprint(statement, slug) or abort(404)
+    fingerprint = fingerprints.listing(statement, slug) or abort(404)
 
     def build() -> bytes:
         found = office_by_slug(slug) or abort(404)
@@ -99,23 +84,14 @@ def office(slug: str):
         url = url_for("offices.show", slug=slug, _external=True)
         return feeds.calendar(_context(name, url), queries.meetings(statement))
 
-    return _respond(fingerprint, f"office:{slug}", build)
+    return _respond(fingerprint, build)
 
 
 def _filters() -> EventFilters:
     """The meetings list's filters, checked without a query; a bad value is a 400."""
     form = EventFilterForm(MultiDict(request.args))
-    office, country = form.office.data or "", form.country.data or ""
-    form.office.choices = [("", ""), (office, office)]
-    form.kind.choices = [("", ""), *((k.value, k.value) for k in EventKind)]
-    valid_country = len(country) == 2 and country.isalpha() and country.isupper()
-    form.country.choices = [("", ""), *([(country, country)] if valid_country else [])]
+    form.accept_any_known_shape()
     if not form.validate():
         problems = "; ".join(f"{name}: {' '.join(map(str, e))}" for name, e in form.errors.items())
         abort(400, problems)
-    return EventFilters(
-        year=form.year.data,
-        office=office or None,
-        kind=form.kind_choice(),
-        country=country or None,
-    )
+    return form.filters()

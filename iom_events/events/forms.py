@@ -13,7 +13,9 @@ from wtforms.validators import (
 )
 
 from iom_events.events.models import CountQualifier, EventKind
+from iom_events.events.queries import EventFilters
 from iom_events.fields import (
+    SLUG,
     ChoiceField,
     OptionalInteger,
     TranslatedField,
@@ -34,6 +36,24 @@ class EventFilterForm(FlaskForm):
 
     class Meta:
         csrf = False
+
+    def accept_any_known_shape(self) -> None:
+        """Choices that check the filters' shape without a query (an unknown office slug is
+        caught by the fingerprint query, which also says whether the office exists)."""
+        office, country = self.office.data or "", self.country.data or ""
+        slug_like = office == "" or SLUG.fullmatch(office) is not None
+        self.office.choices = [("", ""), *([(office, office)] if slug_like else [])]
+        self.kind.choices = [("", ""), *((k.value, k.value) for k in EventKind)]
+        country_like = len(country) == 2 and country.isalpha() and country.isupper()
+        self.country.choices = [("", ""), *([(country, country)] if country_like else [])]
+
+    def filters(self) -> EventFilters:
+        return EventFilters(
+            year=self.year.data,
+            office=self.office.data or None,
+            kind=self.kind_choice(),
+            country=self.country.data or None,
+        )
 
     year = IntegerField(
         _l("Year"),

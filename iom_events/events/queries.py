@@ -28,7 +28,7 @@ def public_events() -> Select[tuple[Event]]:
 
 
 def published_event(slug: str) -> Event | None:
-    """A public meeting with everything its page shows, in eight queries whatever its size.
+    """A public meeting with everything its page shows, in seven queries whatever its size.
 
     One query per collection (selectin), the rows each collection needs joined into it; the
     many-to-one links (a document's delegation, a speaker) resolve from the identity map.
@@ -44,7 +44,7 @@ def published_event(slug: str) -> Event | None:
             selectinload(Event.agenda).joinedload(AgendaItem.speakers),
             selectinload(Event.documents).joinedload(Document.files),
             selectinload(Event.press_contacts).joinedload(PressContact.office),
-            selectinload(Event.side_events),
+            joinedload(Event.side_events),
         )
     )
     return db.session.scalars(statement).unique().one_or_none()
@@ -128,7 +128,11 @@ def filtered_events(filters: EventFilters) -> Select[tuple[Event]]:
     """Public meetings matching the list's filters, latest first."""
     statement = public_events()
     if filters.year:
-        statement = statement.where(extract("year", Event.starts_on) == filters.year)
+        # A range, not extract(year): the index on starts_on serves it.
+        statement = statement.where(
+            Event.starts_on >= date(filters.year, 1, 1),
+            Event.starts_on < date(filters.year + 1, 1, 1),
+        )
     if filters.kind:
         statement = statement.where(Event.kind == filters.kind)
     if filters.country:

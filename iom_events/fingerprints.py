@@ -1,0 +1,145 @@
+"""Cheap fingerprints of what a page or a feed shows: one query of aggregates.
+
+Any edit raises a record's version and its change time; a removal, a restore or a draft going
+public changes a count. So a fingerprint changes whenever the content it covers can have
+changed, and is the key of HTTP validators (ETag) and of cached pages and feeds: nothing is
+invalidated by hand, a new fingerprint is simply a new key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, literal, select
+from sqlalchemy.orm import aliased
+
+from iom_events.agenda.models import AgendaItem
+from iom_events.delegations.models import Delegation, Participant
+from iom_events.documents.models import Document, DocumentFile
+from iom_events.events.models import Event, EventOrganizer
+from iom_events.events.queries import public_events
+from iom_events.extensions import db
+from iom_events.offices.models import Office
+from iom_events.press.models import PressContact
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    values: tuple
+    last_modified: datetime | None
+
+
+def _offices():
+    """Office names appear on meeting pages and feeds (organizers, press contacts)."""
+    return select(
+        func.coalesce(func.sum(Office.version), 0) + func.count(Office.id)
+    ).scalar_subquery()
+
+
+def _children(model, *, versioned: bool = True):
+    """How many live records of a meeting's part, and the sum of their versions."""
+    live = select(model).where(model.event_id == Event.id)
+    if hasattr(model, "removed_at"):
+        live = live.where(model.removed_at.is_(None))
+    count = live.with_only_columns(func.count()).scalar_subquery()
+    if not versioned:
+        return [count]
+    return [
+        count,
+        live.with_only_columns(func.coalesce(func.sum(model.version), 0)).scalar_subquery(),
+    ]
+
+
+def _document_files():
+    files = (
+        select(func.count(DocumentFile.id) + func.coalesce(func.max(DocumentFile.id), 0))
+        .join(Document, Document.id == DocumentFile.document_id)
+        .where(Document.event_id == Event.id, DocumentFile.removed_at.is_(None))
+    )
+    return files.scalar_subquery()
+
+
+def _side_events():
+    side = aliased(Event)
+    statement = select(func.count(side.id) + func.coalesce(func.sum(side.version), 0)).where(
+        side.parent_id == Event.id, side.removed_at.is_(None)
+    )
+    return statement.scalar_subquery()
+
+
+def meeting_page(slug: str) -> Fingerprint | None:
+    """Everything the public meeting page shows."""
+    statement = (
+        public_events()
+        .where(Event.slug == slug)
+        .with_only_columns(
+            Event.id,
+            Event.version,
+            Event.updated_at,
+            Event.parent_id,
+            *_children(AgendaItem),
+            *_children(EventOrganizer),
+            *_children(Delegation),
+            *_children(Participant),
+            *_children(Document),
+            *_children(PressContact),
+            _document_files(),
+            _side_events(),
+            _offices(),
+        )
+    )
+    row = db.session.execute(statement).one_or_none()
+    return None if row is None else Fingerprint(tuple(row), row[2])
+
+
+def meeting_feed(slug: str) -> Fingerprint | None:
+    """What a meeting's feed shows: the meeting, its agenda items, the organizing offices."""
+    items = select(AgendaItem).where(
+        AgendaItem.event_id == Event.id, AgendaItem.removed_at.is_(None)
+    )
+    statement = (
+        public_events()
+        .where(Event.slug == slug)
+        .with_only_columns(
+            Event.id,
+            Event.version,
+            Event.updated_at,
+            items.with_only_columns(func.count()).scalar_subquery(),
+            items.with_only_columns(func.max(AgendaItem.updated_at)).scalar_subquery(),
+            items.with_only_columns(
+                func.coalesce(func.sum(AgendaItem.version), 0)
+            ).scalar_subquery(),
+            _offices(),
+        )
+    )
+    row = db.session.execute(statement).one_or_none()
+    if row is None:
+        return None
+    changes = [value for value in (row[2], row[4]) if value is not None]
+    return Fingerprint(tuple(row), max(changes))
+
+
+def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | None:
+    """For a list of meetings (home, the list, a feed): count, last change, versions.
+
+    With an office slug, the same query tells whether that office exists (None if not).
+    """
+    meetings = statement.order_by(None).limit(None).offset(None).subquery()
+    office_exists = (
+        select(func.count(Office.id)).where(Office.slug == office_slug).scalar_subquery()
+        if office_slug is not None
+        else literal(1)
+    )
+    row = db.session.execute(
+        select(
+            func.count(meetings.c.id),
+            func.max(meetings.c.updated_at),
+            func.coalesce(func.sum(meetings.c.version), 0),
+            _offices(),
+            office_exists,
+        )
+    ).one()
+    if not row[4]:
+        return None
+    return Fingerprint(tuple(row), row[1])
