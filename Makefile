@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format chromium
+.PHONY: run test install translations extract lint format chromium bench bench-quick
 
 run: install translations
 	$(FLASK) db upgrade
@@ -52,6 +52,13 @@ extract: install
 	$(PYBABEL) extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
 		--project iom_events -o translations/messages.pot iom_events templates
 	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+# The benchmark (see benchmarks/run.py); on PostgreSQL: DATABASE_URL=postgresql+psycopg://... make bench
+bench: install translations
+	$(PY) -m benchmarks.run
+
+bench-quick: install translations
+	$(PY) -m benchmarks.run --quick
 
 lint: install
 	$(VENV)/bin/ruff check .

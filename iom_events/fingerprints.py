@@ -15,13 +15,10 @@ from sqlalchemy import Select, func, literal, select
 from sqlalchemy.orm import aliased
 
 from iom_events.agenda.models import AgendaItem
-from iom_events.delegations.models import Delegation, Participant
-from iom_events.documents.models import Document, DocumentFile
-from iom_events.events.models import Event, EventOrganizer
+from iom_events.events.models import Event
 from iom_events.events.queries import public_events
 from iom_events.extensions import db
 from iom_events.offices.models import Office
-from iom_events.press.models import PressContact
 
 
 @dataclass(frozen=True)
@@ -37,39 +34,14 @@ def _offices():
     ).scalar_subquery()
 
 
-def _children(model, *, versioned: bool = True):
-    """How many live records of a meeting's part, and the sum of their versions."""
-    live = select(model).where(model.event_id == Event.id)
-    if hasattr(model, "removed_at"):
-        live = live.where(model.removed_at.is_(None))
-    count = live.with_only_columns(func.count()).scalar_subquery()
-    if not versioned:
-        return [count]
-    return [
-        count,
-        live.with_only_columns(func.coalesce(func.sum(model.version), 0)).scalar_subquery(),
-    ]
-
-
-def _document_files():
-    files = (
-        select(func.count(DocumentFile.id) + func.coalesce(func.max(DocumentFile.id), 0))
-        .join(Document, Document.id == DocumentFile.document_id)
-        .where(Document.event_id == Event.id, DocumentFile.removed_at.is_(None))
-    )
-    return files.scalar_subquery()
-
-
-def _side_events():
-    side = aliased(Event)
-    statement = select(func.count(side.id) + func.coalesce(func.sum(side.version), 0)).where(
-        side.parent_id == Event.id, side.removed_at.is_(None)
-    )
-    return statement.scalar_subquery()
+def _parent():
+    parent = aliased(Event)
+    return select(parent.version).where(parent.id == Event.parent_id).scalar_subquery()
 
 
 def meeting_page(slug: str) -> Fingerprint | None:
-    """Everything the public meeting page shows."""
+    """Everything the public meeting page shows: the meeting, what hangs from it (counted by
+    its `content_version`), its parent's title, and the offices named on it."""
     statement = (
         public_events()
         .where(Event.slug == slug)
@@ -77,15 +49,8 @@ def meeting_page(slug: str) -> Fingerprint | None:
             Event.id,
             Event.version,
             Event.updated_at,
-            Event.parent_id,
-            *_children(AgendaItem),
-            *_children(EventOrganizer),
-            *_children(Delegation),
-            *_children(Participant),
-            *_children(Document),
-            *_children(PressContact),
-            _document_files(),
-            _side_events(),
+            Event.content_version,
+            _parent(),
             _offices(),
         )
     )

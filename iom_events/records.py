@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import ClassVar
 from uuid import uuid4
 
-from sqlalchemy import String, event, inspect
+from sqlalchemy import Index, String, event, inspect
 from sqlalchemy.orm import (
     Mapped,
+    Mapper,
     ORMExecuteState,
     Session,
     declared_attr,
@@ -59,7 +60,7 @@ def _raise_sequences(session: Session, flush_context, instances) -> None:
 
 
 class Removable:
-    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @property
     def is_removed(self) -> bool:
@@ -70,6 +71,20 @@ class Removable:
 
     def restore(self) -> None:
         self.removed_at = None
+
+
+@event.listens_for(Mapper, "after_mapper_constructed")
+def _index_the_trash(mapper: Mapper, cls: type) -> None:
+    """A partial index on removed records only: the trash finds them fast, and the planner is
+    never tempted to walk it for the (far more common) live records."""
+    if issubclass(cls, Removable) and mapper.local_table is not None:
+        table = mapper.local_table
+        Index(
+            f"ix_{table.name}_removed_at",
+            table.c.removed_at,
+            sqlite_where=table.c.removed_at.is_not(None),
+            postgresql_where=table.c.removed_at.is_not(None),
+        )
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -2,9 +2,11 @@
 
 import markdown
 import nh3
-from flask import Flask, redirect, request, url_for
+from flask import Flask, Response, g, has_request_context, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from markupsafe import Markup
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from iom_events import i18n
@@ -32,6 +34,10 @@ def init_app(app: Flask) -> None:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     app.add_url_rule("/", "root", root)
+    app.add_url_rule("/health", "health", health)
+    if app.config["QUERY_COUNT_HEADER"]:
+        event.listen(Engine, "before_cursor_execute", _count_query)
+        app.after_request(_query_count_header)
     app.after_request(security_headers)
     app.jinja_env.filters.update(
         tr=i18n.translate,
@@ -91,6 +97,22 @@ def change_value(value) -> str:
 def webcal(url: str) -> str:
     """The subscription form of a feed's address: calendar apps open webcal:// links."""
     return "webcal://" + url.split("://", 1)[-1]
+
+
+def health():
+    """For load balancers (and the benchmark's floor): no database, no template."""
+    return Response("ok\n", mimetype="text/plain")
+
+
+def _count_query(*args) -> None:
+    if has_request_context():
+        g.query_count = g.get("query_count", 0) + 1
+
+
+def _query_count_header(response):
+    """X-Query-Count: the SQL statements this request ran (QUERY_COUNT_HEADER=1, benchmarks)."""
+    response.headers["X-Query-Count"] = str(g.get("query_count", 0))
+    return response
 
 
 def root():

@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Table
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import UTCDateTime, choice, utcnow
@@ -44,6 +44,7 @@ class AgendaItem(Versioned, Removable, CalendarEntry, db.Model):
     __table_args__ = (
         CheckConstraint("ends_at IS NULL OR starts_at IS NOT NULL", name="end_needs_start"),
         CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="ends_after_start"),
+        Index("ix_agenda_item_event_day", "event_id", "day", "position"),
     )
 
     SEQUENCED_FIELDS = ("day", "starts_at", "ends_at", "room", "removed_at")

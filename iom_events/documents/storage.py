@@ -95,6 +95,9 @@ class BlobStore:
                     f.write(chunk)
                 f.flush()
                 os.fsync(f.fileno())
+            # mkstemp makes the file private (0600); a published document is readable by the
+            # web server's other processes (nginx serving the store, a worker under another user).
+            path.chmod(0o644)
             incoming = Incoming(self, path, digest.hexdigest(), size)
             yield incoming
         finally:

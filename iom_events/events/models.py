@@ -4,9 +4,10 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, event, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from iom_events.audit.models import AuditEntry
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
@@ -51,6 +52,9 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
         CheckConstraint("participant_count >= 0", name="participant_count_positive"),
         CheckConstraint("states_count >= 0", name="states_count_positive"),
         CheckConstraint("length(country) = 2", name="country_iso"),
+        # The public lists: published meetings by date; the home page's "not over yet".
+        Index("ix_event_status_starts_on", "status", "starts_on"),
+        Index("ix_event_ends_on", "ends_on"),
     )
 
     SEQUENCED_FIELDS = (
@@ -94,6 +98,8 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    content_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    """Raised whenever anything shown on the meeting's page changes (see `_count_changes`)."""
 
     parent: Mapped[Event | None] = relationship(remote_side=[id], back_populates="side_events")
     side_events: Mapped[list[Event]] = relationship(
@@ -153,6 +159,7 @@ class EventOrganizer(Versioned, db.Model):
 
     __table_args__ = (
         CheckConstraint("office_id IS NOT NULL OR name IS NOT NULL", name="office_or_name"),
+        Index("ix_event_organizer_office_event", "office_id", "event_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -166,3 +173,33 @@ class EventOrganizer(Versioned, db.Model):
 
     event: Mapped[Event] = relationship(back_populates="organizers")
     office: Mapped[Office | None] = relationship()
+
+
+def _meeting_of(record) -> int | None:
+    """The meeting whose page shows this record, if any (its history is not on the page)."""
+    if isinstance(record, AuditEntry):
+        return None
+    if isinstance(record, Event):
+        return record.parent_id  # a side event is listed on its parent's page
+    if getattr(record, "event_id", None) is not None:
+        return record.event_id
+    document = getattr(record, "document", None)
+    return document.event_id if document is not None else None
+
+
+@event.listens_for(Session, "after_flush")
+def _count_changes(session: Session, flush_context) -> None:
+    """Raise `content_version` of every meeting whose page a flush touched: its agenda, people,
+    documents, press contacts, organizers or side events. The page's fingerprint then reads one
+    row instead of adding up every part (iom_events/fingerprints.py)."""
+    meetings = {
+        meeting_id
+        for record in (*session.new, *session.dirty, *session.deleted)
+        if (meeting_id := _meeting_of(record)) is not None
+    }
+    if meetings:
+        session.execute(
+            update(Event.__table__)
+            .where(Event.__table__.c.id.in_(meetings))
+            .values(content_version=Event.__table__.c.content_version + 1)
+        )

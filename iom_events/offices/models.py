@@ -36,7 +36,9 @@ class Office(Versioned, Removable, db.Model):
     resource_mobilization: Mapped[bool] = mapped_column(default=False)
     coordination: Mapped[bool] = mapped_column(default=False)
     coordination_area: Mapped[Translated | None] = mapped_column(TranslatedText)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("office.id", ondelete="RESTRICT"))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("office.id", ondelete="RESTRICT"), index=True
+    )
     position: Mapped[int] = mapped_column(default=0)
 
     parent: Mapped[Office | None] = relationship(remote_side=[id], back_populates="units")

@@ -5,8 +5,8 @@ Revises:
 Create Date: 2026-11-25 12:04:46.155944
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 # A translatable text: a JSON object {"en": ..., "fr": ..., "es": ...} (JSONB on PostgreSQL).

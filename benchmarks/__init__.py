@@ -1,0 +1,1 @@
+"""The benchmark: a data generator (generate.py) and a load runner (run.py)."""
