@@ -369,6 +369,11 @@ def generate(meetings: int, seed: int, store: BlobStore, report=print) -> dict:
             table = model if hasattr(model, "c") else model.__table__
             db.session.execute(insert(table), rows[name][chunk : chunk + 5000])
     db.session.commit()
+    # Fresh statistics, as a live database has them: without them the planners guess badly.
+    # (VACUUM on PostgreSQL also fills the visibility map that index-only scans need.)
+    vacuum = "VACUUM ANALYZE" if db.engine.dialect.name == "postgresql" else "ANALYZE"
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql(vacuum)
     counts = {name: len(values) for name, values in rows.items()}
     report(f"generated in {time.monotonic() - started:.1f} s: {counts}")
     return {

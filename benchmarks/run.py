@@ -91,15 +91,19 @@ def wait_for(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"the server did not answer at {url}")
 
 
-def hammer(base: str, name: str, path_for, count: int, concurrency: int, headers=None) -> Result:
-    """`count` requests spread over `concurrency` keep-alive clients."""
+def hammer(
+    bases: str | list[str], name: str, path_for, count: int, concurrency: int, headers=None
+) -> Result:
+    """`count` requests spread over `concurrency` keep-alive clients (and over the servers)."""
+    bases = [bases] if isinstance(bases, str) else bases
+    base = bases[0]
     per_client = [
         count // concurrency + (1 if i < count % concurrency else 0) for i in range(concurrency)
     ]
 
     def client_run(index: int, how_many: int):
         out = []
-        with httpx.Client(base_url=base, timeout=60) as client:
+        with httpx.Client(base_url=bases[index % len(bases)], timeout=60) as client:
             for n in range(how_many):
                 started = time.perf_counter()
                 response = client.get(path_for(index * 100000 + n), headers=headers or {})
@@ -223,7 +227,13 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer requests (under 2 minutes)")
     parser.add_argument("--requests", type=int, help="requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="several gunicorn servers on one database (PostgreSQL) sharing REDIS_URL's cache",
+    )
     parser.add_argument("--json", type=Path, help="where to write the results")
     args = parser.parse_args(argv)
 
@@ -237,7 +247,8 @@ def main(argv=None) -> int:
     print(f"data: {backend}, generating if needed...", flush=True)
     data = ensure_data(database_url, blob_dir, 1000 if args.quick else 5000)
 
-    port = free_port()
+    if args.servers > 1 and not os.environ.get("REDIS_URL"):
+        raise SystemExit("--servers needs REDIS_URL: the servers share their cache through it")
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -245,25 +256,21 @@ def main(argv=None) -> int:
         "QUERY_COUNT_HEADER": "1",
         "SECRET_KEY": "benchmark",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            str(args.workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "app:app",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
+    ports = [free_port() for _ in range(args.servers)]
+    gunicorn = [sys.executable, "-m", "gunicorn", "--workers", str(args.workers)]
+    servers = [
+        subprocess.Popen(
+            [*gunicorn, "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
+            cwd=ROOT,
+            env=env,
+        )
+        for port in ports
+    ]
+    bases = [f"http://127.0.0.1:{port}" for port in ports]
+    base = bases[0]
     try:
-        wait_for(f"{base}/health")
+        for url in bases:
+            wait_for(f"{url}/health")
         site_etag = httpx.get(f"{base}/en/events.ics").headers["ETag"]
         big = f"/en/events/{LARGE}/documents/{data['big_document']}/en"
         plan = [
@@ -279,13 +286,15 @@ def main(argv=None) -> int:
         ]
         results = []
         for name, path_for, count, headers in plan:
-            result = hammer(base, name, path_for, count, args.concurrency, headers)
+            result = hammer(bases, name, path_for, count, args.concurrency, headers)
             results.append(result)
             print(f"  {name}: {result.rate:.1f} req/s", flush=True)
-        peak = worker_peak_memory_kib(server.pid)
+        peak = max(worker_peak_memory_kib(server.pid) for server in servers)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
     nginx = nginx_download(data["big_blob"], downloads, args.concurrency)
 
     floor = results[0]
@@ -304,6 +313,8 @@ def main(argv=None) -> int:
         "requests": requests,
         "concurrency": args.concurrency,
         "workers": args.workers,
+        "servers": args.servers,
+        "cache": "redis" if os.environ.get("REDIS_URL") else "in-process",
         "results": rows,
     }
     print_table(report)
@@ -315,7 +326,8 @@ def main(argv=None) -> int:
 
 def print_table(report: dict) -> None:
     print(
-        f"\n{report['backend']}: {report['meetings']} meetings, {report['workers']} workers, "
+        f"\n{report['backend']}: {report['meetings']} meetings, {report['servers']} server(s) of "
+        f"{report['workers']} workers, {report['cache']} cache, "
         f"{report['concurrency']} concurrent clients, {report['requests']} requests each"
     )
     columns = ("req/s", "p50 ms", "p95 ms", "SQL", "bytes", "vs floor")

@@ -90,21 +90,25 @@ def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | 
 
     With an office slug, the same query tells whether that office exists (None if not).
     """
-    meetings = statement.order_by(None).limit(None).offset(None).subquery()
     office_exists = (
         select(func.count(Office.id)).where(Office.slug == office_slug).scalar_subquery()
         if office_slug is not None
         else literal(1)
     )
-    row = db.session.execute(
-        select(
-            func.count(meetings.c.id),
-            func.max(meetings.c.updated_at),
-            func.coalesce(func.sum(meetings.c.version), 0),
+    # The same WHERE, aggregates instead of rows: no subquery to build or to plan around.
+    aggregates = (
+        statement.order_by(None)
+        .limit(None)
+        .offset(None)
+        .with_only_columns(
+            func.count(Event.id),
+            func.max(Event.updated_at),
+            func.coalesce(func.sum(Event.version), 0),
             _offices(),
             office_exists,
         )
-    ).one()
+    )
+    row = db.session.execute(aggregates).one()
     if not row[4]:
         return None
     return Fingerprint(tuple(row), row[1])

@@ -1,15 +1,12 @@
 """What every page shares: the root redirect, template helpers, security headers."""
 
-import markdown
-import nh3
 from flask import Flask, Response, g, has_request_context, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
-from markupsafe import Markup
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from iom_events import i18n
+from iom_events import i18n, text
 from iom_events.labels import label
 from iom_events.settings import LANGUAGES
 
@@ -52,7 +49,7 @@ def init_app(app: Flask) -> None:
         number=i18n.number,
         file_size=i18n.file_size,
         webcal=webcal,
-        markdown=markdown_html,
+        markdown=text.markdown_html,
         record_name=record_name,
         change_value=change_value,
     )
@@ -63,12 +60,6 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-
-
-def markdown_html(text: str) -> Markup:
-    """Markdown written by staff, as HTML with nothing but harmless tags and links."""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-    return Markup(nh3.clean(html, link_rel="noopener noreferrer nofollow"))
 
 
 def record_name(record) -> str:

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import event as sa_event
 
 from iom_events import create_app
+from iom_events.delegations.models import Delegation, DelegationKind
 from iom_events.events.models import Event
 from iom_events.extensions import cache, db
 from iom_events.i18n import Translated
@@ -114,3 +115,19 @@ def test_several_servers_share_the_cache_through_redis(app, make_event, count_qu
             db.engine.dispose()
         with second.app_context():
             db.engine.dispose()
+
+
+def test_a_change_under_the_meeting_shows_at_once_too(app, client, make_event):
+    event = make_event()
+    path = f"/en/events/{event.slug}/"
+    assert b"Freshly added delegation" not in client.get(path).data
+    with app.app_context():
+        db.session.add(
+            Delegation(
+                event_id=event.id,
+                kind=DelegationKind.OBSERVER,
+                name=Translated(en="Freshly added delegation"),
+            )
+        )
+        db.session.commit()
+    assert b"Freshly added delegation" in client.get(path).data

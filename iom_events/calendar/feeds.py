@@ -13,19 +13,17 @@ What real clients need, and why it is done this way:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import markdown
-import nh3
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.events.models import Event as Meeting
 from iom_events.i18n import Localized, Translated
+from iom_events.text import plain_text
 
 PRODID = "-//International Organization for Migration//iom_events//EN"
 REFRESH = timedelta(hours=6)
@@ -135,11 +133,3 @@ def _organizer(context: FeedContext, meeting: Meeting) -> vCalAddress:
     organizer = vCalAddress(f"mailto:{context.organizer_email}")
     organizer.params["cn"] = vText(str(name) if name else context.default_organizer)
     return organizer
-
-
-def plain_text(text: str | None) -> str:
-    """A Markdown description as plain text for calendar clients."""
-    if not text:
-        return ""
-    rendered = markdown.markdown(text)
-    return html.unescape(nh3.clean(rendered, tags=set())).strip()

@@ -55,6 +55,9 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
         # The public lists: published meetings by date; the home page's "not over yet".
         Index("ix_event_status_starts_on", "status", "starts_on"),
         Index("ix_event_ends_on", "ends_on"),
+        # Covers the fingerprint of the public lists and feeds (count, last change, versions):
+        # a 304 on the site feed reads this index only.
+        Index("ix_event_public_changes", "status", "removed_at", "updated_at", "version"),
     )
 
     SEQUENCED_FIELDS = (

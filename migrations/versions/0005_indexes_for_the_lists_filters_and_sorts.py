@@ -42,6 +42,7 @@ def upgrade():
 
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.create_index('ix_event_ends_on', ['ends_on'], unique=False)
+        batch_op.create_index('ix_event_public_changes', ['status', 'removed_at', 'updated_at', 'version'], unique=False)
         batch_op.create_index('ix_event_status_starts_on', ['status', 'starts_on'], unique=False)
 
     with op.batch_alter_table('event_organizer', schema=None) as batch_op:
@@ -67,6 +68,7 @@ def downgrade():
     with op.batch_alter_table('event', schema=None) as batch_op:
         batch_op.drop_index('ix_event_status_starts_on')
         batch_op.drop_index('ix_event_ends_on')
+        batch_op.drop_index('ix_event_public_changes')
 
     with op.batch_alter_table('agenda_item', schema=None) as batch_op:
         batch_op.drop_index('ix_agenda_item_event_day')
