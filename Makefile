@@ -33,13 +33,16 @@ chromium:
 install: $(VENV)/.installed
 
 # uv when the machine has it (seconds), else pip (minutes); the same result.
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml package-lock.json
 	@if command -v uv >/dev/null 2>&1; then \
 		[ -x $(PY) ] || uv venv --python python3 $(VENV); \
 		uv pip install --python $(PY) -e '.[test]'; \
 	else \
 		[ -x $(PY) ] || python3 -m venv $(VENV); \
 		$(PY) -m pip install -e '.[test]'; \
+	fi
+	@if [ -f package-lock.json ] && command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent; \
 	fi
 	touch $@
 
