@@ -103,10 +103,11 @@ def validate(pages_html: dict, tmp_path: Path) -> list[str]:
         timeout=600,
     )
     messages = json.loads(run.stderr or run.stdout)["messages"]
+    errors = [m for m in messages if m["type"] == "error"]
     return [
-        f"{files.get(m['url'].removeprefix('file:'), m['url'])}: line {m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
+        f"{files.get(m['url'].removeprefix('file:'), m['url'])}: line {m.get('lastLine')}: "
+        f"{m['message']}"
+        for m in errors
     ]
 
 
