@@ -103,7 +103,7 @@ def hammer(
 
     def client_run(index: int, how_many: int):
         out = []
-        with httpx.Client(base_url=bases[index % len(bases)], timeout=60) as client:
+        with httpx.Client(base_url=bases[index % len(bases)], timeout=180) as client:
             for n in range(how_many):
                 started = time.perf_counter()
                 response = client.get(path_for(index * 100000 + n), headers=headers or {})
@@ -118,7 +118,7 @@ def hammer(
                 )
         return out
 
-    with httpx.Client(base_url=base, timeout=60) as client:  # warm up: caches, connections
+    with httpx.Client(base_url=base, timeout=180) as client:  # warm up: caches, connections
         for n in range(3):
             client.get(path_for(-1 - n), headers=headers or {})
     started = time.perf_counter()
