@@ -76,5 +76,12 @@ def respond(
 
 
 def _key(fingerprint: Fingerprint) -> str:
-    identity = (release(), current_lang(), request.path, sorted(request.args.items(multi=True)))
+    # The host is part of it: pages carry absolute links (hreflang, feeds) to where they were read.
+    identity = (
+        release(),
+        current_lang(),
+        request.host_url,
+        request.path,
+        sorted(request.args.items(multi=True)),
+    )
     return hashlib.sha256(repr((identity, fingerprint.values)).encode()).hexdigest()[:40]

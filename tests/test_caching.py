@@ -131,3 +131,12 @@ def test_a_change_under_the_meeting_shows_at_once_too(app, client, make_event):
         )
         db.session.commit()
     assert b"Freshly added delegation" in client.get(path).data
+
+
+def test_a_page_cached_for_one_host_is_not_served_to_another(client, make_event):
+    event = make_event()
+    path = f"/en/events/{event.slug}/"
+    client.get(path, base_url="http://meetings.example.org")
+    page = client.get(path).get_data(as_text=True)
+    assert "meetings.example.org" not in page
+    assert f'href="http://localhost/fr/events/{event.slug}/"' in page
