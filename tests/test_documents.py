@@ -292,3 +292,17 @@ def test_the_same_file_twice_is_stored_once(app, document):
         document, "fr", service.Upload(io.BytesIO(content), "b.pdf"), blob_store(), None
     )
     assert first.sha256 == second.sha256 and blob_files(app) == before
+
+
+def test_a_body_far_over_the_limit_gets_a_page_that_says_so(app, editor):
+    app.config["MAX_CONTENT_LENGTH"] = 1024
+    try:
+        response = editor.post(
+            "/fr/manage/events/rcp-bangkok-2009/documents/1/upload",
+            data={"language": "fr", "file": (io.BytesIO(b"x" * 4096), "big.pdf")},
+        )
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = 2 * app.config["UPLOAD_MAX_BYTES"]
+    assert response.status_code == 413
+    page = text_of(response.get_data(as_text=True))
+    assert "Fichier trop volumineux" in page and "Rien n’a été enregistré" in page
