@@ -58,6 +58,9 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.offices.manage import bp as manage_offices_bp
     from iom_events.offices.views import bp as offices_bp
     from iom_events.press.manage import bp as manage_press_bp
+    from iom_events.search import index as _search_index  # noqa: F401  (keeps the index in step)
+    from iom_events.search.commands import search_cli
+    from iom_events.search.views import bp as search_bp
     from iom_events.trash.views import bp as trash_bp
 
     app.url_value_preprocessor(i18n.pull_lang)
@@ -69,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
         events_bp,
         documents_bp,
         offices_bp,
+        search_bp,
         accounts_bp,
         manage_events_bp,
         manage_organizers_bp,
@@ -84,6 +88,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(demo_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(blobs_cli)
+    app.cli.add_command(search_cli)
     return app
 
 

@@ -70,6 +70,25 @@ LABELS = {
 }
 
 
+SEARCH_FIELDS = {
+    "title": _l("Title"),
+    "summary": _l("Summary"),
+    "description": _l("Description"),
+    "agenda": _l("Agenda"),
+    "speaker": _l("Speaker"),
+    "delegation": _l("Delegation"),
+    "document": _l("Document"),
+    "venue": _l("Venue"),
+    "city": _l("City"),
+    "office": _l("Organizer"),
+}
+
+
+def search_field(name: str) -> str:
+    """Template filter: where a search hit was found, in the reader's language."""
+    return str(SEARCH_FIELDS.get(name, name))
+
+
 def label(value: StrEnum) -> str:
     """Template filter `label`: the localized name of a choice."""
     return str(LABELS[value])

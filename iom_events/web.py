@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from iom_events import i18n, text
-from iom_events.labels import label
+from iom_events.labels import label, search_field
 from iom_events.settings import LANGUAGES
 
 # Everything is served by the app itself: no CDN, no inline script.
@@ -44,6 +44,7 @@ def init_app(app: Flask) -> None:
         language_name=i18n.language_name,
         language_name_in_itself=i18n.autonym,
         label=label,
+        search_field=search_field,
         place=i18n.place,
         time=i18n.time_of_day,
         number=i18n.number,

@@ -27,6 +27,11 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_object(object, name, type_, reflected, compare_to):
+    """The search index (and FTS5's shadow tables) are made by hand in revision 0006."""
+    return not (type_ == "table" and name.startswith("search_index"))
+
+
 def get_engine():
     return current_app.extensions["migrate"].db.engine
 
@@ -93,6 +98,7 @@ def run_migrations_online():
 
     conf_args = current_app.extensions["migrate"].configure_args
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", include_object)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

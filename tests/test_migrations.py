@@ -11,6 +11,7 @@ from iom_events.extensions import db
 from conftest import fresh_database
 
 TABLES = {
+    "search_index",
     "office",
     "event",
     "event_organizer",
@@ -40,7 +41,10 @@ def test_upgrade_from_empty_then_downgrade_to_empty(tmp_path_factory):
 def test_models_and_migrations_agree(app):
     """Autogenerate finds nothing to do on a database built by the migrations: no drift."""
     with app.app_context(), db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        hand_made = lambda obj, name, type_, *args: not name.startswith("search_index")  # noqa: E731
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": hand_made}
+        )
         assert compare_metadata(context, db.metadata) == []
 
 

@@ -178,7 +178,7 @@ class EventOrganizer(Versioned, db.Model):
     office: Mapped[Office | None] = relationship()
 
 
-def _meeting_of(record) -> int | None:
+def meeting_of(record) -> int | None:
     """The meeting whose page shows this record, if any (its history is not on the page)."""
     if isinstance(record, AuditEntry):
         return None
@@ -198,7 +198,7 @@ def _count_changes(session: Session, flush_context) -> None:
     meetings = {
         meeting_id
         for record in (*session.new, *session.dirty, *session.deleted)
-        if (meeting_id := _meeting_of(record)) is not None
+        if (meeting_id := meeting_of(record)) is not None
     }
     if meetings:
         session.execute(

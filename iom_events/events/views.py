@@ -54,12 +54,12 @@ def index():
             )
     # Bad filters: say which, and list every meeting (nothing is filtered on a guess).
     form = EventFilterForm(request.args)
-    _fill_choices(form)
+    fill_choices(form)
     form.validate()
     return _listing(form, queries.filtered_events(queries.EventFilters())), 400
 
 
-def _fill_choices(form: EventFilterForm) -> None:
+def fill_choices(form: EventFilterForm) -> None:
     offices = office_queries.all_offices()
     countries = [(code, country_name(code)) for code in queries.countries_with_events()]
     form.office.choices = [("", _("All offices")), *((o.slug, translate(o.name)) for o in offices)]
@@ -68,7 +68,7 @@ def _fill_choices(form: EventFilterForm) -> None:
 
 
 def _listing(form: EventFilterForm, statement) -> str:
-    _fill_choices(form)
+    fill_choices(form)
     page = db.paginate(statement, per_page=current_app.config["EVENTS_PER_PAGE"])
     return render_template(
         "events/index.html", form=form, page=page, years=queries.years_with_events()

@@ -1,0 +1,127 @@
+"""Searching meetings: full text in the database, highlighting in Python."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+from sqlalchemy import Float, Integer, Select, Text, column, text
+
+from iom_events.events.models import Event
+from iom_events.events.queries import EventFilters, filtered_events
+from iom_events.extensions import db
+from iom_events.search.text import WORD, fold, terms
+
+FIELD_ORDER = (
+    "title",
+    "summary",
+    "description",
+    "agenda",
+    "speaker",
+    "delegation",
+    "document",
+    "venue",
+    "city",
+    "office",
+)
+CONTEXT_WORDS = 14
+
+PG_QUERY = (
+    "(plainto_tsquery('simple', :q) || plainto_tsquery('english', :q)"
+    " || plainto_tsquery('french', :q) || plainto_tsquery('spanish', :q))"
+)
+
+
+def _matches(dialect: str, words: list[str]):
+    """(event_id, rank, parts) of the matching index rows; a lower rank is a better hit."""
+    if dialect == "postgresql":
+        statement = text(
+            f"SELECT event_id, -ts_rank(document, {PG_QUERY}) AS rank, parts "
+            f"FROM search_index WHERE document @@ {PG_QUERY}"
+        ).bindparams(q=" ".join(words))
+    else:
+        # Each word quoted: whatever was typed, FTS5 sees plain words (no operators, no syntax).
+        match = " ".join(f'"{word}"' for word in words)
+        statement = text(
+            "SELECT rowid AS event_id, bm25(search_index, 10.0, 1.0) AS rank, parts "
+            "FROM search_index WHERE search_index MATCH :match"
+        ).bindparams(match=match)
+    return statement.columns(
+        column("event_id", Integer), column("rank", Float), column("parts", Text)
+    ).subquery("matches")
+
+
+def search(query: str, filters: EventFilters) -> Select | None:
+    """Public meetings matching the words, best first (title hits weigh most), then latest."""
+    words = terms(query)
+    if not words:
+        return None
+    matches = _matches(db.session.get_bind().dialect.name, words)
+    return (
+        filtered_events(filters)
+        .order_by(None)
+        .add_columns(matches.c.parts)
+        .join(matches, matches.c.event_id == Event.id)
+        .order_by(matches.c.rank, Event.starts_on.desc(), Event.id.desc())
+    )
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    field: str
+    lang: str
+    text: Markup
+
+
+def excerpt(parts_json: str, query: str, lang: str, original: str) -> Excerpt | None:
+    """The part of a meeting that matched, highlighted, preferably in the reader's language."""
+    words = terms(query)
+    parts = [tuple(p) for p in json.loads(parts_json)]
+    preference = {lang: 0, original: 1, "": 0}
+    parts.sort(
+        key=lambda p: (
+            FIELD_ORDER.index(p[0]) if p[0] in FIELD_ORDER else 99,
+            preference.get(p[1], 2),
+        )
+    )
+    for field, part_lang, value in parts:
+        highlighted = _highlight(value, words)
+        if highlighted is not None:
+            return Excerpt(field, part_lang, highlighted)
+    return None
+
+
+def _matches_word(word: str, words: list[str]) -> bool:
+    folded = fold(word)
+    # Stemming is the database's; here a shared stem of four letters or more is close enough.
+    return any(
+        folded == w or (len(w) >= 4 and folded.startswith(w[: max(4, len(w) - 2)])) for w in words
+    )
+
+
+def _highlight(value: str, words: list[str]) -> Markup | None:
+    tokens = list(WORD.finditer(value))
+    hits = [i for i, token in enumerate(tokens) if _matches_word(token.group(), words)]
+    if not hits:
+        return None
+    first = max(0, hits[0] - CONTEXT_WORDS // 2)
+    last = min(len(tokens) - 1, first + CONTEXT_WORDS * 2)
+    start, end = tokens[first].start(), tokens[last].end()
+    out, cursor = [], start
+    for i in hits:
+        if first <= i <= last:
+            token = tokens[i]
+            out.append(escape(value[cursor : token.start()]))
+            out.append(Markup("<mark>%s</mark>") % token.group())
+            cursor = token.end()
+    out.append(escape(value[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(value) else ""
+    return Markup(prefix) + Markup("").join(out) + Markup(suffix)
+
+
+def clean(query: str) -> str:
+    """The query as shown back to the reader: one line, a sensible length."""
+    return re.sub(r"\s+", " ", query[:200]).strip()
