@@ -369,6 +369,10 @@ def generate(meetings: int, seed: int, store: BlobStore, report=print) -> dict:
             table = model if hasattr(model, "c") else model.__table__
             db.session.execute(insert(table), rows[name][chunk : chunk + 5000])
     db.session.commit()
+    from iom_events.search.index import rebuild  # bulk INSERTs bypass the index's flush hook
+
+    rebuild(db.session)
+    db.session.commit()
     # Fresh statistics, as a live database has them: without them the planners guess badly.
     # (VACUUM on PostgreSQL also fills the visibility map that index-only scans need.)
     vacuum = "VACUUM ANALYZE" if db.engine.dialect.name == "postgresql" else "ANALYZE"

@@ -282,6 +282,7 @@ def main(argv=None) -> int:
             ("large_meeting_feed", lambda n: f"/en/events/{LARGE}.ics", requests, None),
             ("site_feed_cold", lambda n: f"/en/events.ics?n={n}", max(8, rare // 4), None),
             ("site_feed_304", lambda n: "/en/events.ics", requests, {"If-None-Match": site_etag}),
+            ("search", lambda n: "/en/search?q=labour+migration", requests, None),
             ("download_20mb", lambda n: big, downloads, None),
         ]
         results = []

@@ -100,3 +100,10 @@ def test_search_costs_a_fixed_number_of_queries(client, count_queries, query):
 def test_every_page_links_to_search(client):
     html = client.get("/fr/offices/").get_data(as_text=True)
     assert 'action="/fr/search"' in html and 'role="search"' in html
+
+
+def test_staff_search_finds_drafts_too(client, editor, make_event):
+    draft = make_event(status=EventStatus.DRAFT, title=Translated(fr="Séminaire confidentiel"))
+    assert hits(client, "fr", "seminaire confidentiel") == []
+    page = editor.get("/fr/manage/", query_string={"q": "seminaire"}).get_data(as_text=True)
+    assert f'href="/fr/manage/events/{draft.slug}/"' in page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import select
 
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
@@ -12,15 +12,16 @@ EVERYTHING = {"include_removed": True}
 
 
 def meetings(query: str = "", status: EventStatus | None = None):
-    """All meetings not in the trash, latest first, found by a word of any of their titles."""
+    """All meetings not in the trash, drafts included: found by the site search's index (any
+    text, any language) and best hits first, or all of them latest first."""
+    from iom_events.search.queries import matching  # the search package reads events, too
+
     statement = select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
     if status:
         statement = statement.where(Event.status == status)
     if query.strip():
-        pattern = f"%{query.strip()}%"
-        statement = statement.where(
-            or_(cast(Event.title, String).ilike(pattern), Event.slug.ilike(pattern))
-        )
+        found = matching(statement, query, with_parts=False)
+        statement = found if found is not None else statement.where(Event.slug == query.strip())
     return statement
 
 

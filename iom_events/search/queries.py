@@ -53,19 +53,22 @@ def _matches(dialect: str, words: list[str]):
     ).subquery("matches")
 
 
-def search(query: str, filters: EventFilters) -> Select | None:
-    """Public meetings matching the words, best first (title hits weigh most), then latest."""
+def matching(statement: Select, query: str, *, with_parts: bool = True) -> Select | None:
+    """The meetings of `statement` that match the words, best first (title hits weigh most),
+    then latest; with each one's searchable parts (for the excerpt) unless told otherwise."""
     words = terms(query)
     if not words:
         return None
     matches = _matches(db.session.get_bind().dialect.name, words)
-    return (
-        filtered_events(filters)
-        .order_by(None)
-        .add_columns(matches.c.parts)
-        .join(matches, matches.c.event_id == Event.id)
-        .order_by(matches.c.rank, Event.starts_on.desc(), Event.id.desc())
-    )
+    statement = statement.order_by(None).join(matches, matches.c.event_id == Event.id)
+    if with_parts:
+        statement = statement.add_columns(matches.c.parts)
+    return statement.order_by(matches.c.rank, Event.starts_on.desc(), Event.id.desc())
+
+
+def search(query: str, filters: EventFilters) -> Select | None:
+    """Public meetings (never drafts nor removed ones) matching the words, with the filters."""
+    return matching(filtered_events(filters), query)
 
 
 @dataclass(frozen=True)
