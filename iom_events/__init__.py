@@ -45,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.accounts.manage import bp as manage_users_bp
     from iom_events.accounts.views import bp as accounts_bp
     from iom_events.agenda.manage import bp as manage_agenda_bp
+    from iom_events.api.views import bp as api_bp
     from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
     from iom_events.calendar.views import bp as calendar_bp
     from iom_events.delegations.manage import bp as manage_delegations_bp
@@ -83,6 +84,7 @@ def create_app(config: dict | None = None) -> Flask:
         manage_offices_bp,
         manage_users_bp,
         trash_bp,
+        api_bp,
     ):
         app.register_blueprint(blueprint)
     app.cli.add_command(demo_cli)
