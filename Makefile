@@ -42,7 +42,7 @@ $(VENV)/.installed: pyproject.toml package-lock.json
 		$(PY) -m pip install -e '.[test]'; \
 	fi
 	@if [ -f package-lock.json ] && command -v npm >/dev/null 2>&1; then \
-		npm ci --no-audit --no-fund --silent; \
+		npm ci --no-audit --no-fund --silent --ignore-scripts; \
 	fi
 	touch $@
 

@@ -247,3 +247,11 @@ def test_meeting_query_count_does_not_grow(client, app, make_event, count_querie
         for side_event in db.session.get(Event, event.id).side_events:
             db.session.delete(side_event)
         db.session.commit()
+
+
+def test_a_page_beyond_the_documented_maximum_is_a_problem_not_a_crash(client):
+    # An OFFSET beyond the database's integers used to end in a 500 (OverflowError on SQLite).
+    response = client.get("/api/v1/meetings?page=100000000000000000000")
+    assert response.status_code == 400
+    assert response.mimetype == PROBLEM
+    assert response.get_json()["detail"].startswith("page:")

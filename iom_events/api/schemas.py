@@ -3,6 +3,9 @@
 Only what the public pages show goes out: public participants without their e-mail or phone,
 public side events, current document versions. Every translatable text is written the same
 way, so that a client never guesses which language it got (see `Texts`).
+
+The same documents are described below as marshmallow schemas, from which apispec writes the
+OpenAPI 3.1 document (/api/v1/openapi.json, see iom_events.api.openapi).
 """
 
 from __future__ import annotations
@@ -11,11 +14,22 @@ from collections.abc import Callable
 from datetime import time
 
 from flask import url_for
+from marshmallow import RAISE, Schema, fields
 
+from iom_events.agenda.models import AgendaItemKind
+from iom_events.delegations.models import DelegationKind, ParticipantRole
+from iom_events.documents.models import DocumentCategory
 from iom_events.events import queries
-from iom_events.events.models import Event, EventOrganizer
+from iom_events.events.models import (
+    CountQualifier,
+    Event,
+    EventKind,
+    EventOrganizer,
+    EventStatus,
+    OrganizerRole,
+)
 from iom_events.i18n import Translated
-from iom_events.offices.models import Office
+from iom_events.offices.models import Office, OfficeKind
 from iom_events.settings import LANGUAGES
 
 
@@ -202,3 +216,210 @@ def office(
         "meetings_url": url_for("api.meetings", office=office.slug, _external=True),
         "api_url": url_for("api.office", slug=office.slug, _external=True),
     }
+
+
+# The documents above, described as marshmallow schemas: iom_events.api.openapi turns them into
+# /api/v1/openapi.json, and tests/test_api_contract.py checks the answers against it.
+
+
+class TextField(fields.Raw):
+    """A translatable text: `TranslatedText` for one language, `LanguageMap` for ?lang=all."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_none", True)
+        super().__init__(
+            metadata={
+                "oneOf": [
+                    {"$ref": "#/components/schemas/TranslatedText"},
+                    {"$ref": "#/components/schemas/LanguageMap"},
+                    {"type": "null"},
+                ]
+            },
+            **kwargs,
+        )
+
+
+def _nullable_string(**metadata) -> fields.String:
+    return fields.String(required=True, allow_none=True, metadata=metadata)
+
+
+def _string(**metadata) -> fields.String:
+    return fields.String(required=True, metadata=metadata)
+
+
+def _local_time() -> fields.String:
+    # Not JSON Schema's "time" format: that one needs an offset, and these are the venue's
+    # wall-clock times, the IANA zone being named in `timezone`.
+    return fields.String(
+        required=True,
+        allow_none=True,
+        metadata={
+            "pattern": r"^\d{2}:\d{2}:\d{2}(\.\d+)?$",
+            "description": "Local time at the venue (ISO 8601, no offset: see `timezone`)",
+        },
+    )
+
+
+def _choice(enum) -> fields.String:
+    return _string(enum=[member.value for member in enum])
+
+
+class TranslatedTextSchema(Schema):
+    """One language: the text and the language actually served (a fallback is named)."""
+
+    class Meta:
+        unknown = RAISE
+
+    text = _string()
+    lang = _string(enum=list(LANGUAGES))
+
+
+LANGUAGE_MAP = {
+    "type": "object",
+    "description": "?lang=all: every language the text exists in.",
+    "properties": {lang: {"type": "string"} for lang in LANGUAGES},
+    "additionalProperties": False,
+}
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details; `detail` starts with the parameter at fault."""
+
+    type = _string()
+    title = _string()
+    status = fields.Integer(required=True)
+    detail = _string()
+
+
+class MeetingItemSchema(Schema):
+    slug = _string()
+    title = TextField(required=True)
+    kind = _choice(EventKind)
+    status = _choice(EventStatus)
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True)
+    starts_at = _local_time()
+    ends_at = _local_time()
+    timezone = _string(description="IANA time zone of the venue")
+    city = TextField(required=True)
+    country = _nullable_string(description="ISO 3166-1 alpha-2")
+    url = fields.Url(required=True)
+    api_url = fields.Url(required=True)
+
+
+class MeetingListSchema(Schema):
+    total = fields.Integer(required=True)
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+    next = fields.Url(required=True, allow_none=True)
+    previous = fields.Url(required=True, allow_none=True)
+    items = fields.List(fields.Nested(MeetingItemSchema), required=True)
+
+
+class SideEventSchema(Schema):
+    slug = _string()
+    title = TextField(required=True)
+
+
+class OrganizerSchema(Schema):
+    role = _choice(OrganizerRole)
+    name = TextField(required=True)
+    office = _nullable_string()
+
+
+class SpeakerSchema(Schema):
+    name = _string()
+    function = TextField(required=True)
+
+
+class AgendaItemSchema(Schema):
+    day = fields.Date(required=True)
+    starts_at = _local_time()
+    ends_at = _local_time()
+    kind = _choice(AgendaItemKind)
+    title = TextField(required=True)
+    description = TextField(required=True)
+    speakers = fields.List(fields.Nested(SpeakerSchema), required=True)
+
+
+class PersonSchema(Schema):
+    """A public participant: never their e-mail or phone."""
+
+    name = _string()
+    function = TextField(required=True)
+    role = _choice(ParticipantRole)
+
+
+class DelegationSchema(Schema):
+    kind = _choice(DelegationKind)
+    name = TextField(required=True)
+    short_name = TextField(required=True)
+    region = TextField(required=True)
+    country = _nullable_string()
+    members = fields.List(fields.Nested(PersonSchema), required=True)
+
+
+class DocumentVersionSchema(Schema):
+    language = _string()
+    media_type = _string()
+    size = fields.Integer(required=True)
+    url = fields.Url(required=True)
+
+
+class DocumentSchema(Schema):
+    category = _choice(DocumentCategory)
+    title = TextField(required=True)
+    symbol = _nullable_string()
+    versions = fields.List(fields.Nested(DocumentVersionSchema), required=True)
+
+
+class PressContactSchema(Schema):
+    name = _string()
+    office = _nullable_string()
+    email = _nullable_string(format="email")
+    phone = _nullable_string()
+
+
+class FeedsSchema(Schema):
+    ics = fields.Dict(keys=fields.String(), values=fields.Url(), required=True)
+
+
+class MeetingSchema(MeetingItemSchema):
+    summary = TextField(required=True)
+    description = TextField(required=True)
+    venue = TextField(required=True)
+    website = _nullable_string()
+    participant_count = fields.Integer(required=True, allow_none=True)
+    participant_count_qualifier = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"enum": [q.value for q in CountQualifier]},
+    )
+    states_count = fields.Integer(required=True, allow_none=True)
+    parent = _nullable_string(description="The slug of the meeting this one is part of")
+    side_events = fields.List(fields.Nested(SideEventSchema), required=True)
+    organizers = fields.List(fields.Nested(OrganizerSchema), required=True)
+    agenda = fields.List(fields.Nested(AgendaItemSchema), required=True)
+    delegations = fields.List(fields.Nested(DelegationSchema), required=True)
+    participants = fields.List(fields.Nested(PersonSchema), required=True)
+    documents = fields.List(fields.Nested(DocumentSchema), required=True)
+    press_contacts = fields.List(fields.Nested(PressContactSchema), required=True)
+    feeds = fields.Nested(FeedsSchema, required=True)
+
+
+class OfficeSchema(Schema):
+    slug = _string()
+    kind = _choice(OfficeKind)
+    name = TextField(required=True)
+    description = TextField(required=True)
+    city = TextField(required=True)
+    country = _nullable_string()
+    region = TextField(required=True)
+    parent = _nullable_string()
+    units = fields.List(fields.String(), required=True)
+    meetings_url = fields.Url(required=True)
+    api_url = fields.Url(required=True)
+
+
+class OfficeListSchema(Schema):
+    items = fields.List(fields.Nested(OfficeSchema), required=True)

@@ -10,13 +10,14 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
-from flask import Blueprint, Response, abort, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
 from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException
 
 from iom_events import caching, fingerprints
-from iom_events.api import schemas
+from iom_events.api import openapi, schemas
 from iom_events.events import queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.extensions import db
@@ -24,12 +25,16 @@ from iom_events.i18n import preferred_language
 from iom_events.offices.queries import all_offices, office_by_slug
 from iom_events.search.queries import clean, search
 from iom_events.settings import LANGUAGES
+from iom_events.web import CONTENT_SECURITY_POLICY
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 MAX_AGE = 60
-PER_PAGE = 20
-MAX_PER_PAGE = 100
+PER_PAGE = openapi.PER_PAGE
+MAX_PER_PAGE = openapi.MAX_PER_PAGE
+MAX_PAGE = openapi.MAX_PAGE
+SWAGGER_UI = Path(__file__).resolve().parents[2] / "node_modules" / "swagger-ui-dist"
+"""The reference page's assets, from the npm registry (package.json's dependencies)."""
 JSON = "application/json"
 FORMAT = "1"
 """Part of every cached answer's key: bump it when the documents' layout (schemas.py) changes,
@@ -72,6 +77,8 @@ def meetings():
             name, messages = next(iter(form.errors.items()))
             abort(400, f"{name}: {messages[0]}")
     page = _positive_integer("page", 1)
+    if page > MAX_PAGE:  # a larger OFFSET overflows the database's integers
+        abort(400, f"page: At most {MAX_PAGE}.")
     per_page = _positive_integer("per_page", PER_PAGE)
     if per_page > MAX_PER_PAGE:
         abort(400, f"per_page: At most {MAX_PER_PAGE}.")
@@ -144,6 +151,27 @@ def office(slug: str):
             lambda o: [unit.slug for unit in o.units],
         )
     )
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    return _conditional(openapi.build_spec())
+
+
+@bp.get("/docs")
+def docs():
+    response = Response(render_template("api/docs.html"))
+    # Swagger UI sets style attributes from its script: this page alone allows inline styles
+    # (scripts stay 'self' only).
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+    )
+    return response
+
+
+@bp.get("/docs/assets/<path:filename>")
+def docs_asset(filename: str):
+    return send_from_directory(SWAGGER_UI, filename, max_age=MAX_AGE)
 
 
 def _respond(fingerprint: fingerprints.Fingerprint, build: Callable[[], bytes]) -> Response:
