@@ -8,7 +8,7 @@ mark it (`lang` attribute) and say "available in French only".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from babel import Locale, negotiate_locale
@@ -188,10 +188,6 @@ def autonym(code: str) -> str:
 def official_rank(code: str) -> int:
     """Sort key that puts IOM's official languages first, in their usual order."""
     return LANGUAGES.index(code) if code in LANGUAGES else len(LANGUAGES)
-
-
-def language_names(codes: Iterable[str]) -> list[str]:
-    return [language_name(code) for code in codes]
 
 
 def country_name(code: str | None) -> str:

@@ -21,10 +21,6 @@ from iom_events.extensions import db
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
 
 
-def _event_or_404(slug: str) -> Event:
-    return staff.meeting(slug) or abort(404)
-
-
 def _item_or_404(event: Event, item_id: int) -> AgendaItem:
     """An item of this meeting; another meeting's item, or one in the trash, is not found."""
     statement = select(AgendaItem).where(AgendaItem.id == item_id, AgendaItem.event_id == event.id)
@@ -83,7 +79,7 @@ def _swap_with_neighbour(item: AgendaItem, step: int) -> None:
 
 @bp.get("/")
 def index(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     # Loads the agenda and every item's speakers into `event` in two queries, not one per item.
     db.session.scalars(
         select(Event)
@@ -95,7 +91,7 @@ def index(slug: str):
 
 @bp.route("/new", methods=["GET", "POST"])
 def new(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _form(event)
     if form.validate_on_submit():
         item = AgendaItem(event_id=event.id, position=_end_of_day(event, form.chosen_day()))
@@ -108,7 +104,7 @@ def new(slug: str):
 
 @bp.route("/<int:item_id>/edit", methods=["GET", "POST"])
 def edit(slug: str, item_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     item = _item_or_404(event, item_id)
     form = _form(event, item)
     conflict = None
@@ -132,7 +128,7 @@ STEPS = {"up": -1, "down": 1}
 
 @bp.post("/<int:item_id>/move")
 def move(slug: str, item_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     item = _item_or_404(event, item_id)
     step = STEPS.get(request.form.get("direction", "")) or abort(400)
     _swap_with_neighbour(item, step)
@@ -143,7 +139,7 @@ def move(slug: str, item_id: int):
 
 @bp.post("/<int:item_id>/remove")
 def remove(slug: str, item_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     item = _item_or_404(event, item_id)
     item.remove()
     if editing.commit_or_conflict(item, editing.submitted_version()):

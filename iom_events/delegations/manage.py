@@ -24,10 +24,6 @@ from iom_events.i18n import country_choices
 bp = manage_blueprint("manage_delegations", __name__, "/events/<slug>/delegations")
 
 
-def _event_or_404(slug: str) -> Event:
-    return staff.meeting(slug) or abort(404)
-
-
 def _delegation_or_404(event: Event, delegation_id: int) -> Delegation:
     statement = select(Delegation).where(
         Delegation.id == delegation_id, Delegation.event_id == event.id
@@ -66,7 +62,7 @@ def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
 
 @bp.get("/")
 def index(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     delegations, unattached = roster(event)
     return render_template(
         "manage/delegations/index.html",
@@ -99,7 +95,7 @@ def _delegation_page(form, event, delegation=None, conflict=None):
 
 @bp.route("/new", methods=["GET", "POST"])
 def new(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _delegation_form(event)
     if form.validate_on_submit():
         editing.save(form, Delegation(event_id=event.id))  # a new record has no conflict
@@ -110,7 +106,7 @@ def new(slug: str):
 
 @bp.route("/<int:delegation_id>/edit", methods=["GET", "POST"])
 def edit(slug: str, delegation_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     delegation = _delegation_or_404(event, delegation_id)
     form = _delegation_form(event, delegation)
     conflict = None
@@ -124,7 +120,7 @@ def edit(slug: str, delegation_id: int):
 
 @bp.post("/<int:delegation_id>/remove")
 def remove(slug: str, delegation_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     delegation = _delegation_or_404(event, delegation_id)
     delegation.remove()
     if editing.commit_or_conflict(delegation, editing.submitted_version()):
@@ -164,7 +160,7 @@ def _participant_page(form, event, participant=None, conflict=None):
 
 @bp.route("/participants/new", methods=["GET", "POST"])
 def new_participant(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _participant_form(event)
     if form.validate_on_submit():
         participant = Participant(event_id=event.id, position=after_last(event.participants))
@@ -176,7 +172,7 @@ def new_participant(slug: str):
 
 @bp.route("/participants/<int:participant_id>/edit", methods=["GET", "POST"])
 def edit_participant(slug: str, participant_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     participant = _participant_or_404(event, participant_id)
     form = _participant_form(event, participant)
     conflict = None
@@ -190,7 +186,7 @@ def edit_participant(slug: str, participant_id: int):
 
 @bp.post("/participants/<int:participant_id>/remove")
 def remove_participant(slug: str, participant_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     participant = _participant_or_404(event, participant_id)
     participant.remove()
     if editing.commit_or_conflict(participant, editing.submitted_version()):

@@ -31,10 +31,6 @@ from iom_events.settings import LANGUAGES
 bp = manage_blueprint("manage_documents", __name__, "/events/<slug>/documents")
 
 
-def _event_or_404(slug: str) -> Event:
-    return staff.meeting(slug) or abort(404)
-
-
 def _document_or_404(event: Event, document_id: int) -> Document:
     """A document of this meeting; another meeting's, or one in the trash, is not found."""
     statement = select(Document).where(Document.id == document_id, Document.event_id == event.id)
@@ -77,7 +73,7 @@ def official_coverage(documents: list[Document]) -> Coverage:
 
 @bp.get("/")
 def index(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     # Every document with its delegation and current versions: two queries, whatever the count.
     statement = (
         select(Document)
@@ -117,7 +113,7 @@ def _form_page(form, event, document=None, conflict=None):
 
 @bp.route("/new", methods=["GET", "POST"])
 def new(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _form(event)
     if form.validate_on_submit():
         document = Document(event_id=event.id)
@@ -129,7 +125,7 @@ def new(slug: str):
 
 @bp.route("/<int:document_id>/edit", methods=["GET", "POST"])
 def edit(slug: str, document_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     document = _document_or_404(event, document_id)
     form = _form(event, document)
     conflict = None
@@ -143,7 +139,7 @@ def edit(slug: str, document_id: int):
 
 @bp.post("/<int:document_id>/remove")
 def remove(slug: str, document_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     document = _document_or_404(event, document_id)
     document.remove()
     if editing.commit_or_conflict(document, editing.submitted_version()):
@@ -158,7 +154,7 @@ def remove(slug: str, document_id: int):
 
 @bp.route("/<int:document_id>/upload", methods=["GET", "POST"])
 def upload(slug: str, document_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     document = _document_or_404(event, document_id)
     # "Upload" from a missing language in the matrix chooses that language.
     form = UploadForm(language=request.args.get("language", ""))
@@ -204,7 +200,7 @@ def upload(slug: str, document_id: int):
 
 @bp.get("/<int:document_id>/versions")
 def versions(slug: str, document_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     document = _document_or_404(event, document_id)
     statement = (
         select(DocumentFile)
@@ -224,7 +220,7 @@ def versions(slug: str, document_id: int):
 @bp.get("/files/<int:file_id>")
 def download(slug: str, file_id: int):
     """Any version, the replaced ones too; the public only ever gets the current one."""
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     version = _version_or_404(event, file_id)
     path = blob_store().path(version.sha256)
     if not path.is_file():
@@ -244,7 +240,7 @@ def download(slug: str, file_id: int):
 
 @bp.post("/files/<int:file_id>/remove")
 def remove_version(slug: str, file_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     version = _version_or_404(event, file_id)
     version.remove()
     db.session.commit()

@@ -1,6 +1,6 @@
 """Staff pages for meetings: list, create, edit, publish or cancel, remove, history."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -16,10 +16,6 @@ from iom_events.i18n import country_choices
 from iom_events.labels import choices
 
 bp = manage_blueprint("manage_events", __name__)
-
-
-def _event_or_404(slug: str) -> Event:
-    return staff.meeting(slug) or abort(404)
 
 
 def _form(event: Event | None = None) -> EventForm:
@@ -75,13 +71,13 @@ def create():
 
 @bp.get("/events/<slug>/")
 def show(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     return render_template("manage/events/show.html", event=event)
 
 
 @bp.route("/events/<slug>/edit", methods=["GET", "POST"])
 def edit(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _form(event)
     if request.method == "GET":
         form.version.data = event.version
@@ -108,7 +104,7 @@ STATUS_MESSAGES = {
 
 @bp.post("/events/<slug>/status")
 def set_status(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     status = request.form.get("status", "")
     if status not in {s.value for s in EventStatus}:
         flash(_("Unknown status."), "error")
@@ -124,7 +120,7 @@ def set_status(slug: str):
 
 @bp.post("/events/<slug>/remove")
 def remove(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     event.remove()
     conflict = editing.commit_or_conflict(event, editing.submitted_version())
     if conflict:
@@ -136,7 +132,7 @@ def remove(slug: str):
 
 @bp.get("/events/<slug>/history")
 def history(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     entries = db.session.scalars(
         select(AuditEntry)
         .where(AuditEntry.event_id == event.id)

@@ -64,10 +64,6 @@ class OrganizerForm(FlaskForm):
             obj.position = self.position.data
 
 
-def _event_or_404(slug: str) -> Event:
-    return staff.meeting(slug) or abort(404)
-
-
 def _organizer_or_404(event: Event, organizer_id: int) -> EventOrganizer:
     statement = select(EventOrganizer).where(
         EventOrganizer.id == organizer_id, EventOrganizer.event_id == event.id
@@ -105,7 +101,7 @@ def _save(form: OrganizerForm, event: Event, organizer: EventOrganizer):
 
 @bp.get("/")
 def index(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     # The organizers and their offices in one query more, not one per office.
     db.session.scalars(
         select(Event)
@@ -117,7 +113,7 @@ def index(slug: str):
 
 @bp.route("/new", methods=["GET", "POST"])
 def new(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _form()
     if form.validate_on_submit():
         _save(form, event, EventOrganizer(event_id=event.id))
@@ -131,7 +127,7 @@ def new(slug: str):
 
 @bp.route("/<int:organizer_id>/edit", methods=["GET", "POST"])
 def edit(slug: str, organizer_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     organizer = _organizer_or_404(event, organizer_id)
     form = _form(organizer)
     conflict = None
@@ -152,7 +148,7 @@ def edit(slug: str, organizer_id: int):
 
 @bp.post("/<int:organizer_id>/remove")
 def remove(slug: str, organizer_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     organizer = _organizer_or_404(event, organizer_id)
     db.session.delete(organizer)
     if editing.commit_or_conflict(organizer, editing.submitted_version()):

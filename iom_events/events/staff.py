@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import abort
 from sqlalchemy import select
 
 from iom_events.events.models import Event, EventStatus
@@ -27,6 +28,11 @@ def meetings(query: str = "", status: EventStatus | None = None):
 
 def meeting(slug: str) -> Event | None:
     return db.session.scalar(select(Event).where(Event.slug == slug))
+
+
+def meeting_or_404(slug: str) -> Event:
+    """The meeting a staff page is about (drafts included, not one in the trash)."""
+    return meeting(slug) or abort(404)
 
 
 def parent_choices() -> list[Event]:

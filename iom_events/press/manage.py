@@ -21,10 +21,6 @@ from iom_events.press.models import PressContact
 bp = manage_blueprint("manage_press", __name__, "/events/<slug>/press")
 
 
-def _event_or_404(slug: str) -> Event:
-    return staff.meeting(slug) or abort(404)
-
-
 def _contact_or_404(event: Event, contact_id: int) -> PressContact:
     statement = select(PressContact).where(
         PressContact.id == contact_id, PressContact.event_id == event.id
@@ -59,13 +55,13 @@ def _page(form, event, contact=None, conflict=None):
 
 @bp.get("/")
 def index(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     return render_template("manage/press/index.html", event=event, contacts=contacts_of(event))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def new(slug: str):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     form = _form(event)
     if form.validate_on_submit():
         editing.save(form, PressContact(event_id=event.id))  # a new record has no conflict
@@ -76,7 +72,7 @@ def new(slug: str):
 
 @bp.route("/<int:contact_id>/edit", methods=["GET", "POST"])
 def edit(slug: str, contact_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     contact = _contact_or_404(event, contact_id)
     form = _form(event, contact)
     conflict = None
@@ -90,7 +86,7 @@ def edit(slug: str, contact_id: int):
 
 @bp.post("/<int:contact_id>/remove")
 def remove(slug: str, contact_id: int):
-    event = _event_or_404(slug)
+    event = staff.meeting_or_404(slug)
     contact = _contact_or_404(event, contact_id)
     contact.remove()
     if editing.commit_or_conflict(contact, editing.submitted_version()):
