@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format chromium bench bench-quick
+.PHONY: run test install translations extract lint format chromium libical bench bench-quick
 
 run: install translations
 	$(FLASK) db upgrade
@@ -16,7 +16,7 @@ run: install translations
 	@echo "  $(FLASK) users create you@example.org --role admin"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install translations chromium
+test: install translations chromium libical
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
@@ -27,6 +27,18 @@ chromium:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else \
 			echo "The browser tests need Chromium: sudo apt-get install chromium (or set CHROMIUM=/path)"; \
+			exit 1; \
+		fi; }
+
+# The feed check (tests/feedcheck) compiles a small C program against libical (Debian's package),
+# found with pkg-config.
+libical:
+	@{ command -v pkg-config >/dev/null && pkg-config --exists libical; } || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical-dev pkg-config >/dev/null; \
+		else \
+			echo "The feed check needs libical: sudo apt-get install libical-dev pkg-config"; \
 			exit 1; \
 		fi; }
 

@@ -29,6 +29,8 @@ from iom_events.i18n import Translated
 
 from staff import PASSWORD, csrf_token, post_form, sign_in  # noqa: F401  (re-exported)
 
+pytest_plugins = ["feedcheck.plugin"]
+
 SERVER_URL = os.environ.get("TEST_DATABASE_URL")
 
 
