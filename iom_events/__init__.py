@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from iom_events import i18n, settings
-from iom_events.extensions import babel, cache, csrf, db, login, migrate
+from iom_events.extensions import babel, csrf, db, login, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,11 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=i18n.current_lang)
     csrf.init_app(app)
     login.init_app(app)
-    cache.init_app(app)
     login.login_view = "accounts.sign_in"
     login.login_message = None
 
-    from iom_events import errors, web
+    from iom_events import caching, errors, web
     from iom_events.accounts import auth as _auth  # noqa: F401  (registers the user loader)
     from iom_events.accounts.commands import users_cli
     from iom_events.accounts.manage import bp as manage_users_bp
@@ -66,6 +65,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     app.url_value_preprocessor(i18n.pull_lang)
     app.url_defaults(i18n.add_lang)
+    caching.init_app(app)
     web.init_app(app)
     errors.init_app(app)
     for blueprint in (

@@ -1,43 +1,107 @@
-"""Answers that cost one query when nothing changed: validators and a shared cache.
+"""Answers that cost one query when nothing changed: validators, a shared cache, compression.
 
-A page or a feed is keyed by its fingerprint (iom_events/fingerprints.py): a client holding
-the same version gets 304; any other visitor gets the bytes from the cache (in-process by
-default, Redis when REDIS_URL is set so that several servers share it). Only what every
-visitor sees the same is cached: never a signed-in page, nor one carrying a flash message.
+A page or a feed is keyed by its fingerprint (iom_events/fingerprints.py): a client holding the
+same version gets 304; any other visitor gets the bytes from the cache (in-process by default,
+Redis when REDIS_URL is set so that several servers share it). Only what every visitor sees the
+same is cached: never a signed-in page, nor one carrying a flash message.
+
+The rules, and why:
+- The key is the release, the language, the host, the path, the *validated* query (the view says
+  which parameters shape the answer) and the fingerprint. A parameter the view does not know
+  never reaches the key: `?utm_source=...` or `?n=1, 2, 3...` cannot fill the cache with copies.
+- The ETag is that key, weak (`W/"..."`): the identity and the compressed bytes are the same
+  representation in two content codings (RFC 9110 section 8.8.1), as nginx does when it
+  compresses. So a client revalidating with either gets its 304 before anything is built.
+- No `Last-Modified`: no date here is a true, monotonic last change (a meeting that leaves a
+  list, an office renamed, a new release all change the bytes without a later date), and a
+  client revalidating by date alone must never get a 304 for changed content (RFC 9110 section
+  13.1.3 lets the ETag stand alone).
+- A cold answer is built once per key at a time: concurrent requests for it wait for the first
+  one's bytes (a lock in Redis across servers and workers, a lock in the process otherwise).
+- Shared answers are compressed (gzip, Brotli, zstd: Flask-Compress) when the client accepts it,
+  and the compressed bytes are cached beside the identity ones. Answers for a signed-in person
+  are not compressed: they carry secrets (CSRF tokens) next to what the request reflects
+  (BREACH).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Mapping
+from importlib import metadata
 from pathlib import Path
 
-from flask import Response, request, session
+import redis
+from flask import Flask, Response, after_this_request, current_app, g, request, session
 from flask_login import current_user
 
-from iom_events.extensions import cache
+from iom_events.extensions import cache, compress
 from iom_events.fingerprints import Fingerprint
 from iom_events.i18n import current_lang
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BUILD_WAIT_SECONDS = 30.0
+"""How long a request waits for another one building the same answer before building it too."""
 
 
 @functools.cache
 def release() -> str:
-    """A digest of the templates and compiled catalogs: part of every key and ETag, so that a
-    new release never serves pages cached (in Redis, say) by the previous one."""
+    """A digest of everything that shapes an answer besides the data: the code, the templates,
+    the compiled catalogs and the versions of the libraries the app runs on (icalendar writes
+    the feeds, Babel the dates...). Part of every key and ETag, so a new release never serves
+    what the previous one cached (in Redis, say) and clients get every fix at their next poll,
+    with nothing to bump by hand. 12 hex digits."""
     digest = hashlib.sha256()
-    for folder, pattern in ((ROOT / "templates", "**/*.html"), (ROOT / "translations", "**/*.mo")):
+    for folder, pattern in (
+        (ROOT / "iom_events", "**/*.py"),
+        (ROOT / "templates", "**/*.html"),
+        (ROOT / "translations", "**/*.mo"),
+    ):
         for path in sorted(folder.glob(pattern)):
             digest.update(path.relative_to(ROOT).as_posix().encode())
             digest.update(path.read_bytes())
-    digest.update(FEEDS_FORMAT.encode())
+    for name in sorted(_runtime_dependencies()):
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}: missing".encode())
     return digest.hexdigest()[:12]
 
 
-ROOT = Path(__file__).resolve().parent.parent
+def _runtime_dependencies() -> set[str]:
+    """The distributions iom-events names in its `dependencies` (not the test tools)."""
+    try:
+        requirements = metadata.requires("iom-events") or []
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return set()
+    names = set()
+    for requirement in requirements:
+        if "extra ==" in requirement:
+            continue
+        name = requirement.split(";")[0].strip()
+        for separator in "<>=!~[ ":
+            name = name.split(separator)[0]
+        names.add(name)
+    return names
 
-FEEDS_FORMAT = "1"
-"""Bump it when the feeds' layout (built in Python, not from templates) changes."""
+
+def init_app(app: Flask) -> None:
+    """The cache, the compression of shared answers, and the Redis client for build locks."""
+    cache.init_app(app)
+    app.config.update(
+        COMPRESS_REGISTER=False,  # shared answers only: see the module's docstring
+        COMPRESS_MIMETYPES=["text/html", "text/calendar", "application/json"],
+        COMPRESS_CACHE_BACKEND=CompressedBytes,
+        COMPRESS_CACHE_KEY=compressed_cache_key,
+    )
+    compress.init_app(app)
+    if app.config.get("CACHE_TYPE") == "RedisCache":
+        app.extensions["iom_events.redis"] = redis.Redis.from_url(app.config["CACHE_REDIS_URL"])
 
 
 def shared() -> bool:
@@ -51,37 +115,148 @@ def respond(
     *,
     mimetype: str,
     max_age: int,
+    query: Mapping[str, str] | None = None,
 ) -> Response:
-    """A response validated by the fingerprint, built only when neither client nor cache has it."""
-    key = _key(fingerprint)
+    """A response validated by the fingerprint, built only when neither client nor cache has it.
+
+    `query` is the request's query string reduced to the validated parameters that shape the
+    answer (normalized: `{"year": "2009"}`); nothing else of the query string keys the cache,
+    and pages built here see only it (`canonical_query`), so their links never carry the rest.
+    """
+    g.canonical_query = dict(query or {})
     response = Response(mimetype=mimetype)
     if not shared():
         response.set_data(build())
         response.cache_control.private = True
         response.cache_control.no_cache = True
         return response
-    response.set_etag(key)
-    response.last_modified = fingerprint.last_modified
+    key = _key(fingerprint, g.canonical_query)
+    response.set_etag(key, weak=True)
+    response.vary.add("Accept-Encoding")
     response.cache_control.public = True
     response.cache_control.max_age = max_age
     response.make_conditional(request)
     if response.status_code == 304:
         return response
-    body = cache.get(key)
-    if body is None:
-        body = build()
-        cache.set(key, body)
-    response.set_data(body)
+    response.set_data(_cached(key, build))
+    g.compressed_cache_key = key
+    after_this_request(compress.after_request)
     return response
 
 
-def _key(fingerprint: Fingerprint) -> str:
+def canonical_query() -> dict[str, str]:
+    """The query string a cached page was built for (see `respond`); else the request's own."""
+    if "canonical_query" in g:
+        return dict(g.canonical_query)
+    return request.args.to_dict()
+
+
+def _key(fingerprint: Fingerprint, query: Mapping[str, str]) -> str:
     # The host is part of it: pages carry absolute links (hreflang, feeds) to where they were read.
     identity = (
         release(),
         current_lang(),
         request.host_url,
         request.path,
-        sorted(request.args.items(multi=True)),
+        sorted(query.items()),
     )
     return hashlib.sha256(repr((identity, fingerprint.values)).encode()).hexdigest()[:40]
+
+
+# --- one build per key ---------------------------------------------------------------------------
+
+_process_locks: dict[str, threading.Lock] = {}
+_process_locks_guard = threading.Lock()
+
+
+def _cached(key: str, build: Callable[[], bytes | str]) -> bytes | str:
+    """The bytes under `key`, built by this request only if no other request is building them."""
+    body = cache.get(key)
+    if body is not None:
+        return body
+    # Threads of this app wait for each other; other apps (processes, servers) through Redis.
+    with _process_lock(f"{id(current_app._get_current_object())}:{key}"):
+        body = cache.get(key)
+        if body is not None:
+            return body
+        with _shared_lock(key) as mine:
+            if not mine:
+                body = _wait_for(key)
+                if body is not None:
+                    return body
+            body = build()
+            cache.set(key, body)
+            return body
+
+
+def _process_lock(key: str) -> threading.Lock:
+    with _process_locks_guard:
+        lock = _process_locks.get(key)
+        if lock is None:
+            if len(_process_locks) > 1000:  # only keys being built matter; forget the rest
+                for stale in [k for k, v in _process_locks.items() if not v.locked()]:
+                    del _process_locks[stale]
+            lock = _process_locks[key] = threading.Lock()
+        return lock
+
+
+class _shared_lock:
+    """A Redis lock on the key when the cache is Redis; `as` gives True if this request holds it.
+
+    The lock expires on its own (BUILD_WAIT_SECONDS), so a worker that dies while building
+    blocks nobody for long.
+    """
+
+    def __init__(self, key: str) -> None:
+        client = current_app.extensions.get("iom_events.redis")
+        prefix = current_app.config.get("CACHE_KEY_PREFIX", "")
+        self.lock = (
+            None
+            if client is None
+            else client.lock(f"{prefix}building:{key}", timeout=BUILD_WAIT_SECONDS)
+        )
+        self.held = False
+
+    def __enter__(self) -> bool:
+        if self.lock is None:
+            return True
+        self.held = self.lock.acquire(blocking=False)
+        return self.held
+
+    def __exit__(self, *exc) -> None:
+        if self.held:
+            # Expired meanwhile: someone else may hold it now, and there is nothing to undo.
+            with contextlib.suppress(redis.exceptions.LockError):
+                self.lock.release()
+
+
+def _wait_for(key: str) -> bytes | str | None:
+    """The bytes another server is building, once they are in the cache (None on timeout)."""
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    delay = 0.01
+    while time.monotonic() < deadline:
+        time.sleep(delay)
+        body = cache.get(key)
+        if body is not None:
+            return body
+        delay = min(delay * 2, 0.2)
+    return None
+
+
+# --- compressed bytes, cached beside the identity ones -------------------------------------------
+
+
+def compressed_cache_key(req) -> str:
+    """Flask-Compress's cache key: the answer's own key, or "" when it is not a shared one."""
+    return g.get("compressed_cache_key", "")
+
+
+class CompressedBytes:
+    """Flask-Compress's cache backend: the shared cache, for the keys `respond` made only."""
+
+    def get(self, key: str) -> bytes | None:
+        return cache.get(f"z:{key}") if not key.endswith(";") else None
+
+    def set(self, key: str, value: bytes) -> None:
+        if not key.endswith(";"):
+            cache.set(f"z:{key}", value)

@@ -4,6 +4,7 @@ import sqlite3
 
 from flask_babel import Babel
 from flask_caching import Cache
+from flask_compress import Compress
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -32,6 +33,7 @@ babel = Babel()
 csrf = CSRFProtect()
 login = LoginManager()
 cache = Cache()
+compress = Compress()
 
 
 @event.listens_for(Engine, "connect")

@@ -16,15 +16,28 @@ from sqlalchemy.orm import aliased
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.events.models import Event
-from iom_events.events.queries import public_events
+from iom_events.events.queries import PUBLIC_STATUSES, public_events
 from iom_events.extensions import db
 from iom_events.offices.models import Office
 
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """The values that change whenever what an answer shows can have changed.
+
+    `public` is False for a meeting's feed when the meeting is no longer public (a draft again, or
+    in the trash): its feed then tells subscribers it was withdrawn (iom_events/calendar)."""
+
     values: tuple
-    last_modified: datetime | None
+    public: bool = True
+
+
+@dataclass(frozen=True)
+class MeetingFeedFingerprint(Fingerprint):
+    """A meeting feed's: which meeting, and since when it exists (to read its history)."""
+
+    event_id: int = 0
+    created_at: datetime | None = None
 
 
 def _offices():
@@ -55,21 +68,28 @@ def meeting_page(slug: str) -> Fingerprint | None:
         )
     )
     row = db.session.execute(statement).one_or_none()
-    return None if row is None else Fingerprint(tuple(row), row[2])
+    return None if row is None else Fingerprint(tuple(row))
 
 
-def meeting_feed(slug: str) -> Fingerprint | None:
-    """What a meeting's feed shows: the meeting, its agenda items, the organizing offices."""
+def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
+    """What a meeting's feed shows: the meeting, its agenda items, the organizing offices.
+
+    Drafts and removed meetings are found too, as not `public`: a feed once subscribed to must
+    say that the meeting was withdrawn (the view decides whether it ever was public)."""
     items = select(AgendaItem).where(
         AgendaItem.event_id == Event.id, AgendaItem.removed_at.is_(None)
     )
     statement = (
-        public_events()
+        select(Event)
         .where(Event.slug == slug)
+        .execution_options(include_removed=True)
         .with_only_columns(
             Event.id,
             Event.version,
             Event.updated_at,
+            Event.status,
+            Event.removed_at,
+            Event.created_at,
             items.with_only_columns(func.count()).scalar_subquery(),
             items.with_only_columns(func.max(AgendaItem.updated_at)).scalar_subquery(),
             items.with_only_columns(
@@ -81,8 +101,10 @@ def meeting_feed(slug: str) -> Fingerprint | None:
     row = db.session.execute(statement).one_or_none()
     if row is None:
         return None
-    changes = [value for value in (row[2], row[4]) if value is not None]
-    return Fingerprint(tuple(row), max(changes))
+    public = row.status in PUBLIC_STATUSES and row.removed_at is None
+    return MeetingFeedFingerprint(
+        tuple(row), public=public, event_id=row.id, created_at=row.created_at
+    )
 
 
 def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | None:
@@ -111,4 +133,4 @@ def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | 
     row = db.session.execute(aggregates).one()
     if not row[4]:
         return None
-    return Fingerprint(tuple(row), row[1])
+    return Fingerprint(tuple(row))

@@ -150,7 +150,8 @@ def alternate_urls() -> dict[str, str]:
     args = dict(request.view_args or {})
     if request.url_rule is None or "lang" not in request.url_rule.arguments:
         endpoint, args = "events.home", {}
-    query = request.args.to_dict(flat=False)
+    # A cached page was built for its validated query only (iom_events/caching.py).
+    query = g.canonical_query if "canonical_query" in g else request.args.to_dict(flat=False)
     return {
         lang: url_for(endpoint, **args, **query, lang=lang, _external=True) for lang in LANGUAGES
     }

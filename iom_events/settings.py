@@ -44,7 +44,10 @@ def from_environment(instance_path: str) -> dict:
 
 
 def _cache_settings(redis_url: str | None) -> dict:
-    """Rendered pages and feeds: in this process by default, in Redis when several servers run."""
+    """Rendered pages and feeds: in this process by default, in Redis when several servers run;
+    CACHE_TYPE=NullCache keeps nothing (the benchmark measures uncached answers with it)."""
+    if os.environ.get("CACHE_TYPE") == "NullCache":
+        return {"CACHE_TYPE": "NullCache"}
     if redis_url:
         return {
             "CACHE_TYPE": "RedisCache",

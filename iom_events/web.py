@@ -6,7 +6,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from iom_events import i18n, text
+from iom_events import caching, i18n, text
 from iom_events.labels import label, search_field
 from iom_events.settings import LANGUAGES
 
@@ -58,6 +58,7 @@ def init_app(app: Flask) -> None:
         LANGUAGES=LANGUAGES,
         current_lang=i18n.current_lang,
         alternate_urls=i18n.alternate_urls,
+        canonical_query=caching.canonical_query,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -1,12 +1,19 @@
 """Pages and feeds cost one query when nothing changed, and show an edit at once."""
 
+import gzip
 import secrets
-from datetime import date
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, time
+from pathlib import Path
 
+import brotli
 import pytest
 from sqlalchemy import event as sa_event
 
-from iom_events import create_app
+from iom_events import caching, create_app
+from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind
 from iom_events.events.models import Event
 from iom_events.extensions import cache, db
@@ -140,3 +147,161 @@ def test_a_page_cached_for_one_host_is_not_served_to_another(client, make_event)
     page = client.get(path).get_data(as_text=True)
     assert "meetings.example.org" not in page
     assert f'href="http://localhost/fr/events/{event.slug}/"' in page
+
+
+# --- keys: what the view validated, nothing else ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "junk"),
+    [
+        ("/en/events.ics", "?utm_source=newsletter"),
+        ("/en/events.ics?kind=conference", "&n=1&n=2"),
+        ("/en/events/rcp-bangkok-2009.ics", "?nocache=12345"),
+        ("/en/events/?year=2009", "&page=1&fbclid=abc"),
+        ("/en/events/rcp-bangkok-2009/", "?v=2"),
+        ("/api/v1/meetings/rcp-bangkok-2009?lang=fr", "&cachebuster=9"),
+    ],
+)
+def test_unknown_parameters_make_no_new_cache_entry(client, count_queries, path, junk):
+    """Any number of junk query strings are one entry: the same ETag, served from the cache."""
+    first = client.get(path)
+    assert first.status_code == 200
+    with count_queries() as counter:
+        again = client.get(path + junk)
+    assert again.status_code == 200 and again.headers["ETag"] == first.headers["ETag"]
+    assert again.data == first.data
+    assert len(counter) == 1  # the fingerprint: nothing was built
+
+
+def test_pages_built_for_a_query_link_only_its_validated_parameters(client):
+    html = client.get("/en/events/?year=2009&tracking=xyz").get_data(as_text=True)
+    assert "tracking" not in html
+    assert 'hreflang="fr" href="http://localhost/fr/events/?year=2009"' in html
+
+
+# --- compression ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decode"),
+    [("gzip", gzip.decompress), ("br", brotli.decompress)],
+)
+@pytest.mark.parametrize(
+    "path", ["/en/events.ics", "/fr/events/rcp-bangkok-2009/", "/api/v1/meetings"]
+)
+def test_pages_and_feeds_are_compressed_for_clients_that_accept_it(
+    client, count_queries, encoding, decode, path
+):
+    plain = client.get(path, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers
+    packed = client.get(path, headers={"Accept-Encoding": f"{encoding}, identity;q=0.5"})
+    assert packed.headers["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert decode(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data)
+    # One representation in two codings: one weak ETag, and a 304 for either.
+    assert packed.headers["ETag"] == plain.headers["ETag"]
+    assert packed.headers["ETag"].startswith('W/"')
+    with count_queries() as counter:
+        revalidated = client.get(
+            path, headers={"Accept-Encoding": encoding, "If-None-Match": packed.headers["ETag"]}
+        )
+    assert revalidated.status_code == 304 and len(counter) == 1
+
+
+def test_signed_in_pages_are_not_compressed(app, staff_accounts):
+    """They carry a CSRF token beside what the request reflects (BREACH)."""
+    staff = app.test_client()
+    sign_in(staff, staff_accounts["editor"])
+    page = staff.get("/en/manage/?q=reflected", headers={"Accept-Encoding": "gzip"})
+    assert page.status_code == 200 and "Content-Encoding" not in page.headers
+
+
+# --- one build per key ---------------------------------------------------------------------------
+
+
+def redis_config(app) -> dict:
+    return {
+        **{k: v for k, v in app.config.items() if k.startswith(("SQLALCHEMY", "BLOB", "SECRET"))},
+        "TESTING": True,
+        "CACHE_TYPE": "RedisCache",
+        "CACHE_REDIS_URL": "redis://127.0.0.1:6379/0",
+        "CACHE_KEY_PREFIX": f"iom_events_test_{secrets.token_hex(4)}:",
+    }
+
+
+@pytest.mark.parametrize("servers", ["one process", "two servers sharing Redis"])
+def test_concurrent_pollers_of_a_cold_feed_build_it_once(app, make_event, servers):
+    """Six clients ask at once for a feed nobody has built: one builds it, the others wait for
+    its bytes. Counted in SQL: every request costs its fingerprint, and only one the build."""
+    config = redis_config(app)
+    apps = [app] if servers == "one process" else [create_app(config) for _ in "ab"]
+    event = make_event(starts_at=time(8), ends_at=time(18))
+    with app.app_context():
+        db.session.add_all(
+            AgendaItem(
+                event_id=event.id,
+                day=date(2030, 1, 10),
+                starts_at=time(8, n % 60),
+                kind=AgendaItemKind.SESSION,
+                title=Translated(en=f"Session {n}"),
+            )
+            for n in range(400)
+        )
+        db.session.commit()
+    statements: list[str] = []
+    engines = []
+    for each in apps:
+        with each.app_context():
+            engines.append(db.engine)
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    for engine in set(engines):
+        sa_event.listen(engine, "before_cursor_execute", count)
+    path = f"/en/events/{event.slug}.ics"
+    start = threading.Barrier(6)
+
+    def poll(n: int) -> bytes:
+        client = apps[n % len(apps)].test_client()
+        start.wait()
+        response = client.get(path)
+        assert response.status_code == 200
+        return response.data
+
+    try:
+        with ThreadPoolExecutor(6) as pool:
+            bodies = list(pool.map(poll, range(6)))
+    finally:
+        for engine in set(engines):
+            sa_event.remove(engine, "before_cursor_execute", count)
+        for each in apps[1:] if len(apps) > 1 else []:
+            with each.app_context():
+                cache.clear()
+                db.engine.dispose()
+    assert len(set(bodies)) == 1 and bodies[0].count(b"BEGIN:VEVENT") == 401
+    builds = sum("FROM agenda_item" in s and "count(" not in s for s in statements)
+    fingerprints = sum("count(" in s for s in statements)
+    assert fingerprints == 6 and builds == 1
+
+
+# --- releases ------------------------------------------------------------------------------------
+
+
+def test_any_change_to_the_code_templates_or_catalogs_is_a_new_release(tmp_path, monkeypatch):
+    """The release is part of every key and ETag: clients get a fix at their next poll, and a
+    shared cache never serves the previous release's bytes; nobody bumps anything by hand."""
+    root = Path(caching.__file__).resolve().parents[1]
+    for folder in ("iom_events", "templates", "translations"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    monkeypatch.setattr(caching, "ROOT", tmp_path)
+    digests = [caching.release.__wrapped__()]
+    for changed in ("iom_events/calendar/feeds.py", "templates/base.html"):
+        with (tmp_path / changed).open("a") as file:
+            file.write("\n")
+        digests.append(caching.release.__wrapped__())
+    (tmp_path / "translations/fr/LC_MESSAGES/messages.mo").write_bytes(b"")
+    digests.append(caching.release.__wrapped__())
+    assert len(set(digests)) == len(digests)

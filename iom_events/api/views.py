@@ -9,14 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
 from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException
 
-from iom_events import caching, fingerprints
+from iom_events import caching, fingerprints, former_slugs
 from iom_events.api import openapi, schemas
 from iom_events.events import queries
 from iom_events.events.forms import EventFilterForm
@@ -36,9 +35,6 @@ MAX_PAGE = openapi.MAX_PAGE
 SWAGGER_UI = Path(__file__).resolve().parents[2] / "node_modules" / "swagger-ui-dist"
 """The reference page's assets, from the npm registry (package.json's dependencies)."""
 JSON = "application/json"
-FORMAT = "1"
-"""Part of every cached answer's key: bump it when the documents' layout (schemas.py) changes,
-so that a shared cache (Redis) never serves the previous release's JSON."""
 
 
 # By code too: the app's own handler for a code (its HTML 404 page) would win over a class.
@@ -46,7 +42,11 @@ so that a shared cache (Redis) never serves the previous release's JSON."""
 @bp.errorhandler(404)
 @bp.errorhandler(HTTPException)
 def problem(error: HTTPException) -> Response:
-    """RFC 9457 problem details; `detail` names the parameter at fault."""
+    """RFC 9457 problem details; `detail` names the parameter at fault. A renamed meeting's or
+    office's former slug answers 301 to its current address."""
+    moved = former_slugs.redirect_if_moved() if error.code == 404 else None
+    if moved is not None:
+        return moved
     body = {
         "type": "about:blank",
         "title": error.name,
@@ -90,6 +90,8 @@ def meetings():
     fingerprint = fingerprints.listing(statement, filters.office)
     if fingerprint is None:
         abort(400, f"office: No office {filters.office!r}.")
+    answer = {**filters.query(), "lang": texts.lang or "all", "q": query}
+    answer.update(page=str(page), per_page=str(per_page))
 
     def build() -> bytes:
         listing = db.paginate(statement, page=page, per_page=per_page, error_out=False)
@@ -104,7 +106,7 @@ def meetings():
             }
         )
 
-    return _respond(fingerprint, build)
+    return _respond(fingerprint, build, answer)
 
 
 @bp.get("/meetings/<slug>")
@@ -116,7 +118,7 @@ def meeting(slug: str):
         event = queries.published_event(slug) or abort(404, f"slug: No meeting {slug!r}.")
         return _encode(schemas.meeting(event, texts))
 
-    return _respond(fingerprint, build)
+    return _respond(fingerprint, build, {"lang": texts.lang or "all"})
 
 
 @bp.get("/offices")
@@ -174,9 +176,11 @@ def docs_asset(filename: str):
     return send_from_directory(SWAGGER_UI, filename, max_age=MAX_AGE)
 
 
-def _respond(fingerprint: fingerprints.Fingerprint, build: Callable[[], bytes]) -> Response:
-    versioned = replace(fingerprint, values=(*fingerprint.values, FORMAT))
-    return caching.respond(versioned, build, mimetype=JSON, max_age=MAX_AGE)
+def _respond(
+    fingerprint: fingerprints.Fingerprint, build: Callable[[], bytes], query: dict[str, str]
+) -> Response:
+    """`query`: the validated parameters that shape the answer (nothing else keys the cache)."""
+    return caching.respond(fingerprint, build, mimetype=JSON, max_age=MAX_AGE, query=query)
 
 
 def _language() -> str | None:
@@ -201,8 +205,8 @@ def _positive_integer(name: str, default: int) -> int:
 
 
 def _page_url(page: int) -> str:
-    args = request.args.to_dict(flat=False)
-    args["page"] = [str(page)]
+    args = {name: value for name, value in caching.canonical_query().items() if value}
+    args["page"] = str(page)
     return url_for("api.meetings", **args, _external=True)
 
 

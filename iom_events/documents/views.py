@@ -1,6 +1,6 @@
 """Public downloads: one language version of a document, or all of a meeting's in one zip."""
 
-from flask import Blueprint, Response, abort, send_file
+from flask import Blueprint, Response, abort, request, send_file
 
 from iom_events.documents import queries
 from iom_events.documents.archive import zip_stream
@@ -20,17 +20,22 @@ def download(slug: str, document_id: int, language: str):
     path = blob_store().path(version.sha256)
     if not path.is_file():
         abort(404)
-    # send_file streams the file (wsgi.file_wrapper: sendfile where the server has it) and
-    # answers If-None-Match / If-Modified-Since with 304 and Range with 206.
-    return send_file(
+    # send_file streams the file (wsgi.file_wrapper: sendfile where the server has it).
+    response = send_file(
         path,
         mimetype=version.media_type,
         as_attachment=True,
         download_name=queries.download_name(version),
-        conditional=True,
+        conditional=False,
         etag=version.sha256,
-        last_modified=version.uploaded_at,
         max_age=MAX_AGE,
+    )
+    # This address serves whichever version is current, and an older one can be current again
+    # (restored from the trash): no date here is a monotonic last change, so the content's
+    # SHA-256 alone validates (If-None-Match gives 304, If-Range and Range give 206).
+    del response.headers["Last-Modified"]
+    return response.make_conditional(
+        request, accept_ranges=True, complete_length=path.stat().st_size
     )
 
 

@@ -7,21 +7,25 @@ the cache, and only a changed one is loaded and rendered (see iom_events/caching
 from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from iom_events import caching, fingerprints
+from iom_events.calendar import links
 from iom_events.events import queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.models import Event, EventKind
 from iom_events.extensions import db
-from iom_events.i18n import LANG, country_name, translate
+from iom_events.i18n import LANG, country_name, place, translate
 from iom_events.labels import choices
 from iom_events.offices import queries as office_queries
+from iom_events.text import plain_text
 
 bp = Blueprint("events", __name__, url_prefix=LANG)
 
 MAX_AGE = 60
+MAX_PAGE = 100_000
 
 
 @bp.get("/")
@@ -41,16 +45,22 @@ def home():
 def index():
     form = EventFilterForm(request.args)
     form.accept_any_known_shape()
+    page = request.args.get("page", "1")
+    if not (page.isdigit() and 0 < int(page) <= MAX_PAGE):
+        abort(404)  # no such page
     if form.validate():
         filters = form.filters()
         statement = queries.filtered_events(filters)
         fingerprint = fingerprints.listing(statement, filters.office)
         if fingerprint is not None:
+            # Only what shapes the page keys it and is in its links: not ?page=01 or ?utm_x=.
+            query = {**filters.query(), **({"page": str(int(page))} if int(page) > 1 else {})}
             return caching.respond(
                 fingerprint,
-                lambda: _listing(EventFilterForm(request.args), statement),
+                lambda: _listing(EventFilterForm(MultiDict(query)), statement, filters, int(page)),
                 mimetype="text/html",
                 max_age=MAX_AGE,
+                query=query,
             )
     # Bad filters: say which, and list every meeting (nothing is filtered on a guess).
     form = EventFilterForm(request.args)
@@ -67,11 +77,24 @@ def fill_choices(form: EventFilterForm) -> None:
     form.country.choices = [("", _("All countries")), *sorted(countries, key=lambda c: c[1])]
 
 
-def _listing(form: EventFilterForm, statement) -> str:
+def _listing(
+    form: EventFilterForm,
+    statement,
+    filters: queries.EventFilters | None = None,
+    page: int = 1,
+) -> str:
     fill_choices(form)
-    page = db.paginate(statement, per_page=current_app.config["EVENTS_PER_PAGE"])
+    listing = db.paginate(
+        statement, page=page, per_page=current_app.config["EVENTS_PER_PAGE"], error_out=False
+    )
+    if page > max(listing.pages, 1):
+        abort(404)
     return render_template(
-        "events/index.html", form=form, page=page, years=queries.years_with_events()
+        "events/index.html",
+        form=form,
+        page=listing,
+        years=queries.years_with_events(),
+        feed_query=(filters or queries.EventFilters()).query(),
     )
 
 
@@ -82,6 +105,16 @@ def show(slug: str):
     def build() -> str:
         event = queries.published_event(slug) or abort(404)
         delegations, other_participants = queries.delegations_with_members(event)
+        title = translate(event.title, event.original_language)
+        text = plain_text(translate(event.summary, event.original_language))
+        page = url_for("events.show", slug=slug, _external=True)
+        add_to = [
+            (
+                _("Add to Google Calendar"),
+                links.google_calendar(event, title, text, place(event), page),
+            ),
+            (_("Add to Outlook.com"), links.outlook_com(event, title, text, place(event), page)),
+        ]
         return render_template(
             "events/show.html",
             event=event,
@@ -92,6 +125,7 @@ def show(slug: str):
             documents=queries.documents_by_section(event),
             document_languages=queries.document_languages(event),
             side_events=queries.public_side_events(event),
+            add_to_calendar=add_to,
         )
 
     return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
