@@ -9,6 +9,7 @@ version check (StaleDataError) and handled the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import request
@@ -48,16 +49,20 @@ def stale(form, record) -> Conflict | None:
     return None
 
 
-def save(form, record) -> Conflict | None:
+def save(form, record, also: Callable[[], object] | None = None) -> Conflict | None:
     """Copy a validated form onto `record` and commit, unless the record changed meanwhile.
 
-    The form needs a `version` field (`VersionField`). Returns None when saved; a Conflict, with
-    the form's version moved to the current one, when not.
+    The form needs a `version` field (`VersionField`). `also` runs after the copy, before the
+    commit, for what must change with the record in the same transaction (a meeting's agenda
+    follows its dates; a renamed record keeps its old address). Returns None when saved; a
+    Conflict, with the form's version moved to the current one, when not.
     """
     conflict = stale(form, record)
     if conflict is not None:
         return conflict
     form.populate_obj(record)
+    if also is not None:
+        also()
     try:
         db.session.add(record)
         db.session.commit()

@@ -3,6 +3,8 @@
 from flask import Flask, current_app, render_template
 from werkzeug.exceptions import HTTPException
 
+from iom_events import former_slugs
+
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(404, page_not_found)
@@ -10,7 +12,8 @@ def init_app(app: Flask) -> None:
 
 
 def page_not_found(error: HTTPException):
-    return render_template("errors/404.html"), 404
+    """The 404 page, unless the address is a renamed meeting's or office's: then a 301 to it."""
+    return former_slugs.redirect_if_moved() or (render_template("errors/404.html"), 404)
 
 
 def too_large(error: HTTPException):

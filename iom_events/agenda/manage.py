@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from iom_events import editing
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.agenda import schedule
 from iom_events.agenda.forms import AgendaItemForm
 from iom_events.agenda.models import AgendaItem
 from iom_events.events import staff
@@ -86,7 +87,11 @@ def index(slug: str):
         .where(Event.id == event.id)
         .options(selectinload(Event.agenda).selectinload(AgendaItem.speakers))
     ).one()
-    return render_template("manage/agenda/index.html", event=event, agenda=agenda_by_day(event))
+    agenda = agenda_by_day(event)
+    outside = schedule.days_outside(event, [day for day, _items in agenda])
+    return render_template(
+        "manage/agenda/index.html", event=event, agenda=agenda, outside_days=outside
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])

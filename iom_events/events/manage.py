@@ -3,10 +3,12 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import select
 
-from iom_events import editing
+from iom_events import editing, former_slugs
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.agenda import schedule
 from iom_events.audit.models import AuditEntry
 from iom_events.events import staff
 from iom_events.events.forms import EventForm
@@ -27,12 +29,22 @@ def _form(event: Event | None = None) -> EventForm:
 
 
 def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
-    """Fill in the slug (made from the title when empty) and the parent; False on a clash."""
+    """Fill in the slug (made from the title when empty) and the parent; False on a clash.
+
+    A renamed meeting keeps its old address, which leads to the new one (feeds subscribed to,
+    links): no other meeting may take it."""
     if form.slug.data:
         if staff.slug_taken(form.slug.data, other_than=event):
             form.slug.errors.append(_("Another meeting already has this address."))
             return False
-        event.slug = form.slug.data
+        if former_slugs.reserved_by_another(Event, form.slug.data, event.id):
+            form.slug.errors.append(
+                _("Another meeting had this address before, and it still leads there.")
+            )
+            return False
+        old_slug, event.slug = event.slug, form.slug.data
+        if event.id is not None:
+            former_slugs.remember(event, old_slug)
     elif not event.slug:
         title = form.title.data.resolve(form.original_language.data)
         event.slug = staff.free_slug(title)
@@ -85,14 +97,39 @@ def edit(slug: str):
     if form.validate_on_submit():
         conflict = editing.stale(form, event)
         if conflict is None and _apply_slug_and_parent(form, event):
-            conflict = editing.save(form, event)
+            dates = event.starts_on, event.ends_on
+            agenda: list[schedule.AgendaFollowed] = []
+            conflict = editing.save(
+                form, event, also=lambda: agenda.append(schedule.follow_meeting(event, *dates))
+            )
             if conflict is None:
                 flash(_("Changes saved."))
+                _say_what_the_agenda_did(agenda[0])
                 return redirect(url_for(".show", slug=event.slug))
     status = 409 if conflict else (400 if form.errors else 200)
     return render_template(
         "manage/events/form.html", form=form, event=event, conflict=conflict
     ), status
+
+
+def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
+    if followed.moved:
+        flash(
+            ngettext(
+                "The agenda moved with the meeting (%(num)d item).",
+                "The agenda moved with the meeting (%(num)d items).",
+                followed.moved,
+            )
+        )
+    if followed.outside:
+        flash(
+            ngettext(
+                "%(num)d agenda item is outside the meeting's dates: move it to one of its days.",
+                "%(num)d agenda items are outside the meeting's dates: move them to its days.",
+                followed.outside,
+            ),
+            "error",
+        )
 
 
 STATUS_MESSAGES = {

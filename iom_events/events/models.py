@@ -178,6 +178,16 @@ class EventOrganizer(Versioned, db.Model):
     office: Mapped[Office | None] = relationship()
 
 
+class EventFormerSlug(db.Model):
+    """An address a meeting's pages and feed had before it was renamed: it answers 301 to the
+    current one, so links, bookmarks and calendar subscriptions keep working."""
+
+    slug: Mapped[str] = mapped_column(String(120), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+
+    event: Mapped[Event] = relationship()
+
+
 def meeting_of(record) -> int | None:
     """The meeting whose page shows this record, if any (its history is not on the page)."""
     if isinstance(record, AuditEntry):

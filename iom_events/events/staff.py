@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort
 from sqlalchemy import select
 
+from iom_events import former_slugs
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.slugs import slug as make_slug
@@ -53,7 +54,7 @@ def free_slug(title: str) -> str:
     """An address made from a title, made unique with -2, -3... when needed."""
     base = make_slug(title, max_length=100) or "meeting"
     candidate, n = base, 1
-    while slug_taken(candidate):
+    while slug_taken(candidate) or former_slugs.reserved_by_another(Event, candidate, None):
         n += 1
         candidate = f"{base}-{n}"
     return candidate

@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from iom_events import editing
+from iom_events import editing, former_slugs
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.events.models import EventOrganizer
 from iom_events.extensions import db
@@ -39,10 +39,15 @@ def _slug_taken(form: OfficeForm, office: Office) -> bool:
     statement = select(Office.id).where(Office.slug == form.slug.data)
     if office.id is not None:
         statement = statement.where(Office.id != office.id)
-    if db.session.scalar(statement, execution_options=EVERYTHING) is None:
-        return False
-    form.slug.errors.append(_("Another office already has this address."))
-    return True
+    if db.session.scalar(statement, execution_options=EVERYTHING) is not None:
+        form.slug.errors.append(_("Another office already has this address."))
+        return True
+    if former_slugs.reserved_by_another(Office, form.slug.data, office.id):
+        form.slug.errors.append(
+            _("Another office had this address before, and it still leads there.")
+        )
+        return True
+    return False
 
 
 def _why_not_removable(office: Office) -> str | None:
@@ -88,7 +93,8 @@ def edit(slug: str):
     form = _form(office)
     conflict = None
     if form.validate_on_submit() and not _slug_taken(form, office):
-        conflict = editing.save(form, office)
+        # The old address leads to the new one (pages, feeds subscribed to).
+        conflict = editing.save(form, office, also=lambda: former_slugs.remember(office, slug))
         if conflict is None:
             flash(_("Changes saved."))
             return redirect(url_for(".index"))

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from iom_events.columns import choice
+from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
 from iom_events.records import Removable, Versioned
@@ -40,9 +41,21 @@ class Office(Versioned, Removable, db.Model):
         ForeignKey("office.id", ondelete="RESTRICT"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    """The last change: calendar events naming the office as organizer show it."""
 
     parent: Mapped[Office | None] = relationship(remote_side=[id], back_populates="units")
     units: Mapped[list[Office]] = relationship(back_populates="parent", order_by="Office.position")
 
     def __repr__(self) -> str:
         return f"<Office {self.slug}>"
+
+
+class OfficeFormerSlug(db.Model):
+    """An address an office's page and feed had before it was renamed: it answers 301 to the
+    current one, so links and calendar subscriptions keep working."""
+
+    slug: Mapped[str] = mapped_column(String(80), primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"), index=True)
+
+    office: Mapped[Office] = relationship()
