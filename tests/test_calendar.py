@@ -1,9 +1,16 @@
-"""Calendar feeds: valid for real clients, localized, stable, cheap to poll."""
+"""Calendar feeds: valid for real clients, localized, stable, cheap to poll.
 
-from datetime import UTC, date, time
+Every feed these tests fetch is also checked by tests/feedcheck (four parsers, instants against
+zoneinfo, RFC 5545 bytes): see tests/feedcheck/plugin.py.
+"""
+
+import re
+from datetime import UTC, date, time, timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Participant, ParticipantRole
@@ -37,6 +44,7 @@ def test_the_rcp_meeting_is_one_all_day_event_with_an_exclusive_end(client):
     assert str(meeting["location"]) == "Bangkok, Thaïlande"
     assert str(meeting["organizer"]).startswith("mailto:")
     assert meeting["organizer"].params["CN"] == "Division des partenariats internationaux"
+    assert str(meeting["description"]).endswith("\n\nhttp://localhost/fr/events/rcp-bangkok-2009/")
     english = events_of(feed(client, RCP_FEED.format(lang="en")))[0]
     assert str(english["summary"]).startswith("Global Meeting of Chairs")
     assert english["uid"] == meeting["uid"]  # the same event in every language
@@ -103,12 +111,6 @@ def test_timed_items_carry_the_venue_time_zone(client, bangkok_workshop):
     assert b"COMMENT" not in response.data
 
 
-def test_cancelled_meetings_say_so(app, client, make_event):
-    event = make_event(status=EventStatus.CANCELLED)
-    (meeting,) = events_of(feed(client, f"/en/events/{event.slug}.ics"))
-    assert str(meeting["status"]) == "CANCELLED"
-
-
 def test_sequence_grows_with_time_changes_only_and_the_uid_stays(app, client, make_event):
     event = make_event()
     path = f"/en/events/{event.slug}.ics"
@@ -133,7 +135,9 @@ def test_conditional_requests_answer_304_until_an_edit(app, client, make_event, 
     path = f"/en/events/{event.slug}.ics"
     first = client.get(path)
     etag = first.headers["ETag"]
-    assert "Last-Modified" in first.headers and "max-age" in first.headers["Cache-Control"]
+    assert "max-age" in first.headers["Cache-Control"]
+    # No date is a true last change of a feed: only the ETag validates (see iom_events/caching).
+    assert "Last-Modified" not in first.headers
     with count_queries() as counter:
         again = client.get(path, headers={"If-None-Match": etag})
     assert again.status_code == 304 and len(counter) <= 1
@@ -142,7 +146,12 @@ def test_conditional_requests_answer_304_until_an_edit(app, client, make_event, 
         db.session.commit()
     changed = client.get(path, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed.headers["ETag"] != etag
-    for listing in ("/en/events.ics", "/en/offices/bangkok.ics", "/en/events.ics?kind=conference"):
+    for listing in (
+        "/en/events.ics",
+        "/en/offices/bangkok.ics",
+        "/en/events.ics?kind=conference",
+        "/en/offices/bangkok.ics?year=2009",
+    ):
         tag = client.get(listing).headers["ETag"]
         with count_queries() as counter:
             assert client.get(listing, headers={"If-None-Match": tag}).status_code == 304
@@ -150,25 +159,77 @@ def test_conditional_requests_answer_304_until_an_edit(app, client, make_event, 
 
 
 def test_drafts_appear_in_no_feed(app, client, make_event):
+    """A draft that was never public is unknown to the public, in its own feed too."""
     draft = make_event(status=EventStatus.DRAFT, title=Translated(en="Unannounced meeting"))
     assert client.get(f"/en/events/{draft.slug}.ics").status_code == 404
     assert b"Unannounced meeting" not in client.get("/en/events.ics").data
     assert b"Unannounced meeting" not in client.get("/en/events.ics?year=2030").data
 
 
-def test_site_feed_takes_the_list_filters(client):
-    titles = [
-        str(e["summary"])
-        for e in events_of(feed(client, "/en/events.ics?country=AR&kind=side_event"))
-    ]
+def test_site_feed_takes_the_list_filters_and_is_named_after_them(client):
+    side_events = feed(client, "/en/events.ics?country=AR&kind=side_event&year=2019")
+    titles = [str(e["summary"]) for e in events_of(side_events)]
     assert len(titles) == 2 and all("Buenos" not in t for t in titles)
-    office = [
-        str(e["summary"])
-        for e in events_of(feed(client, "/fr/offices/international-partnerships.ics"))
-    ]
-    assert len(office) == 1 and office[0].startswith("Réunion mondiale")
-    assert client.get("/en/events.ics?kind=picnic").status_code == 400
+    assert str(side_events["x-wr-calname"]) == "IOM meetings — Side events, Argentina, 2019"
+    assert str(side_events["name"]) == str(side_events["x-wr-calname"])
+    assert str(side_events["url"]) == (
+        "http://localhost/en/events/?year=2019&kind=side_event&country=AR"
+    )
+    office = feed(client, "/fr/offices/international-partnerships.ics?year=2009")
+    titles = [str(e["summary"]) for e in events_of(office)]
+    assert len(titles) == 1 and titles[0].startswith("Réunion mondiale")
+    assert str(office["x-wr-calname"]) == (
+        "Réunions de l’OIM — Division des partenariats internationaux, 2009"
+    )
+    assert str(office["url"]) == "http://localhost/fr/offices/international-partnerships/"
+    everything = feed(client, "/es/events.ics")
+    assert str(everything["x-wr-calname"]) == "Reuniones de la OIM"
+
+
+def test_bad_filters_are_named_in_the_feeds_language_and_unknown_offices_are_404(client):
+    response = client.get("/fr/events.ics?kind=picnic&year=20x9")
+    assert response.status_code == 400
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    message = response.get_data(as_text=True)
+    assert "Type de réunion" in message and "Année" in message
+    assert client.get("/en/events.ics?office=atlantis").status_code == 400
     assert client.get("/en/offices/atlantis.ics").status_code == 404
+    assert client.get("/en/offices/Not%20A%20Slug.ics").status_code == 404
+
+
+def test_list_feeds_hold_the_coming_meetings_and_the_last_year_archives_the_rest(
+    client, make_event
+):
+    today = date.today()
+    soon = make_event(
+        title=Translated(en="Coming soon"), starts_on=today + timedelta(days=30),
+        ends_on=today + timedelta(days=31), country="KE",
+    )  # fmt: skip
+    recent = make_event(
+        title=Translated(en="Held last month"), starts_on=today - timedelta(days=30),
+        ends_on=today - timedelta(days=29), country="KE",
+    )  # fmt: skip
+    old_day = today - timedelta(days=400)
+    old = make_event(
+        title=Translated(en="Held long ago"), starts_on=old_day, ends_on=old_day, country="KE"
+    )
+    default = feed(client, "/en/events.ics?country=KE")
+    uids = {str(e["uid"]) for e in events_of(default)}
+    assert {soon.uid, recent.uid} <= uids and old.uid not in uids
+    description = str(default["x-wr-caldesc"])
+    assert "Upcoming meetings and those that ended since" in description
+    assert f"year={old_day.year}" in description or f"year={old_day.year - 1}" in description
+    archive = feed(client, f"/en/events.ics?country=KE&year={old_day.year}")
+    assert old.uid in {str(e["uid"]) for e in events_of(archive)}
+    assert str(archive["x-wr-caldesc"]) == f"The meetings that start in {old_day.year}."
+
+
+def test_a_feed_with_no_meeting_is_still_a_valid_calendar(client):
+    """RFC 5545 section 3.6: a calendar holds at least one component; a PUBLISH, a VEVENT."""
+    calendar = feed(client, "/en/events.ics?year=1960")
+    assert events_of(calendar) == []
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Etc/UTC"]
+    assert "method" not in calendar
 
 
 def test_feed_query_count_does_not_grow_with_the_agenda(app, client, make_event, count_queries):
@@ -201,7 +262,124 @@ def test_pages_link_their_feeds(client):
     )
     assert 'href="webcal://localhost/fr/events/rcp-bangkok-2009.ics"' in html
     assert "Télécharger le fichier .ics" in html
-    listing = client.get("/en/events/?kind=conference").get_data(as_text=True)
-    assert 'href="http://localhost/en/events.ics?kind=conference"' in listing
     office = client.get("/es/offices/bangkok/").get_data(as_text=True)
     assert 'href="webcal://localhost/es/offices/bangkok.ics"' in office
+
+
+def test_a_filtered_list_links_the_feed_of_its_filters_only(client):
+    """Not its page number, nor any other parameter: a feed of "page 2" means nothing."""
+    listing = client.get("/en/events/?kind=conference&page=1&utm_source=newsletter")
+    html = listing.get_data(as_text=True)
+    assert 'href="http://localhost/en/events.ics?kind=conference"' in html
+    assert 'href="webcal://localhost/en/events.ics?kind=conference"' in html
+    assert "utm_source" not in html
+
+
+def test_a_meeting_page_offers_google_calendar_and_outlook_com(client):
+    html = client.get("/en/events/rcp-bangkok-2009/").get_data(as_text=True)
+    links = dict(
+        (label, url.replace("&amp;", "&"))
+        for url, label in re.findall(
+            r'<a href="(https://[^"]+)" rel="external noopener">([^<]+)<', html
+        )
+    )
+    google = urlsplit(links["Add to Google Calendar"])
+    assert google.netloc == "calendar.google.com"
+    query = parse_qs(google.query)
+    assert query["action"] == ["TEMPLATE"] and query["dates"] == ["20090604/20090606"]
+    assert query["text"][0].startswith("Global Meeting of Chairs")
+    assert query["location"] == ["Bangkok, Thailand"]
+    assert query["details"][0].endswith("http://localhost/en/events/rcp-bangkok-2009/")
+    outlook = parse_qs(urlsplit(links["Add to Outlook.com"]).query)
+    assert outlook["startdt"] == ["2009-06-04"] and outlook["enddt"] == ["2009-06-06"]
+    assert outlook["allday"] == ["true"] and outlook["subject"] == query["text"]
+
+
+def test_add_to_calendar_links_give_a_timed_meeting_in_utc(client, make_event):
+    event = make_event(
+        starts_on=date(2031, 6, 10), ends_on=date(2031, 6, 10),
+        starts_at=time(10), ends_at=time(12), timezone="Europe/Zurich",
+    )  # fmt: skip
+    html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True).replace("&amp;", "&")
+    assert "dates=20310610T080000Z%2F20310610T100000Z" in html  # 10:00 in Geneva in June
+    assert "ctz=Europe%2FZurich" in html
+    assert "startdt=2031-06-10T08%3A00%3A00Z" in html and "allday=false" in html
+
+
+def test_feeds_are_open_to_any_origin(client):
+    response = client.get("/en/events.ics")
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response.headers["Access-Control-Expose-Headers"]
+
+
+def test_descriptions_keep_links_lists_and_paragraphs_and_end_with_the_page(client, make_event):
+    event = make_event(
+        description=Translated(
+            en="Opening of the [Global Forum](https://gfmd.org/2031) by:\n\n"
+            "- the Director General\n- the host country\n\nSecond paragraph."
+        )
+    )
+    (meeting,) = events_of(feed(client, f"/en/events/{event.slug}.ics"))
+    assert str(meeting["description"]) == (
+        "Opening of the Global Forum (https://gfmd.org/2031) by:\n\n"
+        "• the Director General\n• the host country\n\nSecond paragraph.\n\n"
+        f"http://localhost/en/events/{event.slug}/"
+    )
+
+
+def test_agenda_items_say_their_room_and_their_meeting(app, client, bangkok_workshop):
+    with app.app_context():
+        item = db.session.scalar(
+            select(AgendaItem).where(
+                AgendaItem.event_id == bangkok_workshop.id, AgendaItem.starts_at.is_not(None)
+            )
+        )
+        item.room = Translated(en="Room B", fr="Salle B")
+        item.description = Translated(en="Welcome by **the hosts**.")
+        db.session.commit()
+    with app.app_context():
+        db.session.get(Event, bangkok_workshop.id).venue = Translated(fr="Centre de conférences")
+        db.session.commit()
+    meeting, opening = events_of(feed(client, f"/fr/events/{bangkok_workshop.slug}.ics"))
+    assert str(opening["location"]) == "Salle B, Centre de conférences, Thaïlande"
+    assert str(opening["description"]) == (
+        "Atelier de Bangkok\n\n"
+        "Welcome by the hosts.\n\n"  # in English only: marked below
+        f"http://localhost/fr/events/{bangkok_workshop.slug}/"
+    )
+    assert opening["description"].params["LANGUAGE"] == "en"
+    assert "LANGUAGE" not in opening["summary"].params
+    assert "LANGUAGE" not in meeting["location"].params
+
+
+def test_a_text_shown_in_another_language_says_which(client, make_event):
+    """RFC 5545 section 3.2.10: the fallback rule shows the French title on the Spanish feed."""
+    event = make_event(
+        original_language="fr",
+        title=Translated(fr="Atelier régional"),
+        city=Translated(fr="Genève", es="Ginebra"),
+    )
+    (meeting,) = events_of(feed(client, f"/es/events/{event.slug}.ics"))
+    assert str(meeting["summary"]) == "Atelier régional"
+    assert meeting["summary"].params["LANGUAGE"] == "fr"
+    assert (
+        str(meeting["location"]) == "Ginebra, Suiza"
+        and "LANGUAGE" not in meeting["location"].params
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "prefix"), [("en", "Cancelled: "), ("fr", "Annulé\u00a0: "), ("es", "Cancelado: ")]
+)
+def test_cancelled_meetings_and_their_items_say_so_in_the_title_too(
+    app, client, bangkok_workshop, lang, prefix
+):
+    """Outlook ignores STATUS:CANCELLED: the title says it in every client."""
+    with app.app_context():
+        db.session.get(Event, bangkok_workshop.id).status = EventStatus.CANCELLED
+        db.session.commit()
+    events = events_of(feed(client, f"/{lang}/events/{bangkok_workshop.slug}.ics"))
+    assert len(events) == 2
+    for entry in events:
+        assert str(entry["status"]) == "CANCELLED"
+        assert str(entry["summary"]).startswith(prefix)

@@ -2,28 +2,47 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select
+from datetime import date, timedelta
+
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from iom_events.events.models import Event, EventOrganizer
-from iom_events.events.queries import organized_by, public_events
+from iom_events.events.queries import EventFilters, filtered_events, public_events
 from iom_events.extensions import db
 
 WITH_ORGANIZERS = selectinload(Event.organizers).joinedload(EventOrganizer.office)
 
+PAST_WINDOW = timedelta(days=365)
+"""How far back a feed without `year` goes: subscribers want what is coming and what just
+happened; earlier years are archives (`?year=`), so that no feed grows without bound (Google
+Calendar drops the events of subscribed feeds above about 1 MB)."""
 
-def meeting_with_agenda(slug: str) -> Event | None:
-    statement = (
-        public_events()
-        .where(Event.slug == slug)
-        .options(WITH_ORGANIZERS, selectinload(Event.agenda))
+
+def window_start(today: date) -> date:
+    """The first day a meeting must still reach to be in a feed without `year`."""
+    return today - PAST_WINDOW
+
+
+def listing(filters: EventFilters, today: date) -> Select:
+    """The meetings of a list feed: that year's with `year`, else the upcoming ones and those
+    that ended less than a year ago."""
+    statement = filtered_events(filters)
+    if filters.year is None:
+        statement = statement.where(Event.ends_on >= window_start(today))
+    return statement
+
+
+def meeting_with_agenda(slug: str, *, withdrawn: bool = False) -> Event | None:
+    """The meeting of a feed with its agenda; `withdrawn`: a draft or removed one too."""
+    statement = public_events() if not withdrawn else select(Event)
+    statement = statement.where(Event.slug == slug).options(
+        WITH_ORGANIZERS, selectinload(Event.agenda)
     )
+    if withdrawn:
+        statement = statement.execution_options(include_removed=True)
     return db.session.scalars(statement).one_or_none()
 
 
 def meetings(statement: Select) -> list[Event]:
     return list(db.session.scalars(statement.options(WITH_ORGANIZERS)))
-
-
-def office_meetings(slug: str) -> Select:
-    return public_events().where(organized_by(slug)).order_by(Event.starts_on, Event.id)

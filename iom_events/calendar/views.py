@@ -1,24 +1,38 @@
 """The feeds over HTTP: a meeting, the site (with the list's filters), an office.
 
 Feeds are cheap to poll: the ETag comes from one fingerprint query, so a client revalidating
-with If-None-Match gets its 304 for that query alone; the feed itself is built only for a 200.
+with If-None-Match gets its 304 for that query alone; the feed itself is built only for a 200,
+once per version whatever the number of pollers (iom_events/caching.py).
+
+What subscribers see when things change (the README says it for users):
+- a meeting cancelled: its events stay, STATUS:CANCELLED and titled "Cancelled: ...";
+- a meeting moved (dates, times, time zone, venue): the same events (same UID) with a higher
+  SEQUENCE and LAST-MODIFIED, its agenda moved with it;
+- a meeting withdrawn (back to draft, or in the trash) after it was public: its own feed still
+  answers 200 with its events cancelled and titled "Withdrawn: ...", and it leaves the list
+  feeds. Not 404 or 410: on an error, Google, Outlook, Apple Calendar and Thunderbird keep the
+  copy they have, silently or behind an error badge, so subscribers would never learn;
+- a meeting or office renamed: the old address answers 301 to the new one.
+Feeds are open to any origin (CORS), like the API.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from iom_events import caching, fingerprints
-from iom_events.calendar import feeds, queries
+from iom_events.calendar import feeds, naming, queries
 from iom_events.events.forms import EventFilterForm
-from iom_events.events.queries import EventFilters, filtered_events
+from iom_events.events.queries import EventFilters, was_public
+from iom_events.fields import SLUG
 from iom_events.fingerprints import Fingerprint
-from iom_events.i18n import LANG, current_lang, place, translate
-from iom_events.labels import label
+from iom_events.i18n import LANG, country_name, current_lang, translate
 from iom_events.offices.queries import office_by_slug
 
 bp = Blueprint("calendar", __name__, url_prefix=LANG)
@@ -26,72 +40,120 @@ bp = Blueprint("calendar", __name__, url_prefix=LANG)
 MAX_AGE = 900
 
 
-def _context(name: str, url: str) -> feeds.FeedContext:
+@bp.after_request
+def open_to_any_origin(response: Response) -> Response:
+    """Feeds are public: calendar web apps on other sites may read them (and their ETag)."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = "ETag"
+    return response
+
+
+def _context(name: str, url: str, description: str) -> feeds.FeedContext:
     return feeds.FeedContext(
         lang=current_lang(),
         name=name,
         url=url,
+        description=description,
         organizer_email=current_app.config["CALENDAR_ORGANIZER_EMAIL"],
-        default_organizer=_("International Organization for Migration"),
+        words=feeds.Words(
+            cancelled=_("Cancelled: "),
+            withdrawn=_("Withdrawn: "),
+            withdrawn_note=_(
+                "This meeting is no longer published on IOM's meetings site: it may have been "
+                "withdrawn or replaced. See the site for the meetings to come."
+            ),
+            default_organizer=_("International Organization for Migration"),
+        ),
         meeting_url=lambda meeting: url_for("events.show", slug=meeting.slug, _external=True),
-        place=place,
+        country_name=country_name,
     )
 
 
-def _respond(fingerprint: Fingerprint, build: Callable[[], bytes]) -> Response:
-    return caching.respond(fingerprint, build, mimetype="text/calendar", max_age=MAX_AGE)
+def _respond(
+    fingerprint: Fingerprint, build: Callable[[], bytes], query: dict[str, str] | None = None
+) -> Response:
+    return caching.respond(
+        fingerprint, build, mimetype="text/calendar", max_age=MAX_AGE, query=query
+    )
 
 
 @bp.get("/events/<slug>.ics")
 def meeting(slug: str):
     fingerprint = fingerprints.meeting_feed(slug) or abort(404)
+    withdrawn = not fingerprint.public
+    if withdrawn and not was_public(fingerprint.event_id, fingerprint.created_at):
+        abort(404)  # a draft nobody outside was ever shown
 
     def build() -> bytes:
-        event = queries.meeting_with_agenda(slug) or abort(404)
+        event = queries.meeting_with_agenda(slug, withdrawn=withdrawn) or abort(404)
         title = translate(event.title, event.original_language)
         url = url_for("events.show", slug=slug, _external=True)
-        return feeds.calendar(_context(str(title), url), [event], with_agenda=True)
+        description = _("The meeting and its agenda, from IOM's meetings site.")
+        context = _context(str(title), url, description)
+        return feeds.calendar(context, [event], with_agenda=True, withdrawn=withdrawn)
 
     return _respond(fingerprint, build)
 
 
 @bp.get("/events.ics")
 def site():
-    filters = _filters()
-    statement = filtered_events(filters)
-    fingerprint = fingerprints.listing(statement, filters.office)
-    if fingerprint is None:
-        abort(400, _("Unknown office: %(slug)s", slug=filters.office))
-
-    def build() -> bytes:
-        name = _("IOM meetings")
-        if filters.kind:
-            name = f"{name} — {label(filters.kind)}"
-        url = url_for("events.index", **request.args.to_dict(), _external=True)
-        return feeds.calendar(_context(name, url), queries.meetings(statement))
-
-    return _respond(fingerprint, build)
+    filters = _filters(MultiDict(request.args))
+    if isinstance(filters, Response):
+        return filters
+    return _listing(filters)
 
 
 @bp.get("/offices/<slug>.ics")
 def office(slug: str):
-    statement = queries.office_meetings(slug)
-    fingerprint = fingerprints.listing(statement, slug) or abort(404)
+    if SLUG.fullmatch(slug) is None:
+        abort(404)
+    args = MultiDict(request.args)
+    args.setlist("office", [slug])
+    filters = _filters(args)
+    if isinstance(filters, Response):
+        return filters
+    return _listing(filters, office_feed=True)
+
+
+def _listing(filters: EventFilters, office_feed: bool = False) -> Response:
+    today = date.today()
+    statement = queries.listing(filters, today)
+    fingerprint = fingerprints.listing(statement, filters.office)
+    if fingerprint is None:  # no such office
+        if office_feed:
+            abort(404)
+        return _bad_request(_("Unknown office: %(slug)s", slug=filters.office))
+    fingerprint = replace(fingerprint, values=(*fingerprint.values, today.isoformat()))
+    query = filters.query()
+    if office_feed:
+        query.pop("office")
 
     def build() -> bytes:
-        found = office_by_slug(slug) or abort(404)
-        name = f"{translate(found.name)} — {_('IOM meetings')}"
-        url = url_for("offices.show", slug=slug, _external=True)
-        return feeds.calendar(_context(name, url), queries.meetings(statement))
+        office = office_by_slug(filters.office) if filters.office else None
+        name = naming.feed_name(filters, office)
+        if office_feed:
+            url = url_for("offices.show", slug=filters.office, _external=True)
+        else:
+            url = url_for("events.index", **query, _external=True)
+        description = naming.feed_description(filters, queries.window_start(today))
+        return feeds.calendar(_context(name, url, description), queries.meetings(statement))
 
-    return _respond(fingerprint, build)
+    return _respond(fingerprint, build, query)
 
 
-def _filters() -> EventFilters:
-    """The meetings list's filters, checked without a query; a bad value is a 400."""
-    form = EventFilterForm(MultiDict(request.args))
+def _filters(args: MultiDict) -> EventFilters | Response:
+    """The meetings list's filters, checked without a query; a bad value is a 400 that says
+    which, in the feed's language."""
+    form = EventFilterForm(args)
     form.accept_any_known_shape()
     if not form.validate():
-        problems = "; ".join(f"{name}: {' '.join(map(str, e))}" for name, e in form.errors.items())
-        abort(400, problems)
+        problems = "\n".join(
+            f"{form[name].label.text}: {' '.join(map(str, errors))}"
+            for name, errors in form.errors.items()
+        )
+        return _bad_request(problems)
     return form.filters()
+
+
+def _bad_request(message: str) -> Response:
+    return Response(f"{message}\n", status=400, mimetype="text/plain")

@@ -1,0 +1,370 @@
+"""What subscribers see when staff change a meeting: every change reaches the calendar clients.
+
+Clients keep a copy of each event (by UID) and replace it when SEQUENCE or LAST-MODIFIED grow;
+a feed that answers 404 is kept stale forever. These tests change meetings the way staff do
+(through the manage forms) and read the feeds the way clients do.
+"""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from icalendar import Calendar
+from sqlalchemy import select, update
+
+from iom_events.agenda.models import AgendaItem, AgendaItemKind
+from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+from iom_events.offices.models import Office, OfficeKind
+
+from pages import text_of
+from staff import post_form
+
+A_WHILE_AGO = datetime(2020, 1, 1, tzinfo=UTC)
+
+MEETING = {
+    "title-en": "Regional dialogue on labour migration",
+    "title-fr": "",
+    "title-es": "",
+    "kind": "workshop",
+    "original_language": "en",
+    "starts_on": "2031-05-06",
+    "ends_on": "2031-05-07",
+    "starts_at": "09:00",
+    "ends_at": "17:00",
+    "timezone": "Africa/Dakar",
+    "venue-en": "King Fahd Palace",
+    "city-en": "Dakar",
+    "country": "SN",
+}
+
+
+@pytest.fixture
+def meeting(app, editor):
+    """A published two-day meeting made by staff, with a timed item on each day; its slug."""
+    response = post_form(editor, "/en/manage/events/new", MEETING)
+    slug = response.location.rstrip("/").rsplit("/", 1)[1]
+    with app.app_context():
+        event = stored(slug)
+        event.status = EventStatus.PUBLISHED
+        for day, hour in ((date(2031, 5, 6), 9), (date(2031, 5, 7), 14)):
+            db.session.add(
+                AgendaItem(
+                    event_id=event.id,
+                    day=day,
+                    starts_at=time(hour),
+                    ends_at=time(hour + 1),
+                    kind=AgendaItemKind.SESSION,
+                    title=Translated(en=f"Session at {hour}:00"),
+                )
+            )
+        db.session.commit()
+    yield slug
+    with app.app_context():
+        db.session.delete(stored(slug))
+        db.session.commit()
+
+
+def stored(slug: str) -> Event:
+    return db.session.scalar(
+        select(Event).where(Event.slug == slug), execution_options={"include_removed": True}
+    )
+
+
+def events(client, path: str) -> dict[str, object]:
+    """The feed's VEVENTs by UID, read as a client does."""
+    response = client.get(path)
+    assert response.status_code == 200, response.data
+    return {str(e["uid"]): e for e in Calendar.from_ical(response.data).walk("VEVENT")}
+
+
+def items_of(calendar_events: dict) -> dict:
+    return {uid: e for uid, e in calendar_events.items() if "RELATED-TO" in e}
+
+
+def backdate(app, slug: str) -> None:
+    """As if the meeting and its items were last changed long ago: a change now must show."""
+    with app.app_context():
+        event = stored(slug)
+        db.session.execute(update(Event).where(Event.id == event.id).values(updated_at=A_WHILE_AGO))
+        db.session.execute(
+            update(AgendaItem).where(AgendaItem.event_id == event.id).values(updated_at=A_WHILE_AGO)
+        )
+        db.session.commit()
+
+
+def edit(app, client, at: str, **changes):
+    """Save the meeting whose address is `at` through the staff form, with `changes`."""
+    with app.app_context():
+        version = stored(at).version
+    response = post_form(
+        client, f"/en/manage/events/{at}/edit", {**MEETING, **changes, "version": version}
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
+
+
+def cancel(app, client, slug: str):
+    with app.app_context():
+        version = stored(slug).version
+    post_form(
+        client, f"/en/manage/events/{slug}/status", {"status": "cancelled", "version": version}
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda app, client, slug: cancel(app, client, slug), id="cancelled"),
+        pytest.param(
+            lambda app, client, slug: edit(
+                app, client, slug, timezone="Africa/Abidjan", country="CI"
+            ),
+            id="time zone",
+        ),
+        pytest.param(
+            lambda app, client, slug: edit(app, client, slug, **{"venue-en": "Radisson Blu"}),
+            id="venue",
+        ),
+        pytest.param(
+            lambda app, client, slug: edit(
+                app, client, slug, starts_on="2031-06-10", ends_on="2031-06-11"
+            ),
+            id="dates",
+        ),
+    ],
+)
+def test_a_change_to_the_meeting_raises_each_items_sequence_and_last_modified(
+    app, client, editor, meeting, change
+):
+    """RFC 5546 section 2.1.4: a new time, place or status needs a larger SEQUENCE; clients that
+    replace an event only when SEQUENCE or LAST-MODIFIED grow must see the items change."""
+    path = f"/en/events/{meeting}.ics"
+    backdate(app, meeting)
+    before = items_of(events(client, path))
+    assert len(before) == 2
+    change(app, editor, meeting)
+    after = items_of(events(client, path))
+    assert after.keys() == before.keys()  # the same events, updated
+    for uid, item in after.items():
+        assert item["sequence"] > before[uid]["sequence"], uid
+        assert item.decoded("last-modified") > before[uid].decoded("last-modified"), uid
+        assert item.decoded("dtstamp") == item.decoded("last-modified")
+
+
+def test_an_edit_that_changes_no_time_place_or_status_keeps_the_sequence(
+    app, client, editor, meeting
+):
+    path = f"/en/events/{meeting}.ics"
+    before = events(client, path)
+    edit(app, editor, meeting, **{"title-fr": "Dialogue régional sur la migration de travail"})
+    after = events(client, path)
+    assert {u: e["sequence"] for u, e in after.items()} == {
+        u: e["sequence"] for u, e in before.items()
+    }
+
+
+def test_moving_a_meeting_moves_its_agenda_day_for_day(app, client, editor, meeting):
+    response = edit(app, editor, meeting, starts_on="2031-06-10", ends_on="2031-06-11")
+    page = editor.get(response.location).get_data(as_text=True)
+    assert "The agenda moved with the meeting (2 items)." in text_of(page)
+    starts = sorted(
+        e.decoded("dtstart") for e in items_of(events(client, f"/en/events/{meeting}.ics")).values()
+    )
+    assert [s.date() for s in starts] == [date(2031, 6, 10), date(2031, 6, 11)]
+    assert [s.hour for s in starts] == [9, 14]
+
+
+def test_a_shorter_meeting_flags_the_items_left_outside_its_days(app, client, editor, meeting):
+    response = edit(app, editor, meeting, ends_on="2031-05-06")
+    page = editor.get(response.location).get_data(as_text=True)
+    message = "1 agenda item is outside the meeting's dates: move it to one of its days."
+    assert message in text_of(page)
+    agenda = text_of(editor.get(f"/en/manage/events/{meeting}/agenda/").get_data(as_text=True))
+    assert "This day is outside the meeting's dates" in agenda
+
+
+def test_an_office_renamed_raises_the_last_modified_of_the_meetings_it_organizes(
+    app, client, make_event
+):
+    """ORGANIZER names the office: its new name is a change of the event."""
+    event = make_event()
+    with app.app_context():
+        office = Office(
+            slug=f"office-{event.slug}", kind=OfficeKind.COUNTRY_OFFICE,
+            name=Translated(en="IOM Senegal"), country="SN",
+        )  # fmt: skip
+        db.session.add(office)
+        db.session.flush()
+        db.session.add(
+            EventOrganizer(event_id=event.id, office_id=office.id, role=OrganizerRole.ORGANIZER)
+        )
+        db.session.commit()
+        office_id = office.id
+    backdate(app, event.slug)
+    with app.app_context():
+        db.session.execute(
+            update(Office).where(Office.id == office_id).values(updated_at=A_WHILE_AGO)
+        )
+        db.session.commit()
+    path = f"/en/events/{event.slug}.ics"
+    (before,) = events(client, path).values()
+    with app.app_context():
+        db.session.get(Office, office_id).name = Translated(en="IOM Dakar")
+        db.session.commit()
+    (after,) = events(client, path).values()
+    assert after["organizer"].params["CN"] == "IOM Dakar"
+    assert after.decoded("last-modified") > before.decoded("last-modified")
+    with app.app_context():
+        db.session.execute(
+            EventOrganizer.__table__.delete().where(EventOrganizer.office_id == office_id)
+        )
+        db.session.delete(db.session.get(Office, office_id))
+        db.session.commit()
+
+
+# --- withdrawn meetings ------------------------------------------------------------------------
+
+
+def status(app, client, slug: str, value: str):
+    with app.app_context():
+        version = stored(slug).version
+    return post_form(
+        client, f"/en/manage/events/{slug}/status", {"status": value, "version": version}
+    )
+
+
+@pytest.mark.parametrize("how", ["back to draft", "trash"])
+def test_a_withdrawn_meeting_tells_its_subscribers_instead_of_vanishing(
+    app, client, editor, meeting, how
+):
+    """A 404 or 410 leaves every client's stale copy in place: the feed keeps answering, with
+    its events cancelled and saying why, and the lists drop the meeting."""
+    path = f"/fr/events/{meeting}.ics"
+    before = events(client, path)
+    assert meeting.encode() in client.get("/fr/events.ics").data
+    if how == "trash":
+        with app.app_context():
+            version = stored(meeting).version
+        post_form(editor, f"/en/manage/events/{meeting}/remove", {"version": version})
+    else:
+        status(app, editor, meeting, "draft")
+    assert client.get(f"/fr/events/{meeting}/").status_code == 404
+    after = events(client, path)
+    assert after.keys() == before.keys()
+    for uid, entry in after.items():
+        assert str(entry["status"]) == "CANCELLED"
+        assert str(entry["summary"]).startswith("Retiré\u00a0: ")
+        assert str(entry["description"]).startswith(
+            "Cette réunion n’est plus publiée sur le site des réunions de l’OIM"
+        )
+        assert entry["sequence"] > before[uid]["sequence"]
+    assert meeting.encode() not in client.get("/fr/events.ics").data
+
+
+def test_a_meeting_published_again_is_back_in_its_feed(app, client, editor, meeting):
+    status(app, editor, meeting, "draft")
+    status(app, editor, meeting, "published")
+    for entry in events(client, f"/en/events/{meeting}.ics").values():
+        assert str(entry["status"]) == "CONFIRMED"
+        assert not str(entry["summary"]).startswith("Withdrawn")
+
+
+# --- renamed meetings and offices ----------------------------------------------------------------
+
+
+def test_a_renamed_meeting_answers_301_at_its_old_address(app, client, editor, meeting):
+    edit(app, editor, meeting, slug="dakar-dialogue-2031")
+    try:
+        for old, new in (
+            (f"/en/events/{meeting}/", "/en/events/dakar-dialogue-2031/"),
+            (f"/fr/events/{meeting}.ics", "/fr/events/dakar-dialogue-2031.ics"),
+            (f"/api/v1/meetings/{meeting}?lang=es", "/api/v1/meetings/dakar-dialogue-2031?lang=es"),
+            (
+                f"/en/events/{meeting}/documents/en.zip",
+                "/en/events/dakar-dialogue-2031/documents/en.zip",
+            ),
+        ):
+            response = client.get(old)
+            assert response.status_code == 301, old
+            assert response.location == new
+        assert client.get("/fr/events/dakar-dialogue-2031.ics").status_code == 200
+        assert client.get("/en/events/no-such-meeting-ever/").status_code == 404
+    finally:
+        edit(app, editor, "dakar-dialogue-2031", slug=meeting)
+    # Back at its first address: that one is its own again, and the second one leads there.
+    assert client.get(f"/en/events/{meeting}/").status_code == 200
+    assert client.get("/en/events/dakar-dialogue-2031/").location == f"/en/events/{meeting}/"
+
+
+def test_no_other_meeting_may_take_a_former_address(app, editor, meeting):
+    edit(app, editor, meeting, slug=f"{meeting}-renamed")
+    try:
+        response = post_form(editor, "/en/manage/events/new", {**MEETING, "slug": meeting})
+        assert response.status_code == 400
+        assert "Another meeting had this address before, and it still leads there." in (
+            response.get_data(as_text=True)
+        )
+        made = post_form(editor, "/en/manage/events/new", {**MEETING, "slug": ""})
+        assert made.status_code == 302
+        made_slug = made.location.rstrip("/").rsplit("/", 1)[1]
+        assert made_slug not in (meeting, f"{meeting}-renamed")  # the title's slug, numbered
+    finally:
+        edit(app, editor, f"{meeting}-renamed", slug=meeting)
+        with app.app_context():
+            db.session.delete(stored(made_slug))
+            db.session.commit()
+
+
+def test_a_renamed_office_answers_301_at_its_old_address(app, client, admin):
+    with app.app_context():
+        office = Office(
+            slug="iom-lome", kind=OfficeKind.COUNTRY_OFFICE, name=Translated(en="IOM Togo"),
+            country="TG", position=950,
+        )  # fmt: skip
+        db.session.add(office)
+        db.session.commit()
+        version = office.version
+    form = {
+        "slug": "iom-togo", "kind": "country_office", "name-en": "IOM Togo", "country": "TG",
+        "position": "950", "version": version,
+    }  # fmt: skip
+    try:
+        assert post_form(admin, "/en/manage/offices/iom-lome/edit", form).status_code == 302
+        assert client.get("/es/offices/iom-lome/").location == "/es/offices/iom-togo/"
+        assert client.get("/es/offices/iom-lome.ics?year=2020").location == (
+            "/es/offices/iom-togo.ics?year=2020"
+        )
+        assert client.get("/api/v1/offices/iom-lome").location == "/api/v1/offices/iom-togo"
+    finally:
+        with app.app_context():
+            db.session.delete(db.session.scalar(select(Office).where(Office.slug == "iom-togo")))
+            db.session.commit()
+
+
+# --- validators as clients use them -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/events/{slug}.ics", "/en/events.ics", "/en/events/{slug}/", "/api/v1/meetings/{slug}"],
+)
+def test_a_client_revalidating_never_gets_304_for_changed_content(app, client, make_event, path):
+    """Fetch, change, fetch again with If-None-Match, and with If-Modified-Since alone (what
+    some clients send): a changed answer always comes back whole."""
+    event = make_event(title=Translated(en="Before the change"))
+    url = path.format(slug=event.slug)
+    first = client.get(url)
+    assert first.status_code == 200 and b"Before the change" in first.data
+    etag = first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    with app.app_context():
+        db.session.get(Event, event.id).title = Translated(en="After the change")
+        db.session.commit()
+    by_tag = client.get(url, headers={"If-None-Match": etag})
+    assert by_tag.status_code == 200 and b"After the change" in by_tag.data
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    by_date = client.get(url, headers={"If-Modified-Since": tomorrow})
+    assert by_date.status_code == 200 and b"After the change" in by_date.data
+    assert re.fullmatch(r'W/"[0-9a-f]{40}"', by_tag.headers["ETag"])
