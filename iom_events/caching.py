@@ -38,6 +38,7 @@ from pathlib import Path
 import redis
 from flask import Flask, Response, after_this_request, current_app, g, request, session
 from flask_login import current_user
+from packaging.requirements import Requirement
 
 from iom_events.extensions import cache, compress
 from iom_events.fingerprints import Fingerprint
@@ -79,15 +80,8 @@ def _runtime_dependencies() -> set[str]:
         requirements = metadata.requires("iom-events") or []
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed
         return set()
-    names = set()
-    for requirement in requirements:
-        if "extra ==" in requirement:
-            continue
-        name = requirement.split(";")[0].strip()
-        for separator in "<>=!~[ ":
-            name = name.split(separator)[0]
-        names.add(name)
-    return names
+    parsed = (Requirement(text) for text in requirements)
+    return {r.name for r in parsed if r.marker is None or "extra" not in str(r.marker)}
 
 
 def init_app(app: Flask) -> None:
