@@ -18,8 +18,8 @@ from iom_events.events.models import Event, EventFormerSlug
 from iom_events.extensions import db
 from iom_events.offices.models import Office, OfficeFormerSlug
 
-OFFICE_ENDPOINTS = {"offices.show", "calendar.office", "api.office"}
-"""The endpoints whose `slug` is an office's; every other public `slug` is a meeting's."""
+OFFICE_ENDPOINTS = {"offices.show", "calendar.office", "api.office", "manage_offices.edit"}
+"""The GET endpoints whose `slug` is an office's (every other `slug` is a meeting's)."""
 
 
 def remember(record: Event | Office, old_slug: str | None) -> None:
@@ -59,7 +59,8 @@ def redirect_if_moved() -> Response | None:
     slug = (request.view_args or {}).get("slug")
     if not isinstance(slug, str):
         return None
-    model = OfficeFormerSlug if request.endpoint in OFFICE_ENDPOINTS else EventFormerSlug
+    office = request.endpoint in OFFICE_ENDPOINTS or request.blueprint == "manage_offices"
+    model = OfficeFormerSlug if office else EventFormerSlug
     owner = Office if model is OfficeFormerSlug else Event
     column = model.office_id if model is OfficeFormerSlug else model.event_id
     current = db.session.scalar(
