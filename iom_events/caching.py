@@ -18,6 +18,8 @@ The rules, and why:
   13.1.3 lets the ETag stand alone).
 - A cold answer is built once per key at a time: concurrent requests for it wait for the first
   one's bytes (a lock in Redis across servers and workers, a lock in the process otherwise).
+- The cache only ever speeds things up: with Redis down, answers are built as if nothing
+  were cached (and the failure is logged), never an error page.
 - Shared answers are compressed (gzip, Brotli, zstd: Flask-Compress) when the client accepts it,
   and the compressed bytes are cached beside the identity ones. Answers for a signed-in person
   are not compressed: they carry secrets (CSRF tokens) next to what the request reflects
@@ -84,8 +86,16 @@ def _runtime_dependencies() -> set[str]:
     return {r.name for r in parsed if r.marker is None or "extra" not in str(r.marker)}
 
 
+OUTPUT_SETTINGS = ("CALENDAR_ORGANIZER_EMAIL", "EVENTS_PER_PAGE", "DOCUMENT_LANGUAGES")
+"""Settings that change what pages and feeds say: part of the release of each app."""
+
+
 def init_app(app: Flask) -> None:
     """The cache, the compression of shared answers, and the Redis client for build locks."""
+    settings = repr([(name, app.config.get(name)) for name in OUTPUT_SETTINGS]).encode()
+    app.extensions["iom_events.release"] = hashlib.sha256(
+        release().encode() + settings
+    ).hexdigest()[:12]
     cache.init_app(app)
     app.config.update(
         COMPRESS_REGISTER=False,  # shared answers only: see the module's docstring
@@ -134,8 +144,17 @@ def respond(
         return response
     response.set_data(_cached(key, build))
     g.compressed_cache_key = key
-    after_this_request(compress.after_request)
+    after_this_request(_compressed)
     return response
+
+
+def _compressed(response: Response) -> Response:
+    """Compressed by Flask-Compress, unless the client accepts none of its codings: it would
+    still use one that the client refused (`Accept-Encoding: gzip;q=0`)."""
+    accepted = request.accept_encodings
+    if not any(accepted.quality(coding) > 0 for coding in compress.enabled_algorithms):
+        return response
+    return compress.after_request(response)
 
 
 def canonical_query() -> dict[str, str]:
@@ -148,7 +167,7 @@ def canonical_query() -> dict[str, str]:
 def _key(fingerprint: Fingerprint, query: Mapping[str, str]) -> str:
     # The host is part of it: pages carry absolute links (hreflang, feeds) to where they were read.
     identity = (
-        release(),
+        current_app.extensions["iom_events.release"],  # the code, and settings that show
         current_lang(),
         request.host_url,
         request.path,
@@ -163,14 +182,30 @@ _process_locks: dict[str, threading.Lock] = {}
 _process_locks_guard = threading.Lock()
 
 
+def _get(key: str):
+    """The cached value under `key`, or None; None too when the cache cannot be reached."""
+    try:
+        return cache.get(key)
+    except redis.exceptions.RedisError as error:
+        current_app.logger.warning("cache unavailable, building without it: %s", error)
+        return None
+
+
+def _set(key: str, value) -> None:
+    try:
+        cache.set(key, value)
+    except redis.exceptions.RedisError as error:
+        current_app.logger.warning("cache unavailable, not keeping the answer: %s", error)
+
+
 def _cached(key: str, build: Callable[[], bytes | str]) -> bytes | str:
     """The bytes under `key`, built by this request only if no other request is building them."""
-    body = cache.get(key)
+    body = _get(key)
     if body is not None:
         return body
     # Threads of this app wait for each other; other apps (processes, servers) through Redis.
     with _process_lock(f"{id(current_app._get_current_object())}:{key}"):
-        body = cache.get(key)
+        body = _get(key)
         if body is not None:
             return body
         with _shared_lock(key) as mine:
@@ -179,7 +214,7 @@ def _cached(key: str, build: Callable[[], bytes | str]) -> bytes | str:
                 if body is not None:
                     return body
             body = build()
-            cache.set(key, body)
+            _set(key, body)
             return body
 
 
@@ -214,13 +249,16 @@ class _shared_lock:
     def __enter__(self) -> bool:
         if self.lock is None:
             return True
-        self.held = self.lock.acquire(blocking=False)
+        try:
+            self.held = self.lock.acquire(blocking=False)
+        except redis.exceptions.RedisError:  # Redis down: build without waiting for anyone
+            return True
         return self.held
 
     def __exit__(self, *exc) -> None:
         if self.held:
             # Expired meanwhile: someone else may hold it now, and there is nothing to undo.
-            with contextlib.suppress(redis.exceptions.LockError):
+            with contextlib.suppress(redis.exceptions.RedisError):  # LockError is one too
                 self.lock.release()
 
 
@@ -230,7 +268,7 @@ def _wait_for(key: str) -> bytes | str | None:
     delay = 0.01
     while time.monotonic() < deadline:
         time.sleep(delay)
-        body = cache.get(key)
+        body = _get(key)
         if body is not None:
             return body
         delay = min(delay * 2, 0.2)
@@ -249,8 +287,8 @@ class CompressedBytes:
     """Flask-Compress's cache backend: the shared cache, for the keys `respond` made only."""
 
     def get(self, key: str) -> bytes | None:
-        return cache.get(f"z:{key}") if not key.endswith(";") else None
+        return _get(f"z:{key}") if not key.endswith(";") else None
 
     def set(self, key: str, value: bytes) -> None:
         if not key.endswith(";"):
-            cache.set(f"z:{key}", value)
+            _set(f"z:{key}", value)

@@ -124,6 +124,19 @@ def http_url(form, field):
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+FIRST_YEAR, LAST_YEAR = 1951, 2100
+"""The years a meeting can be in: IOM was founded in 1951; the meetings list filters the same."""
+
+
+def meeting_day(form, field):
+    """A day within FIRST_YEAR–LAST_YEAR: a typed "27" read as the year 0027 is refused here,
+    not turned into a feed that clients read a century off."""
+    if field.data and not FIRST_YEAR <= field.data.year <= LAST_YEAR:
+        raise ValidationError(
+            _l("Enter a day between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
+        )
+
+
 def slug_format(form, field):
     if field.data and not SLUG.fullmatch(field.data):
         raise ValidationError(

@@ -9,7 +9,6 @@ invalidated by hand, a new fingerprint is simply a new key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import Select, func, literal, select
 from sqlalchemy.orm import aliased
@@ -34,10 +33,11 @@ class Fingerprint:
 
 @dataclass(frozen=True)
 class MeetingFeedFingerprint(Fingerprint):
-    """A meeting feed's: which meeting, and since when it exists (to read its history)."""
+    """A meeting feed's. For a meeting no longer public, only when it was withdrawn, and what
+    its subscribers last saw (None if it never was public): nothing staff change in the draft
+    afterwards may show, not even as a new ETag."""
 
-    event_id: int = 0
-    created_at: datetime | None = None
+    withdrawal: dict | None = None
 
 
 def _offices():
@@ -60,6 +60,7 @@ def meeting_page(slug: str) -> Fingerprint | None:
         .where(Event.slug == slug)
         .with_only_columns(
             Event.id,
+            Event.uid,  # SQLite gives a deleted meeting's id to the next one; never its UID
             Event.version,
             Event.updated_at,
             Event.content_version,
@@ -85,11 +86,12 @@ def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
         .execution_options(include_removed=True)
         .with_only_columns(
             Event.id,
+            Event.uid,  # SQLite gives a deleted meeting's id to the next one; never its UID
             Event.version,
             Event.updated_at,
             Event.status,
             Event.removed_at,
-            Event.created_at,
+            Event.withdrawal,
             items.with_only_columns(func.count()).scalar_subquery(),
             items.with_only_columns(func.max(AgendaItem.updated_at)).scalar_subquery(),
             items.with_only_columns(
@@ -101,10 +103,10 @@ def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
     row = db.session.execute(statement).one_or_none()
     if row is None:
         return None
-    public = row.status in PUBLIC_STATUSES and row.removed_at is None
-    return MeetingFeedFingerprint(
-        tuple(row), public=public, event_id=row.id, created_at=row.created_at
-    )
+    if row.status in PUBLIC_STATUSES and row.removed_at is None:
+        return MeetingFeedFingerprint(tuple(row))
+    at = row.withdrawal["at"] if row.withdrawal else None
+    return MeetingFeedFingerprint((row.id, "withdrawn", at), False, row.withdrawal)
 
 
 def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | None:

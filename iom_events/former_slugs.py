@@ -15,7 +15,9 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from iom_events.events.models import Event, EventFormerSlug
+from iom_events.events.queries import PUBLIC_STATUSES
 from iom_events.extensions import db
+from iom_events.i18n import query_string
 from iom_events.offices.models import Office, OfficeFormerSlug
 
 OFFICE_ENDPOINTS = {"offices.show", "calendar.office", "api.office", "manage_offices.edit"}
@@ -53,27 +55,50 @@ def reserved_by_another(
 
 
 def redirect_if_moved() -> Response | None:
-    """For a GET that found nothing: a 301 to the current address if the slug is a former one."""
+    """For a GET that found nothing: a 301 to the current address if the slug is a former one
+    of a record the reader may see (a public meeting, an office not in the trash; anything, in
+    the staff pages). A draft's new address is nobody else's business."""
     if request.method not in ("GET", "HEAD") or request.url_rule is None:
         return None
     slug = (request.view_args or {}).get("slug")
     if not isinstance(slug, str):
         return None
-    office = request.endpoint in OFFICE_ENDPOINTS or request.blueprint == "manage_offices"
-    model = OfficeFormerSlug if office else EventFormerSlug
-    owner = Office if model is OfficeFormerSlug else Event
-    column = model.office_id if model is OfficeFormerSlug else model.event_id
-    current = db.session.scalar(
-        select(owner.slug)
-        .join(model, column == owner.id)
-        .where(model.slug == slug)
-        .execution_options(include_removed=True)
-    )
+    staff = (request.blueprint or "").startswith("manage_")
+    if request.endpoint in OFFICE_ENDPOINTS or request.blueprint == "manage_offices":
+        statement = select(Office.slug).join(OfficeFormerSlug).where(OfficeFormerSlug.slug == slug)
+        if not staff:
+            statement = statement.where(Office.removed_at.is_(None))
+    else:
+        statement = select(Event.slug).join(EventFormerSlug).where(EventFormerSlug.slug == slug)
+        if not staff:
+            statement = statement.where(
+                Event.status.in_(PUBLIC_STATUSES), Event.removed_at.is_(None)
+            )
+    current = db.session.scalar(statement.execution_options(include_removed=True))
     if current is None or current == slug:
         return None
-    values = {**request.view_args, "slug": current}
-    target = url_for(request.endpoint, **values, **request.args.to_dict(flat=False))
+    target = url_for(request.endpoint, **{**request.view_args, "slug": current})
+    if request.args:  # as it is: never as url_for's arguments (?lang=, ?_anchor=...)
+        target += f"?{query_string(request.args)}"
     return redirect(target, 301)
+
+
+def redirect_office_filter(office: str | None) -> Response | None:
+    """For a list, feed or search filtered by an office that is not found (`?office=old`): a
+    301 to the same address with the office's current slug, if `office` is a former one."""
+    if not office or request.method not in ("GET", "HEAD") or request.url_rule is None:
+        return None
+    current = db.session.scalar(
+        select(Office.slug)
+        .join(OfficeFormerSlug)
+        .where(OfficeFormerSlug.slug == office, Office.removed_at.is_(None))
+    )
+    if current is None:
+        return None
+    query = request.args.copy()
+    query.setlist("office", [current])
+    target = url_for(request.endpoint, **(request.view_args or {}))
+    return redirect(f"{target}?{query_string(query)}", 301)
 
 
 def _model_of(record) -> tuple[type, str]:

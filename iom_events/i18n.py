@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from urllib.parse import urlencode
 
 from babel import Locale, negotiate_locale
 from babel.dates import format_interval
@@ -19,6 +20,7 @@ from flask_babel import format_date, format_decimal, format_time, get_locale
 from sqlalchemy import JSON
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.types import TypeDecorator
+from werkzeug.datastructures import MultiDict
 from werkzeug.routing import AnyConverter
 
 from iom_events.settings import LANGUAGES
@@ -145,16 +147,26 @@ def preferred_language() -> str:
 
 
 def alternate_urls() -> dict[str, str]:
-    """The current page in each UI language (for the switcher and the `hreflang` links)."""
+    """The current page in each UI language (for the switcher and the `hreflang` links).
+
+    The query string is appended as it is, never passed to `url_for` as arguments: a parameter
+    named like one of url_for's own (`lang`, `_anchor`...) must not change the link or fail."""
     endpoint = request.endpoint
     args = dict(request.view_args or {})
     if request.url_rule is None or "lang" not in request.url_rule.arguments:
         endpoint, args = "events.home", {}
     # A cached page was built for its validated query only (iom_events/caching.py).
-    query = g.canonical_query if "canonical_query" in g else request.args.to_dict(flat=False)
+    query = g.canonical_query if "canonical_query" in g else request.args
+    suffix = f"?{query_string(query)}" if query else ""
     return {
-        lang: url_for(endpoint, **args, **query, lang=lang, _external=True) for lang in LANGUAGES
+        lang: url_for(endpoint, **args, lang=lang, _external=True) + suffix for lang in LANGUAGES
     }
+
+
+def query_string(query: Mapping[str, str] | MultiDict) -> str:
+    """`query` encoded for a URL (every value of a repeated parameter)."""
+    items = query.items(multi=True) if isinstance(query, MultiDict) else query.items()
+    return urlencode(list(items))
 
 
 # --- formatting ---------------------------------------------------------------------------------

@@ -26,6 +26,12 @@ def from_environment(instance_path: str) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"json_serializer": _json_dumps},
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE") == "1",
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT") or 0),
+        # The host names the site answers to (others get 400): pages and feeds carry absolute
+        # links to the host they were asked for, and each host is a cache entry of its own.
+        "TRUSTED_HOSTS": [
+            host.strip() for host in os.environ.get("TRUSTED_HOSTS", "").split(",") if host.strip()
+        ]
+        or None,
         "QUERY_COUNT_HEADER": os.environ.get("QUERY_COUNT_HEADER") == "1",
         "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20, "minutes": 15},
         # The ORGANIZER address of every event in the feeds (RFC 5546 wants one for PUBLISH).

@@ -81,6 +81,8 @@ class _PlainText(HTMLParser):
             self._break("\n\n")
         elif tag == "br":
             self._break("\n")
+        elif tag == "img":  # an image says what it shows, if anything
+            self.line.append(dict(attrs).get("alt") or "")
         elif tag == "a":
             self.links.append((dict(attrs).get("href") or "", len(self.line)))
 

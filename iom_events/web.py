@@ -87,6 +87,19 @@ def change_value(value) -> str:
     return str(value)
 
 
+def open_to_any_origin(response: Response) -> Response:
+    """CORS for public, read-only answers (the API, the feeds): any site may read them from a
+    browser, with their ETag, and revalidate with If-None-Match (a header that needs the
+    preflight to allow it)."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = "ETag"
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD"
+        response.headers["Access-Control-Allow-Headers"] = "If-None-Match, Accept-Language"
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
 def webcal(url: str) -> str:
     """The subscription form of a feed's address: calendar apps open webcal:// links."""
     return "webcal://" + url.split("://", 1)[-1]

@@ -210,6 +210,13 @@ def test_pages_and_feeds_are_compressed_for_clients_that_accept_it(
     assert revalidated.status_code == 304 and len(counter) == 1
 
 
+@pytest.mark.parametrize("refusal", ["gzip;q=0", "br;q=0, gzip;q=0", "identity"])
+def test_a_client_that_refuses_compression_gets_the_bytes_as_they_are(client, refusal):
+    response = client.get("/en/events.ics", headers={"Accept-Encoding": refusal})
+    assert "Content-Encoding" not in response.headers
+    assert response.data.startswith(b"BEGIN:VCALENDAR")
+
+
 def test_signed_in_pages_are_not_compressed(app, staff_accounts):
     """They carry a CSRF token beside what the request reflects (BREACH)."""
     staff = app.test_client()
@@ -305,3 +312,54 @@ def test_any_change_to_the_code_templates_or_catalogs_is_a_new_release(tmp_path,
     (tmp_path / "translations/fr/LC_MESSAGES/messages.mo").write_bytes(b"")
     digests.append(caching.release.__wrapped__())
     assert len(set(digests)) == len(digests)
+
+
+def test_the_site_answers_when_redis_is_down(app):
+    """The cache only speeds things up: unreachable, every answer is built instead."""
+    config = {**redis_config(app), "CACHE_REDIS_URL": "redis://127.0.0.1:1/0"}
+    down = create_app(config)
+    client = down.test_client()
+    try:
+        for path in ("/en/", "/en/events.ics", "/fr/events/rcp-bangkok-2009/", "/api/v1/meetings"):
+            response = client.get(path, headers={"Accept-Encoding": "gzip"})
+            assert response.status_code == 200, path
+            etag = response.headers["ETag"]
+            assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    finally:
+        with down.app_context():
+            db.engine.dispose()
+
+
+def test_a_setting_that_changes_the_feeds_is_a_new_version_of_them(app):
+    """Restarted with the secretariat's address, servers must not serve (or 304) the feeds
+    that name the old one, from their cache or the clients'."""
+    config = redis_config(app)
+    before = create_app(config)
+    after = create_app({**config, "CALENDAR_ORGANIZER_EMAIL": "secretariat@iom.int"})
+    try:
+        old = before.test_client().get("/en/events/rcp-bangkok-2009.ics")
+        new = after.test_client().get(
+            "/en/events/rcp-bangkok-2009.ics", headers={"If-None-Match": old.headers["ETag"]}
+        )
+        assert new.status_code == 200
+        assert b"mailto:secretariat@iom.int" in new.data.replace(b"\r\n ", b"")  # unfolded
+        assert new.headers["ETag"] != old.headers["ETag"]
+    finally:
+        for each in (before, after):
+            with each.app_context():
+                cache.clear()
+                db.engine.dispose()
+
+
+def test_a_server_told_its_host_names_refuses_others(app):
+    """Links in pages and feeds come from the Host asked for: production names its hosts."""
+    named = create_app({**redis_config(app), "TRUSTED_HOSTS": ["meetings.iom.int"]})
+    client = named.test_client()
+    try:
+        good = client.get("/en/events.ics", base_url="https://meetings.iom.int")
+        assert good.status_code == 200 and b"URL:https://meetings.iom.int/en/events/" in good.data
+        assert client.get("/en/events.ics", base_url="http://evil.invalid").status_code == 400
+    finally:
+        with named.app_context():
+            cache.clear()
+            db.engine.dispose()

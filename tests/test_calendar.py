@@ -28,6 +28,13 @@ def feed(client, path: str) -> Calendar:
     return Calendar.from_ical(response.data)
 
 
+def text(component, name: str) -> str:
+    """A TEXT property as a client reads it: unescaped (RFC 5545 section 3.3.11). icalendar
+    leaves the calendar's NAME and X-WR-* properties as it found them."""
+    raw = component[name].to_ical().decode()
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], raw)
+
+
 def events_of(calendar: Calendar) -> list:
     return list(calendar.walk("VEVENT"))
 
@@ -38,7 +45,7 @@ def test_the_rcp_meeting_is_one_all_day_event_with_an_exclusive_end(client):
     assert meeting.decoded("dtstart") == date(2009, 6, 4)
     assert meeting.decoded("dtend") == date(2009, 6, 6)
     assert str(meeting["summary"]).startswith("Réunion mondiale des présidents")
-    assert str(calendar["x-wr-calname"]).startswith("Réunion mondiale")
+    assert text(calendar, "x-wr-calname").startswith("Réunion mondiale")
     assert str(meeting["status"]) == "CONFIRMED"
     assert str(meeting["url"]) == "http://localhost/fr/events/rcp-bangkok-2009/"
     assert str(meeting["location"]) == "Bangkok, Thaïlande"
@@ -170,20 +177,20 @@ def test_site_feed_takes_the_list_filters_and_is_named_after_them(client):
     side_events = feed(client, "/en/events.ics?country=AR&kind=side_event&year=2019")
     titles = [str(e["summary"]) for e in events_of(side_events)]
     assert len(titles) == 2 and all("Buenos" not in t for t in titles)
-    assert str(side_events["x-wr-calname"]) == "IOM meetings — Side events, Argentina, 2019"
-    assert str(side_events["name"]) == str(side_events["x-wr-calname"])
+    assert text(side_events, "x-wr-calname") == "IOM meetings — Side events, Argentina, 2019"
+    assert text(side_events, "name") == text(side_events, "x-wr-calname")
     assert str(side_events["url"]) == (
         "http://localhost/en/events/?year=2019&kind=side_event&country=AR"
     )
     office = feed(client, "/fr/offices/international-partnerships.ics?year=2009")
     titles = [str(e["summary"]) for e in events_of(office)]
     assert len(titles) == 1 and titles[0].startswith("Réunion mondiale")
-    assert str(office["x-wr-calname"]) == (
+    assert text(office, "x-wr-calname") == (
         "Réunions de l’OIM — Division des partenariats internationaux, 2009"
     )
     assert str(office["url"]) == "http://localhost/fr/offices/international-partnerships/"
     everything = feed(client, "/es/events.ics")
-    assert str(everything["x-wr-calname"]) == "Reuniones de la OIM"
+    assert text(everything, "x-wr-calname") == "Reuniones de la OIM"
 
 
 def test_bad_filters_are_named_in_the_feeds_language_and_unknown_offices_are_404(client):
@@ -216,12 +223,12 @@ def test_list_feeds_hold_the_coming_meetings_and_the_last_year_archives_the_rest
     default = feed(client, "/en/events.ics?country=KE")
     uids = {str(e["uid"]) for e in events_of(default)}
     assert {soon.uid, recent.uid} <= uids and old.uid not in uids
-    description = str(default["x-wr-caldesc"])
+    description = text(default, "x-wr-caldesc")
     assert "Upcoming meetings and those that ended since" in description
     assert f"year={old_day.year}" in description or f"year={old_day.year - 1}" in description
     archive = feed(client, f"/en/events.ics?country=KE&year={old_day.year}")
     assert old.uid in {str(e["uid"]) for e in events_of(archive)}
-    assert str(archive["x-wr-caldesc"]) == f"The meetings that start in {old_day.year}."
+    assert text(archive, "x-wr-caldesc") == f"The meetings that start in {old_day.year}."
 
 
 def test_a_feed_with_no_meeting_is_still_a_valid_calendar(client):
@@ -301,28 +308,45 @@ def test_add_to_calendar_links_give_a_timed_meeting_in_utc(client, make_event):
         starts_at=time(10), ends_at=time(12), timezone="Europe/Zurich",
     )  # fmt: skip
     html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True).replace("&amp;", "&")
+    assert "</time>, 10:00" in html  # no space before the comma
     assert "dates=20310610T080000Z%2F20310610T100000Z" in html  # 10:00 in Geneva in June
     assert "ctz=Europe%2FZurich" in html
     assert "startdt=2031-06-10T08%3A00%3A00Z" in html and "allday=false" in html
 
 
-def test_feeds_are_open_to_any_origin(client):
-    response = client.get("/en/events.ics")
+@pytest.mark.parametrize("path", ["/en/events.ics", "/fr/events/rcp-bangkok-2009.ics"])
+def test_feeds_are_open_to_any_origin_and_revalidate_from_a_browser(client, path):
+    response = client.get(path)
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response.headers["Access-Control-Expose-Headers"]
+    # A calendar web app on another site sends If-None-Match: its browser asks first.
+    preflight = client.options(
+        path,
+        headers={
+            "Origin": "https://calendar.example.org",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "If-None-Match" in preflight.headers["Access-Control-Allow-Headers"]
+    assert "GET" in preflight.headers["Access-Control-Allow-Methods"]
 
 
 def test_descriptions_keep_links_lists_and_paragraphs_and_end_with_the_page(client, make_event):
     event = make_event(
         description=Translated(
             en="Opening of the [Global Forum](https://gfmd.org/2031) by:\n\n"
-            "- the Director General\n- the host country\n\nSecond paragraph."
+            "- the Director General\n- the host country\n\nSecond paragraph, "
+            "with ![a map of the venue](https://gfmd.org/map.png)."
         )
     )
     (meeting,) = events_of(feed(client, f"/en/events/{event.slug}.ics"))
     assert str(meeting["description"]) == (
         "Opening of the Global Forum (https://gfmd.org/2031) by:\n\n"
-        "• the Director General\n• the host country\n\nSecond paragraph.\n\n"
+        "• the Director General\n• the host country\n\nSecond paragraph, "
+        "with a map of the venue.\n\n"
         f"http://localhost/en/events/{event.slug}/"
     )
 
@@ -383,3 +407,25 @@ def test_cancelled_meetings_and_their_items_say_so_in_the_title_too(
     for entry in events:
         assert str(entry["status"]) == "CANCELLED"
         assert str(entry["summary"]).startswith(prefix)
+
+
+def test_calendar_names_are_escaped_text(client, make_event):
+    """RFC 7986 NAME and the X-WR-* properties are TEXT: a comma or a backslash is escaped."""
+    event = make_event(title=Translated(en="Back\\slash, C:\\new; test"))
+    body = client.get(f"/en/events/{event.slug}.ics").data
+    assert b"NAME:Back\\\\slash\\, C:\\\\new\\; test\r\n" in body
+    calendar = Calendar.from_ical(body)
+    assert text(calendar, "x-wr-calname") == "Back\\slash, C:\\new; test"
+    assert str(events_of(calendar)[0]["summary"]) == "Back\\slash, C:\\new; test"
+
+
+def test_a_cancelled_meeting_is_not_offered_to_web_calendars(client, make_event):
+    event = make_event(status=EventStatus.CANCELLED)
+    html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True)
+    assert "calendar.google.com" not in html and "outlook.live.com" not in html
+
+
+def test_web_calendar_links_describe_a_meeting_that_has_a_description_only(client, make_event):
+    event = make_event(description=Translated(en="Talks on **labour** migration."))
+    html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True).replace("&amp;", "&")
+    assert "details=Talks+on+labour+migration." in html

@@ -176,13 +176,33 @@ def test_moving_a_meeting_moves_its_agenda_day_for_day(app, client, editor, meet
     assert [s.hour for s in starts] == [9, 14]
 
 
-def test_a_shorter_meeting_flags_the_items_left_outside_its_days(app, client, editor, meeting):
-    response = edit(app, editor, meeting, ends_on="2031-05-06")
-    page = editor.get(response.location).get_data(as_text=True)
-    message = "1 agenda item is outside the meeting's dates: move it to one of its days."
-    assert message in text_of(page)
-    agenda = text_of(editor.get(f"/en/manage/events/{meeting}/agenda/").get_data(as_text=True))
-    assert "This day is outside the meeting's dates" in agenda
+def test_new_dates_that_would_strand_agenda_items_are_refused_and_name_them(
+    app, client, editor, meeting
+):
+    """Shortened to its first day, the meeting would leave the second day's session on a day it
+    no longer has, and the public would see it: the form names the item and saves nothing."""
+    with app.app_context():
+        version = stored(meeting).version
+    response = post_form(
+        editor,
+        f"/en/manage/events/{meeting}/edit",
+        {**MEETING, "ends_on": "2031-05-06", "version": version},
+    )
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True))
+    assert (
+        "1 agenda item is on a day outside these dates: Session at 14:00 (Wednesday, May 7, "
+        "2031). Move it to another day or remove it first." in page
+    )
+    with app.app_context():
+        assert stored(meeting).ends_on == date(2031, 5, 7)
+    # Longer is fine: every item keeps its day.
+    edit(app, editor, meeting, ends_on="2031-05-08")
+    days = sorted(
+        e.decoded("dtstart").date()
+        for e in items_of(events(client, f"/en/events/{meeting}.ics")).values()
+    )
+    assert days == [date(2031, 5, 6), date(2031, 5, 7)]
 
 
 def test_an_office_renamed_raises_the_last_modified_of_the_meetings_it_organizes(
@@ -263,6 +283,37 @@ def test_a_withdrawn_meeting_tells_its_subscribers_instead_of_vanishing(
     assert meeting.encode() not in client.get("/fr/events.ics").data
 
 
+def test_a_withdrawn_meetings_feed_never_shows_what_staff_write_in_the_draft(
+    app, client, editor, meeting
+):
+    """Back in draft, a meeting is edited in private: its feed keeps what the public saw."""
+    path = f"/en/events/{meeting}.ics"
+    status(app, editor, meeting, "draft")
+    withdrawn = client.get(path)
+    edit(
+        app, editor, meeting, starts_on="2032-02-02", ends_on="2032-02-03",
+        **{"title-en": "SECRET new title", "venue-en": "Secret venue",
+           "description-en": "Confidential notes."},
+    )  # fmt: skip
+    with app.app_context():
+        db.session.add(
+            AgendaItem(
+                event_id=stored(meeting).id,
+                day=date(2032, 2, 2),
+                starts_at=time(8),
+                kind=AgendaItemKind.SESSION,
+                title=Translated(en="Secret bilateral"),
+            )
+        )
+        db.session.commit()
+    after = client.get(path)
+    assert after.data == withdrawn.data and after.headers["ETag"] == withdrawn.headers["ETag"]
+    for secret in (b"SECRET", b"Secret", b"Confidential", b"2032"):
+        assert secret not in after.data
+    assert b"Regional dialogue on labour migration" in after.data
+    assert client.get(path, headers={"If-None-Match": withdrawn.headers["ETag"]}).status_code == 304
+
+
 def test_a_meeting_published_again_is_back_in_its_feed(app, client, editor, meeting):
     status(app, editor, meeting, "draft")
     status(app, editor, meeting, "published")
@@ -280,6 +331,10 @@ def test_a_renamed_meeting_answers_301_at_its_old_address(app, client, editor, m
         for old, new in (
             (f"/en/events/{meeting}/", "/en/events/dakar-dialogue-2031/"),
             (f"/fr/events/{meeting}.ics", "/fr/events/dakar-dialogue-2031.ics"),
+            (
+                f"/fr/events/{meeting}.ics?lang=es&slug=x&_anchor=y",
+                "/fr/events/dakar-dialogue-2031.ics?lang=es&slug=x&_anchor=y",
+            ),
             (f"/api/v1/meetings/{meeting}?lang=es", "/api/v1/meetings/dakar-dialogue-2031?lang=es"),
             (
                 f"/en/events/{meeting}/documents/en.zip",
@@ -337,6 +392,21 @@ def test_a_renamed_office_answers_301_at_its_old_address(app, client, admin):
             "/es/offices/iom-togo.ics?year=2020"
         )
         assert client.get("/api/v1/offices/iom-lome").location == "/api/v1/offices/iom-togo"
+        # Lists, feeds and searches filtered by the old address follow it too.
+        for old, new in (
+            (
+                "/en/events.ics?office=iom-lome&year=2020",
+                "/en/events.ics?office=iom-togo&year=2020",
+            ),
+            (
+                "/fr/events/?kind=workshop&office=iom-lome",
+                "/fr/events/?kind=workshop&office=iom-togo",
+            ),
+            ("/api/v1/meetings?office=iom-lome", "/api/v1/meetings?office=iom-togo"),
+            ("/en/search?q=labour&office=iom-lome", "/en/search?q=labour&office=iom-togo"),
+        ):
+            response = client.get(old)
+            assert (response.status_code, response.location) == (301, new), old
     finally:
         with app.app_context():
             db.session.delete(db.session.scalar(select(Office).where(Office.slug == "iom-togo")))
@@ -368,3 +438,37 @@ def test_a_client_revalidating_never_gets_304_for_changed_content(app, client, m
     by_date = client.get(url, headers={"If-Modified-Since": tomorrow})
     assert by_date.status_code == 200 and b"After the change" in by_date.data
     assert re.fullmatch(r'W/"[0-9a-f]{40}"', by_tag.headers["ETag"])
+
+
+@pytest.mark.parametrize("day", ["0027-05-06", "9999-12-31", "1950-12-31", "2101-01-01"])
+def test_a_meeting_day_outside_1951_to_2100_is_refused_before_it_reaches_a_feed(editor, day):
+    """Year 0027 (a browser's reading of "27") or 9999 would make every list feed fail."""
+    response = post_form(
+        editor, "/fr/manage/events/new", {**MEETING, "starts_on": day, "ends_on": day}
+    )
+    assert response.status_code == 400
+    assert "Saisissez un jour entre 1951 et 2100." in text_of(response.get_data(as_text=True))
+
+
+def test_a_drafts_former_address_reveals_nothing_to_the_public(app, client, editor):
+    """Renamed while a draft, a meeting stays unknown at both addresses; staff are led on."""
+    made = post_form(editor, "/en/manage/events/new", {**MEETING, "slug": "quiet-draft-a"})
+    assert made.status_code == 302
+    try:
+        edit(app, editor, "quiet-draft-a", slug="quiet-draft-b")
+        for path in (
+            "/en/events/quiet-draft-a/",
+            "/en/events/quiet-draft-a.ics",
+            "/api/v1/meetings/quiet-draft-a",
+            "/en/events/quiet-draft-a/documents/en.zip",
+        ):
+            response = client.get(path)
+            assert response.status_code == 404, path
+            assert b"quiet-draft-b" not in response.data
+        staff_page = editor.get("/en/manage/events/quiet-draft-a/")
+        assert staff_page.status_code == 301
+        assert staff_page.location == "/en/manage/events/quiet-draft-b/"
+    finally:
+        with app.app_context():
+            db.session.delete(stored("quiet-draft-b"))
+            db.session.commit()

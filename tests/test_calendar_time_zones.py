@@ -47,6 +47,9 @@ MEETINGS = [
     ),
     # 2012: Moscow was on UTC+4 all year; since 2014, UTC+3.
     ("Europe/Moscow", "RU", date(2012, 1, 16), time(10), datetime(2012, 1, 16, 6, tzinfo=UTC)),
+    # Zones whose winter is UTC itself: vobject must not take them for UTC.
+    ("Europe/London", "GB", date(2031, 6, 10), time(10), datetime(2031, 6, 10, 9, tzinfo=UTC)),
+    ("Europe/Lisbon", "PT", date(2031, 1, 15), time(10), datetime(2031, 1, 15, 10, tzinfo=UTC)),
     ("Asia/Bangkok", "TH", date(2009, 6, 4), time(9), datetime(2009, 6, 4, 2, tzinfo=UTC)),
     ("Asia/Kathmandu", "NP", date(2031, 3, 3), time(9), datetime(2031, 3, 3, 3, 15, tzinfo=UTC)),
 ]
@@ -131,7 +134,10 @@ def test_a_feed_of_many_zones_and_years_describes_each_zone_for_its_span(client,
     }
     assert findings({f"year {year}": body for year, body in bodies.items()}) == []
     zones_2031 = {str(tz["tzid"]) for tz in Calendar.from_ical(bodies[2031]).walk("VTIMEZONE")}
-    assert zones_2031 == {"Europe/Zurich", "Australia/Sydney", "America/Santiago", "Asia/Kathmandu"}
+    assert zones_2031 == {
+        "Europe/Zurich", "Australia/Sydney", "America/Santiago", "Asia/Kathmandu",
+        "Europe/London", "Europe/Lisbon",
+    }  # fmt: skip
     for body in bodies.values():
         calendar = Calendar.from_ical(body)
         for entry in calendar.walk("VEVENT"):

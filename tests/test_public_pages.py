@@ -176,3 +176,25 @@ def test_not_found_is_localized(client, path, expected):
 
 def test_unknown_language_prefix_is_not_found(client):
     assert client.get("/de/events/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/offices/",
+        "/en/offices/bangkok/",
+        "/en/search?q=migration",
+        "/en/sign-in",
+        "/en/no-such-page",
+        "/en/events/",
+        "/en/events/rcp-bangkok-2009/",
+        "/en/events.ics",
+    ],
+)
+def test_parameters_named_like_url_building_arguments_change_nothing(client, path):
+    """?lang=, ?slug=, ?_anchor=... are the reader's query, never url_for's arguments."""
+    junk = "lang=fr&slug=x&endpoint=y&_external=1&_anchor=z&_scheme=ftp&_method=POST"
+    response = client.get(f"{path}{'&' if '?' in path else '?'}{junk}")
+    assert response.status_code in (200, 404)
+    if response.mimetype == "text/html":
+        assert 'hreflang="fr" href="http://localhost/fr/' in response.get_data(as_text=True)

@@ -5,7 +5,8 @@ same number of days), every item moves by the same number of days, in the same t
 that the page and the feeds never show the programme on the old dates; the items' SEQUENCE rises
 with their day, so calendar clients update them (RFC 5546 section 2.1.4). When the length of the
 meeting changes, nothing can say where the items belong: they stay, and those now outside the
-meeting's days are flagged to staff, who place them.
+meeting's days are named to staff, and the new dates are refused until they have placed them:
+the public never sees a programme on days the meeting no longer has.
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ class AgendaFollowed:
     """How many days the items moved (negative: earlier; 0: they stayed)."""
     moved: int
     """How many items moved (items in the trash included, so that a restore finds them right)."""
-    outside: int
-    """How many live items now fall outside the meeting's days."""
 
 
 def follow_meeting(event: Event, old_start: date, old_end: date) -> AgendaFollowed:
@@ -46,9 +45,15 @@ def follow_meeting(event: Event, old_start: date, old_end: date) -> AgendaFollow
             for item in db.session.scalars(statement, execution_options=everything):
                 item.day = item.day + timedelta(days=shift)
                 moved += 1
-        strays = days_outside(event, [item.day for item in event.agenda])
-        outside = sum(1 for item in event.agenda if item.day in strays)
-    return AgendaFollowed(days=shift if moved else 0, moved=moved, outside=outside)
+    return AgendaFollowed(days=shift if moved else 0, moved=moved)
+
+
+def left_outside(event: Event, new_start: date, new_end: date) -> list[AgendaItem]:
+    """The live items that new dates would leave outside the meeting's days: none when the
+    meeting only moves (same length: its agenda moves with it, `follow_meeting`)."""
+    if new_end - new_start == event.ends_on - event.starts_on:
+        return []
+    return [item for item in event.agenda if not new_start <= item.day <= new_end]
 
 
 def days_outside(event: Event, days: list[date]) -> set[date]:

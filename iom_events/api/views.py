@@ -24,7 +24,7 @@ from iom_events.i18n import preferred_language
 from iom_events.offices.queries import all_offices, office_by_slug
 from iom_events.search.queries import clean, search
 from iom_events.settings import LANGUAGES
-from iom_events.web import CONTENT_SECURITY_POLICY
+from iom_events.web import CONTENT_SECURITY_POLICY, open_to_any_origin
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -57,14 +57,11 @@ def problem(error: HTTPException) -> Response:
 
 
 @bp.after_request
-def open_to_any_origin(response: Response) -> Response:
-    # The data is public: any site may read it from a browser (GET only: nothing else exists).
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    # Scripts on other sites may read the validator, to revalidate with If-None-Match.
-    response.headers["Access-Control-Expose-Headers"] = "ETag"
-    # Texts follow Accept-Language when ?lang= is absent.
+def public_answer(response: Response) -> Response:
+    """Any site may read the data from a browser (GET only: nothing else exists); texts follow
+    Accept-Language when ?lang= is absent."""
     response.vary.add("Accept-Language")
-    return response
+    return open_to_any_origin(response)
 
 
 @bp.get("/meetings")
@@ -89,6 +86,9 @@ def meetings():
         statement = queries.filtered_events(filters)
     fingerprint = fingerprints.listing(statement, filters.office)
     if fingerprint is None:
+        moved = former_slugs.redirect_office_filter(filters.office)
+        if moved is not None:
+            return moved
         abort(400, f"office: No office {filters.office!r}.")
     answer = {**filters.query(), "lang": texts.lang or "all", "q": query}
     answer.update(page=str(page), per_page=str(per_page))

@@ -15,7 +15,8 @@ What real clients need, and why it is done this way:
 - Cancelled meetings and their items say so twice: STATUS:CANCELLED, and a "Cancelled: " title
   prefix in the feed's language, because Outlook ignores STATUS. A meeting withdrawn from the
   site (back to draft, or in the trash) keeps its events in its own feed, cancelled and titled
-  "Withdrawn: ", so subscribers see it go rather than keep a stale copy.
+  "Withdrawn: ", so subscribers see it go rather than keep a stale copy; that feed is written
+  from what the public last saw (iom_events/calendar/withdrawals.py), never from the draft.
 - DESCRIPTION is plain text that keeps links ("text (URL)"), list items and paragraphs, and
   ends with the meeting page's address (Google and Outlook do not show URL). An item says which
   meeting it belongs to and carries its room in LOCATION. A text shown in another language than
@@ -91,35 +92,81 @@ class _Spans:
 
 
 def calendar(
-    context: FeedContext,
-    meetings: Iterable[Meeting],
-    *,
-    with_agenda: bool = False,
-    withdrawn: bool = False,
+    context: FeedContext, meetings: Iterable[Meeting], *, with_agenda: bool = False
 ) -> bytes:
-    """The feed of `meetings` (with their timed agenda items when `with_agenda`), as bytes.
-
-    `withdrawn`: the meetings are no longer public; their events are cancelled and say why.
-    """
+    """The feed of `meetings` (with their timed agenda items when `with_agenda`), as bytes."""
     spans = _Spans()
     events: list[Event] = []
     for meeting in meetings:
-        events.append(_meeting(context, meeting, spans, withdrawn))
+        events.append(_meeting(context, meeting, spans))
         if with_agenda:
             for item in meeting.agenda:
-                if item.starts_at is not None and not item.is_removed:
-                    events.append(_agenda_item(context, meeting, item, spans, withdrawn))
+                if item.starts_at is not None:
+                    events.append(_agenda_item(context, meeting, item, spans))
+    return _feed(context, events, spans)
 
+
+@dataclass(frozen=True)
+class SeenEvent:
+    """An event as a feed showed it, kept when its meeting stopped being public."""
+
+    uid: str
+    sequence: int
+    title: Translated
+    start: date | datetime
+    end: date | datetime | None
+    part_of: str | None
+    """The UID of the meeting an agenda item belongs to (RELATED-TO)."""
+
+
+def withdrawn_calendar(
+    context: FeedContext,
+    seen: Iterable[SeenEvent],
+    *,
+    withdrawn_at: datetime,
+    original_language: str,
+    site_url: str,
+) -> bytes:
+    """The feed of a meeting that is no longer public, from what its subscribers last saw
+    (iom_events/calendar/withdrawals.py): the same events, cancelled, titled "Withdrawn: ..."
+    and saying why, with a higher SEQUENCE. Nothing of the meeting as it is now."""
+    spans = _Spans()
+    events = []
+    for shown in seen:
+        title = shown.title.resolve(context.lang, original_language)
+        entry = Event()
+        _add_text(entry, "summary", _prefixed(context.words.withdrawn, title))
+        entry.add("uid", shown.uid)
+        entry.add("dtstamp", withdrawn_at)
+        entry.add("last-modified", withdrawn_at)
+        entry.add("sequence", shown.sequence + 1)
+        entry.add("status", "CANCELLED")
+        entry.add("dtstart", shown.start)
+        spans.add(shown.start)
+        if shown.end is not None:
+            entry.add("dtend", shown.end)
+            spans.add(shown.end)
+        if shown.part_of:
+            entry.add("related-to", shown.part_of)
+        entry.add("description", f"{context.words.withdrawn_note}\n\n{site_url}")
+        entry.add("url", site_url)
+        entry.add("organizer", _address(context, context.words.default_organizer))
+        events.append(entry)
+    return _feed(context, events, spans)
+
+
+def _feed(context: FeedContext, events: list[Event], spans: _Spans) -> bytes:
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
     if events:
         feed.add("method", "PUBLISH")
-    feed.add("name", context.name)
-    feed.add("x-wr-calname", context.name)
-    feed.add("description", context.description)
-    feed.add("x-wr-caldesc", context.description)
+    # vText: escaped as TEXT (RFC 5545 section 3.3.11), whatever the name or description holds.
+    feed.add("name", vText(context.name))
+    feed.add("x-wr-calname", vText(context.name))
+    feed.add("description", vText(context.description))
+    feed.add("x-wr-caldesc", vText(context.description))
     feed.add("url", context.url)
     feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(REFRESH))
@@ -132,31 +179,29 @@ def calendar(
     return feed.to_ical()
 
 
-def _meeting(context: FeedContext, meeting: Meeting, spans: _Spans, withdrawn: bool) -> Event:
+def _meeting(context: FeedContext, meeting: Meeting, spans: _Spans) -> Event:
     title = context.text(meeting.title, meeting.original_language)
-    entry = _common(context, meeting, withdrawn, title)
+    entry = _common(context, meeting, title)
     entry.add("uid", meeting.uid)
     stamp = last_change(meeting)
     entry.add("dtstamp", stamp)
     entry.add("last-modified", stamp)
     entry.add("created", meeting.created_at)
     entry.add("sequence", meeting.sequence)
-    start, end = _span(meeting)
+    start, end = meeting_span(meeting)
     entry.add("dtstart", start)
     entry.add("dtend", end)
     spans.add(start)
     spans.add(end)
     _add_text(entry, "location", _place(context, meeting))
     text = context.text(meeting.description or meeting.summary, meeting.original_language)
-    _add_description(context, entry, meeting, withdrawn, [text])
+    _add_description(context, entry, meeting, [text])
     return entry
 
 
-def _agenda_item(
-    context: FeedContext, meeting: Meeting, item: AgendaItem, spans: _Spans, withdrawn: bool
-) -> Event:
+def _agenda_item(context: FeedContext, meeting: Meeting, item: AgendaItem, spans: _Spans) -> Event:
     original = meeting.original_language
-    entry = _common(context, meeting, withdrawn, context.text(item.title, original))
+    entry = _common(context, meeting, context.text(item.title, original))
     entry.add("uid", item.uid)
     stamp = max(item.updated_at, last_change(meeting))
     entry.add("dtstamp", stamp)
@@ -176,9 +221,7 @@ def _agenda_item(
     place = _place(context, meeting)
     _add_text(entry, "location", _joined([room, place]))
     part_of = context.text(meeting.title, original)
-    _add_description(
-        context, entry, meeting, withdrawn, [part_of, context.text(item.description, original)]
-    )
+    _add_description(context, entry, meeting, [part_of, context.text(item.description, original)])
     return entry
 
 
@@ -191,31 +234,30 @@ def last_change(meeting: Meeting) -> datetime:
     return meeting.updated_at
 
 
-def _common(
-    context: FeedContext, meeting: Meeting, withdrawn: bool, title: Localized | None
-) -> Event:
+def _common(context: FeedContext, meeting: Meeting, title: Localized | None) -> Event:
     entry = Event()
-    cancelled = withdrawn or meeting.is_cancelled
-    prefix = context.words.withdrawn if withdrawn else context.words.cancelled
-    summary = f"{prefix}{title}" if cancelled else str(title)
-    _add_text(entry, "summary", Localized(summary, title.lang, title.requested) if title else "")
-    entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if meeting.is_cancelled:
+        _add_text(entry, "summary", _prefixed(context.words.cancelled, title))
+    else:
+        _add_text(entry, "summary", title)
+    entry.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     entry.add("url", context.meeting_url(meeting))
     entry.add("organizer", _organizer(context, meeting))
     return entry
 
 
+def _prefixed(prefix: str, title: Localized | None) -> Localized | str:
+    """ "Cancelled: " and the title, marked with the title's language when it is a fallback."""
+    if title is None:
+        return prefix.strip()
+    return Localized(f"{prefix}{title}", title.lang, title.requested)
+
+
 def _add_description(
-    context: FeedContext,
-    entry: Event,
-    meeting: Meeting,
-    withdrawn: bool,
-    texts: list[Localized | None],
+    context: FeedContext, entry: Event, meeting: Meeting, texts: list[Localized | None]
 ) -> None:
-    """Paragraphs: why a withdrawn event is cancelled, the texts (Markdown made plain), and the
-    meeting page's address last."""
-    paragraphs = [context.words.withdrawn_note] if withdrawn else []
-    paragraphs += [plain_text(text) for text in texts if text]
+    """Paragraphs: the texts (Markdown made plain), then the meeting page's address."""
+    paragraphs = [plain_text(text) for text in texts if text]
     paragraphs.append(context.meeting_url(meeting))
     language = next((text.lang for text in texts if text and text.is_fallback), None)
     entry.add("description", "\n\n".join(p for p in paragraphs if p), _language(language))
@@ -247,7 +289,7 @@ def _joined(parts: list[Localized | str | None]) -> Localized | str:
     return Localized(text, fallback.lang, fallback.requested) if fallback else text
 
 
-def _span(meeting: Meeting) -> tuple[date | datetime, date | datetime]:
+def meeting_span(meeting: Meeting) -> tuple[date | datetime, date | datetime]:
     """All-day with an exclusive end, or times in the venue's zone."""
     if meeting.starts_at is None:
         return meeting.starts_on, meeting.ends_on + timedelta(days=1)
@@ -282,6 +324,10 @@ def _organizing_office(meeting: Meeting):
 def _organizer(context: FeedContext, meeting: Meeting) -> vCalAddress:
     office = _organizing_office(meeting)
     name = context.text(office.name) if office else None
+    return _address(context, str(name) if name else context.words.default_organizer)
+
+
+def _address(context: FeedContext, name: str) -> vCalAddress:
     organizer = vCalAddress(f"mailto:{context.organizer_email}")
-    organizer.params["cn"] = vText(str(name) if name else context.words.default_organizer)
+    organizer.params["cn"] = vText(name)
     return organizer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlalchemy.orm import selectinload
 
 from iom_events.events.models import Event, EventOrganizer
@@ -33,14 +33,10 @@ def listing(filters: EventFilters, today: date) -> Select:
     return statement
 
 
-def meeting_with_agenda(slug: str, *, withdrawn: bool = False) -> Event | None:
-    """The meeting of a feed with its agenda; `withdrawn`: a draft or removed one too."""
-    statement = public_events() if not withdrawn else select(Event)
-    statement = statement.where(Event.slug == slug).options(
-        WITH_ORGANIZERS, selectinload(Event.agenda)
-    )
-    if withdrawn:
-        statement = statement.execution_options(include_removed=True)
+def meeting_with_agenda(slug: str) -> Event | None:
+    """The public meeting of a feed, with its agenda and organizers."""
+    statement = public_events().where(Event.slug == slug)
+    statement = statement.options(WITH_ORGANIZERS, selectinload(Event.agenda))
     return db.session.scalars(statement).one_or_none()
 
 

@@ -63,6 +63,7 @@ _DAY = 86_400  # seconds
 _YEAR = 366 * _DAY
 _AHEAD = 28  # years an open-ended rule is checked beyond the window: every weekday alignment
 _EPOCH = datetime(1970, 1, 1)
+_VOBJECT = 2000  # the first year vobject compares a zone with UTC
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -124,11 +125,13 @@ def vtimezone(tzid: str, first: datetime, last: datetime) -> Timezone:
     if start > end:
         raise ValueError(f"first ({first}) is after last ({last})")
     first_year, last_year = _utc_year(start), _utc_year(end)
-    changes = [
-        change
-        for year in range(first_year - 1, last_year + 2)
-        for change in _changes_in_year(zone, year)
-    ]
+    years = range(first_year - 1, last_year + 2)
+    changes = [change for year in years for change in _changes_in_year(zone, year)]
+    if any(not c.before.offset or not c.after.offset for c in changes) and years[0] > _VOBJECT:
+        # vobject takes a zone for UTC when its offsets match UTC's in 2000-2019 (its
+        # tzinfo_eq), and then drops the TZID: London's rules must start back then.
+        years = range(_VOBJECT, last_year + 2)
+        changes = [change for year in years for change in _changes_in_year(zone, year)]
     window_end = _seconds(datetime(last_year + 2, 1, 1, tzinfo=UTC))
     observances = _observances(zone, changes, window_end)
     chosen = _in_span(observances, changes, start, end)

@@ -20,32 +20,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from flask import Blueprint, Response, abort, current_app, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from iom_events import caching, fingerprints
-from iom_events.calendar import feeds, naming, queries
+from iom_events import caching, fingerprints, former_slugs
+from iom_events.calendar import feeds, naming, queries, withdrawals
 from iom_events.events.forms import EventFilterForm
-from iom_events.events.queries import EventFilters, was_public
+from iom_events.events.queries import EventFilters
 from iom_events.fields import SLUG
 from iom_events.fingerprints import Fingerprint
 from iom_events.i18n import LANG, country_name, current_lang, translate
 from iom_events.offices.queries import office_by_slug
+from iom_events.web import open_to_any_origin
 
 bp = Blueprint("calendar", __name__, url_prefix=LANG)
 
 MAX_AGE = 900
 
 
-@bp.after_request
-def open_to_any_origin(response: Response) -> Response:
-    """Feeds are public: calendar web apps on other sites may read them (and their ETag)."""
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = "ETag"
-    return response
+# Feeds are public: calendar web apps on other sites may read and revalidate them.
+bp.after_request(open_to_any_origin)
 
 
 def _context(name: str, url: str, description: str) -> feeds.FeedContext:
@@ -80,17 +77,36 @@ def _respond(
 @bp.get("/events/<slug>.ics")
 def meeting(slug: str):
     fingerprint = fingerprints.meeting_feed(slug) or abort(404)
-    withdrawn = not fingerprint.public
-    if withdrawn and not was_public(fingerprint.event_id, fingerprint.created_at):
-        abort(404)  # a draft nobody outside was ever shown
+    if not fingerprint.public:
+        return _withdrawn(fingerprint.withdrawal or abort(404), fingerprint)
 
     def build() -> bytes:
-        event = queries.meeting_with_agenda(slug, withdrawn=withdrawn) or abort(404)
+        event = queries.meeting_with_agenda(slug) or abort(404)
         title = translate(event.title, event.original_language)
         url = url_for("events.show", slug=slug, _external=True)
         description = _("The meeting and its agenda, from IOM's meetings site.")
         context = _context(str(title), url, description)
-        return feeds.calendar(context, [event], with_agenda=True, withdrawn=withdrawn)
+        return feeds.calendar(context, [event], with_agenda=True)
+
+    return _respond(fingerprint, build)
+
+
+def _withdrawn(withdrawal: dict, fingerprint: Fingerprint) -> Response:
+    """A meeting no longer public, as its subscribers last saw it: cancelled, saying why. A
+    draft that never was public has no withdrawal and stays unknown (404)."""
+
+    def build() -> bytes:
+        seen = withdrawals.seen_events(withdrawal)
+        title = seen[0].title.resolve(current_lang(), withdrawal.get("language"))
+        site = url_for("events.home", _external=True)
+        context = _context(f"{_('Withdrawn: ')}{title}", site, _("Withdrawn from IOM's site."))
+        return feeds.withdrawn_calendar(
+            context,
+            seen,
+            withdrawn_at=datetime.fromisoformat(withdrawal["at"]),
+            original_language=withdrawal.get("language"),
+            site_url=site,
+        )
 
     return _respond(fingerprint, build)
 
@@ -121,8 +137,9 @@ def _listing(filters: EventFilters, office_feed: bool = False) -> Response:
     fingerprint = fingerprints.listing(statement, filters.office)
     if fingerprint is None:  # no such office
         if office_feed:
-            abort(404)
-        return _bad_request(_("Unknown office: %(slug)s", slug=filters.office))
+            abort(404)  # the 404 handler leads a renamed office's feed to its new address
+        moved = former_slugs.redirect_office_filter(filters.office)
+        return moved or _bad_request(_("Unknown office: %(slug)s", slug=filters.office))
     fingerprint = replace(fingerprint, values=(*fingerprint.values, today.isoformat()))
     query = filters.query()
     if office_feed:

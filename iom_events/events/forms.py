@@ -15,6 +15,8 @@ from wtforms.validators import (
 from iom_events.events.models import CountQualifier, EventKind
 from iom_events.events.queries import EventFilters
 from iom_events.fields import (
+    FIRST_YEAR,
+    LAST_YEAR,
     SLUG,
     ChoiceField,
     OptionalInteger,
@@ -22,6 +24,7 @@ from iom_events.fields import (
     TranslationRequired,
     VersionField,
     http_url,
+    meeting_day,
     slug_format,
     time_zones,
     zone_of_country,
@@ -57,7 +60,10 @@ class EventFilterForm(FlaskForm):
 
     year = IntegerField(
         _l("Year"),
-        validators=[Optional(), NumberRange(min=1951, max=2100, message=_l("Enter a year."))],
+        validators=[
+            Optional(),
+            NumberRange(min=FIRST_YEAR, max=LAST_YEAR, message=_l("Enter a year.")),
+        ],
     )
     office = SelectField(_l("Office"), default="")
     kind = SelectField(_l("Kind of meeting"), default="")
@@ -86,8 +92,8 @@ class EventForm(FlaskForm):
         description=_l("Left empty, it is made from the title."),
         filters=[lambda value: value.strip().lower() if value else value],
     )
-    starts_on = DateField(_l("First day"), [InputRequired(_l("Enter the first day."))])
-    ends_on = DateField(_l("Last day"), [InputRequired(_l("Enter the last day."))])
+    starts_on = DateField(_l("First day"), [InputRequired(_l("Enter the first day.")), meeting_day])
+    ends_on = DateField(_l("Last day"), [InputRequired(_l("Enter the last day.")), meeting_day])
     starts_at = TimeField(_l("Start time"), [Optional()])
     ends_at = TimeField(_l("End time"), [Optional()])
     timezone = ChoiceField(

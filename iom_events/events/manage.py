@@ -10,11 +10,12 @@ from iom_events import editing, former_slugs
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.audit.models import AuditEntry
+from iom_events.calendar import withdrawals
 from iom_events.events import staff
 from iom_events.events.forms import EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import country_choices
+from iom_events.i18n import country_choices, long_day, translate
 from iom_events.labels import choices
 
 bp = manage_blueprint("manage_events", __name__)
@@ -96,7 +97,7 @@ def edit(slug: str):
     conflict = None
     if form.validate_on_submit():
         conflict = editing.stale(form, event)
-        if conflict is None and _apply_slug_and_parent(form, event):
+        if conflict is None and _agenda_fits(form, event) and _apply_slug_and_parent(form, event):
             dates = event.starts_on, event.ends_on
             agenda: list[schedule.AgendaFollowed] = []
             conflict = editing.save(
@@ -112,6 +113,27 @@ def edit(slug: str):
     ), status
 
 
+def _agenda_fits(form: EventForm, event: Event) -> bool:
+    """New dates that would leave agenda items on days the meeting no longer has are refused,
+    naming the items; False then."""
+    strays = schedule.left_outside(event, form.starts_on.data, form.ends_on.data)
+    if not strays:
+        return True
+    original = event.original_language
+    items = "; ".join(f"{translate(i.title, original)} ({long_day(i.day)})" for i in strays)
+    form.ends_on.errors.append(
+        ngettext(
+            "%(num)d agenda item is on a day outside these dates: %(items)s. Move it to another "
+            "day or remove it first.",
+            "%(num)d agenda items are on days outside these dates: %(items)s. Move them to "
+            "other days or remove them first.",
+            len(strays),
+            items=items,
+        )
+    )
+    return False
+
+
 def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
     if followed.moved:
         flash(
@@ -120,15 +142,6 @@ def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
                 "The agenda moved with the meeting (%(num)d items).",
                 followed.moved,
             )
-        )
-    if followed.outside:
-        flash(
-            ngettext(
-                "%(num)d agenda item is outside the meeting's dates: move it to one of its days.",
-                "%(num)d agenda items are outside the meeting's dates: move them to its days.",
-                followed.outside,
-            ),
-            "error",
         )
 
 
@@ -146,7 +159,9 @@ def set_status(slug: str):
     if status not in {s.value for s in EventStatus}:
         flash(_("Unknown status."), "error")
         return redirect(url_for(".show", slug=slug), 303)
+    was_public = withdrawals.is_public(event)
     event.status = EventStatus(status)
+    withdrawals.follow_visibility(event, was_public)
     conflict = editing.commit_or_conflict(event, editing.submitted_version())
     if conflict:
         flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
@@ -158,7 +173,9 @@ def set_status(slug: str):
 @bp.post("/events/<slug>/remove")
 def remove(slug: str):
     event = staff.meeting_or_404(slug)
+    was_public = withdrawals.is_public(event)
     event.remove()
+    withdrawals.follow_visibility(event, was_public)
     conflict = editing.commit_or_conflict(event, editing.submitted_version())
     if conflict:
         flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")

@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, event, update
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, event, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from iom_events.audit.models import AuditEntry
@@ -103,6 +103,9 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     content_version: Mapped[int] = mapped_column(default=0, server_default="0")
     """Raised whenever anything shown on the meeting's page changes (see `_count_changes`)."""
+    withdrawal: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    """What calendar subscribers last saw of a meeting that is no longer public (back to
+    draft, or in the trash): its feed is written from this alone (iom_events/calendar)."""
 
     parent: Mapped[Event | None] = relationship(remote_side=[id], back_populates="side_events")
     side_events: Mapped[list[Event]] = relationship(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 
 from sqlalchemy import Select, extract, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from iom_events.agenda.models import AgendaItem
-from iom_events.audit.models import AuditEntry
 from iom_events.delegations.models import Delegation, Participant
 from iom_events.documents.models import Document, DocumentSection
 from iom_events.events.models import Event, EventKind, EventOrganizer, EventStatus, OrganizerRole
@@ -163,25 +162,6 @@ def organized_by(office: Office | str):
     return Event.id.in_(
         select(EventOrganizer.event_id).where(EventOrganizer.office_id.in_(unit_ids))
     )
-
-
-def was_public(event_id: int, created_at: datetime) -> bool:
-    """Was the meeting ever published (or cancelled, which is public too)? Its history says.
-
-    A meeting that never was must stay unknown to the public; one that was has subscribers to
-    tell when it is withdrawn. Only entries since its creation count: SQLite gives the id of a
-    meeting deleted for good to the next one, and the history outlives the meeting."""
-    statement = select(AuditEntry.changes).where(
-        AuditEntry.object_type == Event.__name__,
-        AuditEntry.object_id == event_id,
-        AuditEntry.at >= created_at,
-    )
-    public = {status.value for status in PUBLIC_STATUSES}
-    for changes in db.session.scalars(statement):
-        _old, new = (changes or {}).get("status") or (None, None)
-        if new in public:
-            return True
-    return False
 
 
 def countries_with_events() -> list[str]:

@@ -11,7 +11,7 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from iom_events import caching, fingerprints
+from iom_events import caching, fingerprints, former_slugs
 from iom_events.calendar import links
 from iom_events.events import queries
 from iom_events.events.forms import EventFilterForm
@@ -62,11 +62,26 @@ def index():
                 max_age=MAX_AGE,
                 query=query,
             )
+        moved = former_slugs.redirect_office_filter(filters.office)
+        if moved is not None:
+            return moved
     # Bad filters: say which, and list every meeting (nothing is filtered on a guess).
     form = EventFilterForm(request.args)
     fill_choices(form)
     form.validate()
     return _listing(form, queries.filtered_events(queries.EventFilters())), 400
+
+
+def _add_to_calendar(event: Event, slug: str) -> list[tuple[str, str]]:
+    """Web calendars' "new event" forms, filled with the meeting (not offered once cancelled)."""
+    title = translate(event.title, event.original_language)
+    text = plain_text(translate(event.summary or event.description, event.original_language))
+    page = url_for("events.show", slug=slug, _external=True)
+    where = place(event)
+    return [
+        (_("Add to Google Calendar"), links.google_calendar(event, title, text, where, page)),
+        (_("Add to Outlook.com"), links.outlook_com(event, title, text, where, page)),
+    ]
 
 
 def fill_choices(form: EventFilterForm) -> None:
@@ -105,16 +120,7 @@ def show(slug: str):
     def build() -> str:
         event = queries.published_event(slug) or abort(404)
         delegations, other_participants = queries.delegations_with_members(event)
-        title = translate(event.title, event.original_language)
-        text = plain_text(translate(event.summary, event.original_language))
-        page = url_for("events.show", slug=slug, _external=True)
-        add_to = [
-            (
-                _("Add to Google Calendar"),
-                links.google_calendar(event, title, text, place(event), page),
-            ),
-            (_("Add to Outlook.com"), links.outlook_com(event, title, text, place(event), page)),
-        ]
+        add_to = [] if event.is_cancelled else _add_to_calendar(event, slug)
         return render_template(
             "events/show.html",
             event=event,

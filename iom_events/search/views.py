@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 from sqlalchemy import func, select
 
+from iom_events import former_slugs
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.views import fill_choices
 from iom_events.extensions import db
@@ -29,6 +30,9 @@ def index():
             select(func.count()).select_from(statement.order_by(None).subquery())
         )
         pages = (total + per_page - 1) // per_page
+        moved = former_slugs.redirect_office_filter(form.filters().office) if not total else None
+        if moved is not None:  # filtered by a renamed office's former address
+            return moved
         if page < 1 or (pages and page > pages):
             abort(404)
         rows = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page)).all()
@@ -45,5 +49,7 @@ def index():
         total=total,
         page=page,
         pages=pages,
+        # The links to other pages carry the validated search, nothing else of the query.
+        page_query={**(form.filters().query() if valid else {}), "q": query},
     )
     return body, 200 if valid else 400

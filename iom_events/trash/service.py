@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from iom_events.agenda.models import AgendaItem
+from iom_events.calendar import withdrawals
 from iom_events.delegations.models import Delegation, Participant
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.documents.service import forget_if_unreferenced, restore_version
@@ -71,6 +72,8 @@ def restore(record) -> None:
         restore_version(record)  # another version may have taken its place meanwhile
         return
     record.restore()
+    if isinstance(record, Event):  # public again: its feed is its own again
+        withdrawals.follow_visibility(record, was_public=False)
     db.session.commit()
 
 
