@@ -63,6 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.search.views import bp as search_bp
     from iom_events.trash.views import bp as trash_bp
 
+    app.url_map.converters["int"] = web.BoundedIntegerConverter  # before the blueprints
     app.url_value_preprocessor(i18n.pull_lang)
     app.url_defaults(i18n.add_lang)
     caching.init_app(app)

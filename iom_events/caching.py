@@ -18,8 +18,10 @@ The rules, and why:
   13.1.3 lets the ETag stand alone).
 - A cold answer is built once per key at a time: concurrent requests for it wait for the first
   one's bytes (a lock in Redis across servers and workers, a lock in the process otherwise).
-- The cache only ever speeds things up: with Redis down, answers are built as if nothing
-  were cached (and the failure is logged), never an error page.
+- The cache only ever speeds things up: with Redis down or hung, answers are built as if
+  nothing were cached (and the failure is logged), never an error page. Redis gets
+  REDIS_TIMEOUT seconds an operation; after a failure, this app leaves it alone for
+  REDIS_PAUSE seconds rather than make every request wait for it again.
 - Shared answers are compressed (gzip, Brotli, zstd: Flask-Compress) when the client accepts it,
   and the compressed bytes are cached beside the identity ones. Answers for a signed-in person
   are not compressed: they carry secrets (CSRF tokens) next to what the request reflects
@@ -47,6 +49,12 @@ from iom_events.fingerprints import Fingerprint
 from iom_events.i18n import current_lang
 
 ROOT = Path(__file__).resolve().parent.parent
+
+REDIS_TIMEOUT = 0.5
+"""Seconds Redis gets to connect or to answer (a hung server must not hang the site)."""
+
+REDIS_PAUSE = 30.0
+"""Seconds the cache is left alone after Redis failed."""
 
 BUILD_WAIT_SECONDS = 30.0
 """How long a request waits for another one building the same answer before building it too."""
@@ -96,7 +104,11 @@ def init_app(app: Flask) -> None:
     app.extensions["iom_events.release"] = hashlib.sha256(
         release().encode() + settings
     ).hexdigest()[:12]
+    redis_options = {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT}
+    if app.config.get("CACHE_TYPE") == "RedisCache":
+        app.config.setdefault("CACHE_OPTIONS", dict(redis_options))
     cache.init_app(app)
+    app.extensions["iom_events.cache_paused_until"] = 0.0
     app.config.update(
         COMPRESS_REGISTER=False,  # shared answers only: see the module's docstring
         COMPRESS_MIMETYPES=["text/html", "text/calendar", "application/json"],
@@ -105,7 +117,9 @@ def init_app(app: Flask) -> None:
     )
     compress.init_app(app)
     if app.config.get("CACHE_TYPE") == "RedisCache":
-        app.extensions["iom_events.redis"] = redis.Redis.from_url(app.config["CACHE_REDIS_URL"])
+        app.extensions["iom_events.redis"] = redis.Redis.from_url(
+            app.config["CACHE_REDIS_URL"], **redis_options
+        )
 
 
 def shared() -> bool:
@@ -184,18 +198,33 @@ _process_locks_guard = threading.Lock()
 
 def _get(key: str):
     """The cached value under `key`, or None; None too when the cache cannot be reached."""
+    if _paused():
+        return None
     try:
         return cache.get(key)
     except redis.exceptions.RedisError as error:
-        current_app.logger.warning("cache unavailable, building without it: %s", error)
+        _pause(error)
         return None
 
 
 def _set(key: str, value) -> None:
+    if _paused():
+        return
     try:
         cache.set(key, value)
     except redis.exceptions.RedisError as error:
-        current_app.logger.warning("cache unavailable, not keeping the answer: %s", error)
+        _pause(error)
+
+
+def _paused() -> bool:
+    return time.monotonic() < current_app.extensions["iom_events.cache_paused_until"]
+
+
+def _pause(error: Exception) -> None:
+    current_app.logger.warning(
+        "cache unavailable for %ss, answering without it: %s", REDIS_PAUSE, error
+    )
+    current_app.extensions["iom_events.cache_paused_until"] = time.monotonic() + REDIS_PAUSE
 
 
 def _cached(key: str, build: Callable[[], bytes | str]) -> bytes | str:
@@ -247,11 +276,12 @@ class _shared_lock:
         self.held = False
 
     def __enter__(self) -> bool:
-        if self.lock is None:
+        if self.lock is None or _paused():
             return True
         try:
             self.held = self.lock.acquire(blocking=False)
-        except redis.exceptions.RedisError:  # Redis down: build without waiting for anyone
+        except redis.exceptions.RedisError as error:  # build without waiting for anyone
+            _pause(error)
             return True
         return self.held
 
@@ -266,7 +296,7 @@ def _wait_for(key: str) -> bytes | str | None:
     """The bytes another server is building, once they are in the cache (None on timeout)."""
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     delay = 0.01
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not _paused():
         time.sleep(delay)
         body = _get(key)
         if body is not None:

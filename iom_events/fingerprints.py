@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import Select, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from iom_events.agenda.models import AgendaItem
-from iom_events.events.models import Event
+from iom_events.events.models import Event, EventFormerSlug
 from iom_events.events.queries import PUBLIC_STATUSES, public_events
 from iom_events.extensions import db
 from iom_events.offices.models import Office
@@ -75,18 +75,22 @@ def meeting_page(slug: str) -> Fingerprint | None:
 def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
     """What a meeting's feed shows: the meeting, its agenda items, the organizing offices.
 
-    Drafts and removed meetings are found too, as not `public`: a feed once subscribed to must
-    say that the meeting was withdrawn (the view decides whether it ever was public)."""
+    A meeting no longer public is found too, at every address the public knew it by (its
+    withdrawal keeps them), so that its subscribers learn it was withdrawn; None at any other
+    address (a draft's new one, say). A public meeting is found at its current address only
+    (a former one answers 301, iom_events/former_slugs.py)."""
     items = select(AgendaItem).where(
         AgendaItem.event_id == Event.id, AgendaItem.removed_at.is_(None)
     )
+    former = select(EventFormerSlug.event_id).where(EventFormerSlug.slug == slug)
     statement = (
         select(Event)
-        .where(Event.slug == slug)
+        .where(or_(Event.slug == slug, Event.id.in_(former)))
         .execution_options(include_removed=True)
         .with_only_columns(
             Event.id,
             Event.uid,  # SQLite gives a deleted meeting's id to the next one; never its UID
+            Event.slug,
             Event.version,
             Event.updated_at,
             Event.status,
@@ -100,13 +104,16 @@ def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
             _offices(),
         )
     )
-    row = db.session.execute(statement).one_or_none()
+    row = db.session.execute(statement).first()
     if row is None:
         return None
     if row.status in PUBLIC_STATUSES and row.removed_at is None:
-        return MeetingFeedFingerprint(tuple(row))
-    at = row.withdrawal["at"] if row.withdrawal else None
-    return MeetingFeedFingerprint((row.id, "withdrawn", at), False, row.withdrawal)
+        return MeetingFeedFingerprint(tuple(row)) if row.slug == slug else None
+    if not row.withdrawal or slug not in row.withdrawal.get("addresses", ()):
+        return None
+    return MeetingFeedFingerprint(
+        (row.id, "withdrawn", row.withdrawal["at"]), False, row.withdrawal
+    )
 
 
 def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | None:

@@ -57,13 +57,17 @@ def reserved_by_another(
 def redirect_if_moved() -> Response | None:
     """For a GET that found nothing: a 301 to the current address if the slug is a former one
     of a record the reader may see (a public meeting, an office not in the trash; anything, in
-    the staff pages). A draft's new address is nobody else's business."""
-    if request.method not in ("GET", "HEAD") or request.url_rule is None:
+    the staff pages, where a form posted to the old address is sent on with a 308). A draft's
+    new address is nobody else's business."""
+    staff = (request.blueprint or "").startswith("manage_")
+    # A form saved while a colleague renamed its meeting is sent on with what was typed (308
+    # keeps the method and the body); its version check then tells what changed meanwhile.
+    resend = staff and request.method == "POST"
+    if (request.method not in ("GET", "HEAD") and not resend) or request.url_rule is None:
         return None
     slug = (request.view_args or {}).get("slug")
     if not isinstance(slug, str):
         return None
-    staff = (request.blueprint or "").startswith("manage_")
     if request.endpoint in OFFICE_ENDPOINTS or request.blueprint == "manage_offices":
         statement = select(Office.slug).join(OfficeFormerSlug).where(OfficeFormerSlug.slug == slug)
         if not staff:
@@ -80,7 +84,7 @@ def redirect_if_moved() -> Response | None:
     target = url_for(request.endpoint, **{**request.view_args, "slug": current})
     if request.args:  # as it is: never as url_for's arguments (?lang=, ?_anchor=...)
         target += f"?{query_string(request.args)}"
-    return redirect(target, 301)
+    return redirect(target, 308 if resend else 301)
 
 
 def redirect_office_filter(office: str | None) -> Response | None:

@@ -1,10 +1,11 @@
 """What every page shares: the root redirect, template helpers, security headers."""
 
-from flask import Flask, Response, g, has_request_context, redirect, request, url_for
+from flask import Flask, Response, abort, g, has_request_context, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from iom_events import caching, i18n, text
 from iom_events.labels import label, search_field
@@ -22,6 +23,26 @@ class SessionInterface(SecureCookieSessionInterface):
 
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
+
+
+MAX_ID = 2**31 - 1
+"""The largest id or page number an address may carry: beyond, nothing exists (and SQLite
+would overflow its integers), so the address is not found."""
+
+
+class BoundedIntegerConverter(IntegerConverter):
+    """`<int:...>` in every route, bounded: `/documents/99999999999999999999/en` is a 404."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False) -> None:
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def page_number() -> int:
+    """The `page` of a paginated list: 1 when absent; a page that cannot exist is a 404."""
+    page = request.args.get("page", "1")
+    if not page.isdigit() or not 0 < int(page) <= MAX_ID:
+        abort(404)
+    return int(page)
 
 
 def init_app(app: Flask) -> None:

@@ -3,6 +3,7 @@
 import gzip
 import secrets
 import shutil
+import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, time
@@ -362,4 +363,31 @@ def test_a_server_told_its_host_names_refuses_others(app):
     finally:
         with named.app_context():
             cache.clear()
+            db.engine.dispose()
+
+
+def test_the_site_answers_when_redis_hangs(app):
+    """A Redis that takes connections and never answers costs one short wait, then is left
+    alone for a while: no request waits for it forever, none fails."""
+    hung = socket.socket()
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(64)  # connections complete, nobody ever answers
+    port = hung.getsockname()[1]
+    down = create_app({**redis_config(app), "CACHE_REDIS_URL": f"redis://127.0.0.1:{port}/0"})
+    statuses: list[int] = []
+
+    def browse() -> None:
+        client = down.test_client()
+        for path in ("/en/", "/en/events.ics", "/fr/events/rcp-bangkok-2009/", "/api/v1/meetings"):
+            statuses.append(client.get(path, headers={"Accept-Encoding": "gzip"}).status_code)
+
+    visitor = threading.Thread(target=browse, daemon=True)
+    try:
+        visitor.start()
+        visitor.join(timeout=20)  # without socket timeouts, the first request never returns
+        assert not visitor.is_alive(), "a request is still waiting for Redis"
+        assert statuses == [200, 200, 200, 200]
+    finally:
+        hung.close()
+        with down.app_context():
             db.engine.dispose()

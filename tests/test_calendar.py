@@ -429,3 +429,18 @@ def test_web_calendar_links_describe_a_meeting_that_has_a_description_only(clien
     event = make_event(description=Translated(en="Talks on **labour** migration."))
     html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True).replace("&amp;", "&")
     assert "details=Talks+on+labour+migration." in html
+
+
+def test_one_huge_text_cannot_push_a_feed_past_what_calendar_apps_accept(client, make_event):
+    """Pasted by mistake, a 1.1 MB description or title: the feed keeps a few lines of each
+    (the page has the rest), so the site's feeds stay far from Google's ~1 MB limit."""
+    words = "migration " * 110_000
+    event = make_event(title=Translated(en=f"Long title {words}"), description=Translated(en=words))
+    body = client.get(f"/en/events/{event.slug}.ics").data
+    assert len(body) < 5_000
+    (meeting,) = events_of(Calendar.from_ical(body))
+    assert str(meeting["summary"]).endswith("migration…")
+    assert str(meeting["description"]).endswith(
+        f"migration…\n\nhttp://localhost/en/events/{event.slug}/"
+    )
+    assert len(client.get("/en/events.ics").data) < 100_000

@@ -404,6 +404,7 @@ def test_a_renamed_office_answers_301_at_its_old_address(app, client, admin):
             ),
             ("/api/v1/meetings?office=iom-lome", "/api/v1/meetings?office=iom-togo"),
             ("/en/search?q=labour&office=iom-lome", "/en/search?q=labour&office=iom-togo"),
+            ("/en/search?office=iom-lome", "/en/search?office=iom-togo"),
         ):
             response = client.get(old)
             assert (response.status_code, response.location) == (301, new), old
@@ -472,3 +473,76 @@ def test_a_drafts_former_address_reveals_nothing_to_the_public(app, client, edit
         with app.app_context():
             db.session.delete(stored("quiet-draft-b"))
             db.session.commit()
+
+
+def test_a_withdrawn_meeting_answers_at_every_address_the_public_knew_and_no_other(
+    app, client, editor, meeting
+):
+    """Renamed while public (old address known), withdrawn, then renamed again as a draft:
+    both public addresses keep telling subscribers; the draft's new one is nobody's business."""
+    edit(app, editor, meeting, slug=f"{meeting}-second")
+    status(app, editor, f"{meeting}-second", "draft")
+    withdrawn = client.get(f"/en/events/{meeting}-second.ics")
+    assert withdrawn.status_code == 200 and b"STATUS:CANCELLED" in withdrawn.data
+    edit(app, editor, f"{meeting}-second", slug=f"{meeting}-secret")
+    try:
+        for known in (meeting, f"{meeting}-second"):
+            response = client.get(f"/en/events/{known}.ics")
+            assert response.status_code == 200, known
+            assert response.data == withdrawn.data
+        assert client.get(f"/en/events/{meeting}-secret.ics").status_code == 404
+        assert client.get(f"/en/events/{meeting}-secret/").status_code == 404
+        assert client.get(f"/en/events/{meeting}/").status_code == 404  # no 301 to a draft
+    finally:
+        edit(app, editor, f"{meeting}-secret", slug=meeting)
+
+
+def test_an_item_restored_after_its_day_left_the_meeting_lands_on_a_day_it_has(
+    app, client, editor, admin, meeting
+):
+    with app.app_context():
+        item = db.session.scalar(
+            select(AgendaItem).where(
+                AgendaItem.event_id == stored(meeting).id, AgendaItem.day == date(2031, 5, 7)
+            )
+        )
+        item.remove()
+        db.session.commit()
+        item_id = item.id
+    edit(app, editor, meeting, ends_on="2031-05-06")  # nothing live is left outside: accepted
+    response = post_form(
+        admin,
+        f"/en/manage/trash/agenda_item/{item_id}/restore",
+        {},
+        path_for_token="/en/manage/trash/",
+        follow_redirects=True,
+    )
+    assert "Its day, Wednesday, May 7, 2031, is no longer a day of the meeting" in text_of(
+        response.get_data(as_text=True)
+    )
+    days = {
+        e.decoded("dtstart").date()
+        for e in items_of(events(client, f"/en/events/{meeting}.ics")).values()
+    }
+    assert days == {date(2031, 5, 6)}
+
+
+def test_a_form_saved_while_a_colleague_renamed_the_meeting_keeps_what_was_typed(
+    app, editor, admin, meeting
+):
+    """The form posts to the old address: 308 sends it on, with what was typed, to the new
+    one (browsers post the same body again; the test client cannot), whose version check
+    then shows what changed meanwhile."""
+    with app.app_context():
+        version = stored(meeting).version
+    edit(app, admin, meeting, slug=f"{meeting}-renamed")
+    typed = {**MEETING, "version": version, "title-fr": "Titre tapé par l’autre"}
+    try:
+        sent = post_form(editor, f"/en/manage/events/{meeting}/edit", typed)
+        assert sent.status_code == 308
+        assert sent.location == f"/en/manage/events/{meeting}-renamed/edit"
+        again = post_form(editor, sent.location, typed)
+        assert again.status_code == 409  # the rename is what changed meanwhile
+        assert 'value="Titre tapé par l’autre"' in again.get_data(as_text=True)
+    finally:
+        edit(app, admin, f"{meeting}-renamed", slug=meeting)

@@ -198,3 +198,29 @@ def test_parameters_named_like_url_building_arguments_change_nothing(client, pat
     assert response.status_code in (200, 404)
     if response.mimetype == "text/html":
         assert 'hreflang="fr" href="http://localhost/fr/' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/rcp-bangkok-2009/documents/99999999999999999999/en",
+        "/en/events/rcp-bangkok-2009/documents/9223372036854775808/en",
+        "/en/search?q=nohitword&page=999999999999999999999",
+        "/en/events/?page=9223372036854775807",
+        "/en/search?q=migration&page=-1",
+    ],
+)
+def test_numbers_too_large_for_anything_to_exist_are_not_found(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/manage/?page=9223372036854775807",
+        "/en/manage/events/rcp-bangkok-2009/agenda/99999999999999999999/edit",
+        "/en/manage/users/99999999999999999999/edit",
+    ],
+)
+def test_staff_pages_do_not_overflow_either(admin, path):
+    assert admin.get(path).status_code == 404

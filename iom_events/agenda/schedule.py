@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.events.models import Event
@@ -59,3 +59,22 @@ def left_outside(event: Event, new_start: date, new_end: date) -> list[AgendaIte
 def days_outside(event: Event, days: list[date]) -> set[date]:
     """Those of `days` that are not days of the meeting (its agenda needs attention there)."""
     return {day for day in days if not event.starts_on <= day <= event.ends_on}
+
+
+def back_within(item: AgendaItem) -> date | None:
+    """Put an item restored from the trash on a day of its meeting, if the meeting's dates
+    changed meanwhile so that its own is not one any more: the nearest day, at the end of it.
+    Returns the day it had then (None when it keeps its day). Call before the commit."""
+    event = item.event
+    if event.starts_on <= item.day <= event.ends_on:
+        return None
+    old = item.day
+    with db.session.no_autoflush:
+        item.day = min(max(item.day, event.starts_on), event.ends_on)
+        last = db.session.scalar(
+            select(func.max(AgendaItem.position)).where(
+                AgendaItem.event_id == event.id, AgendaItem.day == item.day
+            )
+        )
+    item.position = 0 if last is None else last + 1
+    return old

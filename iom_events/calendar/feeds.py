@@ -42,6 +42,10 @@ from iom_events.i18n import Localized, Translated
 from iom_events.text import plain_text
 
 PRODID = "-//International Organization for Migration//iom_events//EN"
+TEXT_LIMITS = {"summary": 300, "location": 300, "description": 2000}
+"""Characters a text property keeps at most (cut at a word, with "…"): calendar apps show a
+few lines, the page has the rest, and one long text must not push a feed past the ~1 MB at
+which Google Calendar drops a subscription's events."""
 REFRESH = timedelta(hours=6)
 EMPTY_FEED_ZONE = "Etc/UTC"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -163,8 +167,9 @@ def _feed(context: FeedContext, events: list[Event], spans: _Spans) -> bytes:
     if events:
         feed.add("method", "PUBLISH")
     # vText: escaped as TEXT (RFC 5545 section 3.3.11), whatever the name or description holds.
-    feed.add("name", vText(context.name))
-    feed.add("x-wr-calname", vText(context.name))
+    name = _shortened(context.name, TEXT_LIMITS["summary"])
+    feed.add("name", vText(name))
+    feed.add("x-wr-calname", vText(name))
     feed.add("description", vText(context.description))
     feed.add("x-wr-caldesc", vText(context.description))
     feed.add("url", context.url)
@@ -258,16 +263,26 @@ def _add_description(
 ) -> None:
     """Paragraphs: the texts (Markdown made plain), then the meeting page's address."""
     paragraphs = [plain_text(text) for text in texts if text]
-    paragraphs.append(context.meeting_url(meeting))
+    body = _shortened("\n\n".join(p for p in paragraphs if p), TEXT_LIMITS["description"])
     language = next((text.lang for text in texts if text and text.is_fallback), None)
-    entry.add("description", "\n\n".join(p for p in paragraphs if p), _language(language))
+    description = (
+        f"{body}\n\n{context.meeting_url(meeting)}" if body else context.meeting_url(meeting)
+    )
+    entry.add("description", description, _language(language))
 
 
 def _add_text(entry: Event, name: str, text: str | None) -> None:
     """A text property, with LANGUAGE when the text is not in the feed's language."""
     if text:
         fallback = text.lang if isinstance(text, Localized) and text.is_fallback else None
-        entry.add(name, str(text), _language(fallback))
+        entry.add(name, _shortened(str(text), TEXT_LIMITS[name]), _language(fallback))
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters cut at a word with "…"."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(maxsplit=1)[0].rstrip() + "…"
 
 
 def _language(lang: str | None) -> dict[str, str] | None:

@@ -54,16 +54,20 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from io import StringIO
 
+from dateutil.tz import tzical
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 __all__ = ["vtimezone"]
 
 _DAY = 86_400  # seconds
+_WEEK = 7 * _DAY
 _YEAR = 366 * _DAY
 _AHEAD = 28  # years an open-ended rule is checked beyond the window: every weekday alignment
 _EPOCH = datetime(1970, 1, 1)
-_VOBJECT = 2000  # the first year vobject compares a zone with UTC
+_VOBJECT_FROM = 946_684_800  # 2000-01-01T00:00Z: vobject compares a zone with UTC from then
+_VOBJECT_TO = 1_577_836_800  # 2020-01-01T00:00Z: and until then
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -124,14 +128,23 @@ def vtimezone(tzid: str, first: datetime, last: datetime) -> Timezone:
     start, end = _seconds(first), _seconds(last)
     if start > end:
         raise ValueError(f"first ({first}) is after last ({last})")
+    component = _described(tzid, zone, start, end)
+    if _vobject_takes_for_utc(component) and _not_utc(zone, start, end):
+        # vobject (Radicale...) ignores a VTIMEZONE that reads as UTC all over 2000-2019
+        # (its tzinfo_eq), as one whose winter is UTC (London, Lisbon) does when it starts
+        # later or stops earlier: described up to its first change since 2000 too, it does not.
+        since = [
+            c.at for c in _changes_around(zone, _VOBJECT_FROM, _VOBJECT_TO) if c.at >= _VOBJECT_FROM
+        ]
+        if since:
+            component = _described(tzid, zone, min(start, since[0]), max(end, since[0]))
+    return component
+
+
+def _described(tzid: str, zone: zoneinfo.ZoneInfo, start: int, end: int) -> Timezone:
+    """The VTIMEZONE for [start, end] (UTC seconds)."""
+    changes = _changes_around(zone, start, end)
     first_year, last_year = _utc_year(start), _utc_year(end)
-    years = range(first_year - 1, last_year + 2)
-    changes = [change for year in years for change in _changes_in_year(zone, year)]
-    if any(not c.before.offset or not c.after.offset for c in changes) and years[0] > _VOBJECT:
-        # vobject takes a zone for UTC when its offsets match UTC's in 2000-2019 (its
-        # tzinfo_eq), and then drops the TZID: London's rules must start back then.
-        years = range(_VOBJECT, last_year + 2)
-        changes = [change for year in years for change in _changes_in_year(zone, year)]
     window_end = _seconds(datetime(last_year + 2, 1, 1, tzinfo=UTC))
     observances = _observances(zone, changes, window_end)
     chosen = _in_span(observances, changes, start, end)
@@ -144,6 +157,29 @@ def vtimezone(tzid: str, first: datetime, last: datetime) -> Timezone:
     for observance in sorted(chosen, key=lambda o: o.changes[0].at):
         component.add_component(_component(observance))
     return component
+
+
+def _vobject_takes_for_utc(component: Timezone) -> bool:
+    """Does the VTIMEZONE read, as dateutil reads it for vobject, as UTC in every season of
+    2000-2019? (vobject.icalendar.tzinfo_eq, what vobject checks before it uses a zone)."""
+    if any(c.get("TZOFFSETTO").td for c in component.subcomponents):
+        zone = tzical(StringIO(component.to_ical().decode())).get()
+        moments = (datetime(year, month, 1) for year in range(2000, 2020) for month in (1, 7))
+        return all(zone.utcoffset(moment) == timedelta(0) for moment in moments)
+    return True
+
+
+def _not_utc(zone: zoneinfo.ZoneInfo, start: int, end: int) -> bool:
+    """Is the zone ever off UTC around [start, end]? (If not, vobject's reading is right.)"""
+    changes = _changes_around(zone, start, end)
+    states = [c.after for c in changes] or [_state(zone, start)]
+    return any(state.offset for state in [*states, _state(zone, start)])
+
+
+def _changes_around(zone: zoneinfo.ZoneInfo, start: int, end: int) -> list[_Change]:
+    """The zone's changes from the year before ``start`` to the year after ``end``."""
+    years = range(_utc_year(start) - 1, _utc_year(end) + 2)
+    return [change for year in years for change in _changes_in_year(zone, year)]
 
 
 def _seconds(moment: datetime) -> int:
@@ -164,17 +200,28 @@ def _state(zone: zoneinfo.ZoneInfo, seconds: int) -> _State:
     return _State(moment.utcoffset(), moment.dst(), moment.tzname() or "")
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=32_768)
 def _changes_in_year(zone: zoneinfo.ZoneInfo, year: int) -> tuple[_Change, ...]:
     """Every transition of ``zone`` in UTC calendar year ``year``, in order.
 
-    Probes once a day and at each instant the TZif file lists, then bisects each change to the
-    second. Cached per zone object (``ZoneInfo.clear_cache()`` makes new ones) and year.
+    Up to its last listed transition, a TZif file lists every one (RFC 8536 section 3.2), so
+    the zone is probed at those instants only. After it, the zone follows the file's footer, a
+    POSIX TZ rule (section 3.3): at most two changes a year, months apart, found by a probe a
+    week. Without a file, a probe a day. Each change is then bisected to the second. A feed with
+    meetings years ahead in many zones stays cheap. Cached per zone object
+    (``ZoneInfo.clear_cache()`` makes new ones) and year.
     """
     low = _seconds(datetime(year, 1, 1, tzinfo=UTC)) - 1
     high = _seconds(datetime(year + 1, 1, 1, tzinfo=UTC)) - 1
-    listed = (t for t in _tzif_transitions(zone.key, tuple(zoneinfo.TZPATH)) if low < t <= high)
-    probes = sorted({*range(low, high, _DAY), high, *listed})
+    every = _tzif_transitions(zone.key, tuple(zoneinfo.TZPATH))
+    listed = [t for t in every if low < t <= high]
+    if not every:
+        regular: range | tuple = range(low, high, _DAY)
+    elif high <= every[-1]:
+        regular = ()  # all listed
+    else:
+        regular = range(max(low, every[-1]), high, _WEEK)
+    probes = sorted({low, *regular, high, *listed})
     changes: list[_Change] = []
     at, state = probes[0], _state(zone, probes[0])
     for probe in probes[1:]:

@@ -15,9 +15,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from iom_events.calendar.feeds import SeenEvent, local_time, meeting_span
 from iom_events.columns import utcnow
-from iom_events.events.models import Event
+from iom_events.events.models import Event, EventFormerSlug
 from iom_events.events.queries import PUBLIC_STATUSES
 from iom_events.extensions import db
 from iom_events.i18n import Translated
@@ -42,7 +44,8 @@ def snapshot(event: Event) -> dict:
     """The meeting's events as its feed shows them now (JSON): when, and for each event its
     UID, SEQUENCE, title in every language, start and end.
 
-    Shape: `{"at": "2031-05-06T10:00:00+00:00", "language": "fr", "events": [{"uid": ...,
+    Shape: `{"at": "2031-05-06T10:00:00+00:00", "language": "fr", "addresses": [the slugs the
+    public knew it by], "events": [{"uid": ...,
     "sequence": 3, "title": {"fr": ...}, "start": {"date": "2031-05-06"} | {"local":
     "2031-05-06T09:00:00", "tzid": "Africa/Dakar"} | {"utc": "..."}, "end": ..., "part_of":
     uid or None}]}`."""
@@ -56,7 +59,14 @@ def snapshot(event: Event) -> dict:
         item_end = local_time(item.day, item.ends_at, zone) if item.ends_at else None
         sequence = item.sequence + event.sequence
         events.append(_entry(item.uid, sequence, item.title, item_start, item_end, event.uid))
-    return {"at": utcnow().isoformat(), "language": event.original_language, "events": events}
+    former = select(EventFormerSlug.slug).where(EventFormerSlug.event_id == event.id)
+    addresses = [event.slug, *sorted(db.session.scalars(former))]
+    return {
+        "at": utcnow().isoformat(),
+        "language": event.original_language,
+        "addresses": addresses,
+        "events": events,
+    }
 
 
 def seen_events(withdrawal: dict) -> list[SeenEvent]:

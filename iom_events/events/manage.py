@@ -17,6 +17,7 @@ from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.i18n import country_choices, long_day, translate
 from iom_events.labels import choices
+from iom_events.web import page_number
 
 bp = manage_blueprint("manage_events", __name__)
 
@@ -58,7 +59,8 @@ def index():
     query = request.args.get("q", "")
     status = request.args.get("status", "")
     status = status if status in {s.value for s in EventStatus} else ""
-    page = db.paginate(staff.meetings(query, EventStatus(status) if status else None), per_page=50)
+    statement = staff.meetings(query, EventStatus(status) if status else None)
+    page = db.paginate(statement, page=page_number(), per_page=50)
     return render_template(
         "manage/events/index.html", page=page, q=query, status=status, statuses=choices(EventStatus)
     )

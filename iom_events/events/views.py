@@ -21,11 +21,11 @@ from iom_events.i18n import LANG, country_name, place, translate
 from iom_events.labels import choices
 from iom_events.offices import queries as office_queries
 from iom_events.text import plain_text
+from iom_events.web import page_number
 
 bp = Blueprint("events", __name__, url_prefix=LANG)
 
 MAX_AGE = 60
-MAX_PAGE = 100_000
 
 
 @bp.get("/")
@@ -45,19 +45,17 @@ def home():
 def index():
     form = EventFilterForm(request.args)
     form.accept_any_known_shape()
-    page = request.args.get("page", "1")
-    if not (page.isdigit() and 0 < int(page) <= MAX_PAGE):
-        abort(404)  # no such page
+    page = page_number()
     if form.validate():
         filters = form.filters()
         statement = queries.filtered_events(filters)
         fingerprint = fingerprints.listing(statement, filters.office)
         if fingerprint is not None:
             # Only what shapes the page keys it and is in its links: not ?page=01 or ?utm_x=.
-            query = {**filters.query(), **({"page": str(int(page))} if int(page) > 1 else {})}
+            query = {**filters.query(), **({"page": str(page)} if page > 1 else {})}
             return caching.respond(
                 fingerprint,
-                lambda: _listing(EventFilterForm(MultiDict(query)), statement, filters, int(page)),
+                lambda: _listing(EventFilterForm(MultiDict(query)), statement, filters, page),
                 mimetype="text/html",
                 max_age=MAX_AGE,
                 query=query,

@@ -11,6 +11,7 @@ from iom_events.events.views import fill_choices
 from iom_events.extensions import db
 from iom_events.i18n import LANG, current_lang
 from iom_events.search import queries
+from iom_events.web import page_number
 
 bp = Blueprint("search", __name__, url_prefix=LANG)
 
@@ -21,19 +22,20 @@ def index():
     form = EventFilterForm(request.args)
     form.accept_any_known_shape()
     valid = form.validate()
+    # Filtered by a renamed office's former address: the same search at the new one.
+    moved = former_slugs.redirect_office_filter(form.filters().office) if valid else None
+    if moved is not None:
+        return moved
     statement = queries.search(query, form.filters()) if valid else None
     hits, total, pages = [], 0, 0
-    page = request.args.get("page", 1, type=int) or 1
+    page = page_number()
     per_page = current_app.config["EVENTS_PER_PAGE"]
     if statement is not None:
         total = db.session.scalar(
             select(func.count()).select_from(statement.order_by(None).subquery())
         )
         pages = (total + per_page - 1) // per_page
-        moved = former_slugs.redirect_office_filter(form.filters().office) if not total else None
-        if moved is not None:  # filtered by a renamed office's former address
-            return moved
-        if page < 1 or (pages and page > pages):
+        if page > max(pages, 1):
             abort(404)
         rows = db.session.execute(statement.limit(per_page).offset((page - 1) * per_page)).all()
         hits = [

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
+from iom_events.agenda import schedule
 from iom_events.agenda.models import AgendaItem
 from iom_events.calendar import withdrawals
 from iom_events.delegations.models import Delegation, Participant
@@ -67,14 +69,20 @@ def find(kind: str, record_id: int):
     return db.session.scalar(statement, execution_options=EVERYTHING)
 
 
-def restore(record) -> None:
+def restore(record) -> date | None:
+    """Back from the trash. For an agenda item whose day its meeting no longer has: the day it
+    had (it is now on the nearest day of the meeting); else None."""
     if isinstance(record, DocumentFile):
         restore_version(record)  # another version may have taken its place meanwhile
-        return
+        return None
     record.restore()
+    moved_from = None
     if isinstance(record, Event):  # public again: its feed is its own again
         withdrawals.follow_visibility(record, was_public=False)
+    elif isinstance(record, AgendaItem):
+        moved_from = schedule.back_within(record)
     db.session.commit()
+    return moved_from
 
 
 def empty(store: BlobStore) -> int:

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.documents.storage import blob_store
+from iom_events.i18n import long_day
 from iom_events.trash import service
 
 bp = manage_blueprint("trash", __name__, "/trash", admin_only=True)
@@ -18,8 +19,18 @@ def index():
 @bp.post("/<kind>/<int:record_id>/restore")
 def restore(kind: str, record_id: int):
     record = service.find(kind, record_id) or abort(404)
-    service.restore(record)
+    moved_from = service.restore(record)
     flash(_("Restored."))
+    if moved_from is not None:
+        flash(
+            _(
+                "Its day, %(old)s, is no longer a day of the meeting: it is now on %(new)s. "
+                "Check the agenda.",
+                old=long_day(moved_from),
+                new=long_day(record.day),
+            ),
+            "error",
+        )
     return redirect(url_for(".index"), 303)
 
 

@@ -1,6 +1,5 @@
-"""former slugs, office changes, withdrawals: old addresses of meetings and offices answer 301;
-offices get updated_at (feeds show an office's name as organizer, so its change is a change of
-those events); event.withdrawal keeps what subscribers saw of a meeting no longer public
+"""former slugs and office changes: old addresses of meetings and offices answer 301; offices get
+updated_at (feeds show an office's name as organizer, so its change is a change of those events)
 
 Revision ID: 0007
 Revises: 0006
@@ -48,8 +47,6 @@ def upgrade():
     op.create_index(
         op.f("ix_office_former_slug_office_id"), "office_former_slug", ["office_id"], unique=False
     )
-    with op.batch_alter_table("event", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("withdrawal", sa.JSON(), nullable=True))
     with op.batch_alter_table("office", schema=None) as batch_op:
         batch_op.add_column(sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True))
     op.execute("UPDATE office SET updated_at = CURRENT_TIMESTAMP")
@@ -62,8 +59,6 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("office", schema=None) as batch_op:
         batch_op.drop_column("updated_at")
-    with op.batch_alter_table("event", schema=None) as batch_op:
-        batch_op.drop_column("withdrawal")
     op.drop_index(op.f("ix_office_former_slug_office_id"), table_name="office_former_slug")
     op.drop_table("office_former_slug")
     op.drop_index(op.f("ix_event_former_slug_event_id"), table_name="event_former_slug")

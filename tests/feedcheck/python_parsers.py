@@ -9,7 +9,9 @@
   keeps every zone in a process-wide registry (the first zone registered under a TZID wins) and
   falls back to pytz's zone data for a TZID it has no zone for. Here it parses a private copy of
   the feed in which every TZID carries a token of its own, so that neither can step in; the
-  registry entries of that token are removed afterwards.
+  registry entries of that token are removed afterwards. vobject takes a VTIMEZONE whose offsets
+  match UTC's over 2000-2019 for UTC (its tzinfo_eq) and leaves times in it floating: those are
+  read as UTC, which is what vobject means by it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import functools
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 import icalendar
 import vobject
@@ -71,17 +73,32 @@ def vobject_reading(data: bytes) -> Reading:
         if not components or components[0].name != "VCALENDAR":
             return Reading.failed("no VCALENDAR in the feed")
         events = components[0].contents.get("vevent", [])
+        as_utc = _taken_for_utc(components[0])
         instants = {}
         for index, event in enumerate(events):
             for name in PROPERTIES:
                 lines = event.contents.get(name.lower())
                 if lines and isinstance(lines[0].value, datetime):
-                    instants[(index, name)] = seconds(lines[0].value)
+                    value = lines[0].value
+                    tzids = lines[0].params.get("X-VOBJ-ORIGINAL-TZID", [])
+                    if value.tzinfo is None and set(tzids) & as_utc:
+                        value = value.replace(tzinfo=UTC)
+                    instants[(index, name)] = seconds(value)
         return Reading(events=len(events), instants=instants)
     except Exception as err:  # whatever vobject cannot read is a finding, not a crash
         return Reading.failed(f"cannot parse: {' '.join(str(err).split())}")
     finally:
         _forget_zones(token)
+
+
+def _taken_for_utc(calendar) -> set[str]:
+    """The TZIDs whose VTIMEZONE vobject takes for UTC (and so does not register)."""
+    found = set()
+    for vtimezone in calendar.contents.get("vtimezone", []):
+        zone = vtimezone.gettzinfo()
+        if zone is not None and vobject.icalendar.tzinfo_eq(zone, vobject.icalendar.utc):
+            found.add(str(vtimezone.tzid.value))
+    return found
 
 
 def renamed_tzids(text: str, token: str) -> str:
