@@ -46,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.agenda.manage import bp as manage_agenda_bp
     from iom_events.api.views import bp as api_bp
     from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
+    from iom_events.audit.manage import bp as manage_history_bp
     from iom_events.calendar.views import bp as calendar_bp
     from iom_events.delegations.manage import bp as manage_delegations_bp
     from iom_events.demo.commands import demo_cli
@@ -84,6 +85,7 @@ def create_app(config: dict | None = None) -> Flask:
         manage_documents_bp,
         manage_offices_bp,
         manage_users_bp,
+        manage_history_bp,
         trash_bp,
         api_bp,
     ):

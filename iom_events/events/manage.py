@@ -1,15 +1,13 @@
-"""Staff pages for meetings: list, create, edit, publish or cancel, remove, history."""
+"""Staff pages for meetings: list, create, edit, publish or cancel, remove."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from sqlalchemy import select
 
 from iom_events import editing, former_slugs
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
-from iom_events.audit.models import AuditEntry
 from iom_events.calendar import withdrawals
 from iom_events.events import staff
 from iom_events.events.forms import EventForm
@@ -184,14 +182,3 @@ def remove(slug: str):
         return redirect(url_for(".show", slug=slug), 303)
     flash(_("The meeting is in the trash. An administrator can restore it."))
     return redirect(url_for(".index"), 303)
-
-
-@bp.get("/events/<slug>/history")
-def history(slug: str):
-    event = staff.meeting_or_404(slug)
-    entries = db.session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.event_id == event.id)
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    )
-    return render_template("manage/events/history.html", event=event, entries=list(entries))
