@@ -38,14 +38,13 @@ def create_app(config: dict | None = None) -> Flask:
     login.login_view = "accounts.sign_in"
     login.login_message = None
 
-    from iom_events import caching, errors, web
+    from iom_events import caching, errors, saving, web
     from iom_events.accounts import auth as _auth  # noqa: F401  (registers the user loader)
     from iom_events.accounts.commands import users_cli
     from iom_events.accounts.manage import bp as manage_users_bp
     from iom_events.accounts.views import bp as accounts_bp
     from iom_events.agenda.manage import bp as manage_agenda_bp
     from iom_events.api.views import bp as api_bp
-    from iom_events.audit import hooks as _audit_hooks  # noqa: F401  (registers the history hook)
     from iom_events.audit.manage import bp as manage_history_bp
     from iom_events.calendar.views import bp as calendar_bp
     from iom_events.delegations.manage import bp as manage_delegations_bp
@@ -59,7 +58,6 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.offices.manage import bp as manage_offices_bp
     from iom_events.offices.views import bp as offices_bp
     from iom_events.press.manage import bp as manage_press_bp
-    from iom_events.search import index as _search_index  # noqa: F401  (keeps the index in step)
     from iom_events.search.commands import search_cli
     from iom_events.search.views import bp as search_bp
     from iom_events.trash.views import bp as trash_bp
@@ -67,6 +65,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = web.BoundedIntegerConverter  # before the blueprints
     app.url_value_preprocessor(i18n.pull_lang)
     app.url_defaults(i18n.add_lang)
+    saving.install()
     caching.init_app(app)
     web.init_app(app)
     errors.init_app(app)

@@ -50,8 +50,9 @@ class CalendarEntry:
     sequence: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
-@event.listens_for(Session, "before_flush")
-def _raise_sequences(session: Session, flush_context, instances) -> None:
+def raise_sequences(session: Session) -> None:
+    """Raise the SEQUENCE of each calendar entry whose `SEQUENCED_FIELDS` changed (a step of
+    the save pipeline, iom_events/saving.py)."""
     for obj in session.dirty:
         if isinstance(obj, CalendarEntry):
             state = inspect(obj)

@@ -12,7 +12,7 @@ from enum import Enum
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import event, inspect
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -133,8 +133,7 @@ def _entry(obj, action: AuditAction, changes: dict) -> AuditEntry:
     )
 
 
-@event.listens_for(Session, "before_flush")
-def _count_collection_changes_as_edits(session: Session, flush_context, instances) -> None:
+def count_collection_changes_as_edits(session: Session) -> None:
     """A record whose many-to-many collection changed gets a new version like any edit.
 
     SQLAlchemy raises the version only when it UPDATEs the row; marking one of the record's own
@@ -151,8 +150,9 @@ def _count_collection_changes_as_edits(session: Session, flush_context, instance
             session.info.setdefault(FLAGGED, set()).add((id(obj), column))
 
 
-@event.listens_for(Session, "after_flush")
-def _write_history(session: Session, flush_context) -> None:
+def write_history(session: Session) -> None:
+    """One AuditEntry per record created, changed, removed or deleted in this flush (a step of
+    the save pipeline, iom_events/saving.py)."""
     models = audited_models()
     flagged = session.info.pop(FLAGGED, set())
     entries = []

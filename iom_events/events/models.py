@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, event, update
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from iom_events.audit.models import AuditEntry
@@ -203,19 +203,28 @@ def meeting_of(record) -> int | None:
     return document.event_id if document is not None else None
 
 
-@event.listens_for(Session, "after_flush")
-def _count_changes(session: Session, flush_context) -> None:
+def count_content_changes(session: Session) -> None:
     """Raise `content_version` of every meeting whose page a flush touched: its agenda, people,
     documents, press contacts, organizers or side events. The page's fingerprint then reads one
-    row instead of adding up every part (iom_events/fingerprints.py)."""
-    meetings = {
-        meeting_id
+    row instead of adding up every part (iom_events/fingerprints.py).
+
+    The meeting's own `updated_at` stays, so that lists and feeds, which show the meeting's own
+    fields, do not look changed; except for organizers, which the feeds name (ORGANIZER), whose
+    change moves it. A step of the save pipeline (iom_events/saving.py)."""
+    touched = [
+        (meeting_id, isinstance(record, EventOrganizer))
         for record in (*session.new, *session.dirty, *session.deleted)
         if (meeting_id := meeting_of(record)) is not None
-    }
-    if meetings:
+    ]
+    table = Event.__table__
+    for organizers_changed in (False, True):
+        meetings = {meeting_id for meeting_id, o in touched if o is organizers_changed}
+        if not meetings:
+            continue
+        # A Core UPDATE applies the column's onupdate (utcnow) unless told otherwise.
+        updated_at = utcnow() if organizers_changed else table.c.updated_at
         session.execute(
-            update(Event.__table__)
-            .where(Event.__table__.c.id.in_(meetings))
-            .values(content_version=Event.__table__.c.content_version + 1)
+            update(table)
+            .where(table.c.id.in_(meetings))
+            .values(content_version=table.c.content_version + 1, updated_at=updated_at)
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import event, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from iom_events.agenda.models import AgendaItem, agenda_speaker
@@ -147,8 +147,9 @@ def rebuild(session: Session) -> int:
     return len(ids)
 
 
-@event.listens_for(Session, "after_flush")
-def _keep_in_step(session: Session, flush_context) -> None:
+def keep_in_step(session: Session) -> None:
+    """Rewrite the index rows of every meeting this flush touched, offices' meetings included
+    (a step of the save pipeline, iom_events/saving.py)."""
     touched = set()
     for record in (*session.new, *session.dirty, *session.deleted):
         if isinstance(record, Event) and record.id is not None:
