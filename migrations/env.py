@@ -78,6 +78,18 @@ def run_migrations_offline():
         context.run_migrations()
 
 
+def _fill_what_revisions_asked_for(connection) -> None:
+    """Revisions never import the application; one that needs the application's code to fill a
+    table (the search index folds texts in Python) asks for it here, where every revision has
+    run and the models match the schema again."""
+    if config.attributes.pop("search_index_to_rebuild", False):
+        from sqlalchemy.orm import Session
+
+        from iom_events.search.index import rebuild
+
+        rebuild(Session(bind=connection))
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -116,6 +128,7 @@ def run_migrations_online():
             context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
             with context.begin_transaction():
                 context.run_migrations()
+                _fill_what_revisions_asked_for(connection)
         finally:
             if sqlite:
                 connection.commit()

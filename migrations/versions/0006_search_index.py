@@ -5,12 +5,13 @@ Revises: 0005
 Create Date: 2026-11-25 13:45:00
 
 The index holds folded texts (accents and case removed in Python: iom_events/search/text.py),
-so it is filled by the application's own code, here for the meetings that already exist.
+so it is filled by the application's own code. A revision never imports the application (its
+models are those of the newest revision, not this one): it asks migrations/env.py to fill the
+index once every revision has run, when the schema and the models agree again.
 """
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0006"
 down_revision = "0005"
@@ -41,9 +42,7 @@ def upgrade():
             "CREATE VIRTUAL TABLE search_index USING fts5("
             "title, body, parts UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"
         )
-    from iom_events.search.index import rebuild
-
-    rebuild(Session(bind=op.get_bind()))
+    op.get_context().config.attributes["search_index_to_rebuild"] = True
 
 
 def downgrade():
