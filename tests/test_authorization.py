@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-ADMIN_ONLY = ("/manage/offices", "/manage/users", "/manage/trash")
+ADMIN_ONLY = ("/manage/offices", "/manage/users", "/manage/trash/empty")
 SAMPLE_VALUES = {"lang": "en", "slug": "rcp-bangkok-2009", "kind": "event"}
 
 

@@ -4,8 +4,9 @@ Disabling an account or giving it a new password changes its version, which is p
 session's user id (`User.get_id`): the person's open sessions end at their next request.
 """
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user
 from sqlalchemy import func, select
 
@@ -13,21 +14,22 @@ from iom_events import editing
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.accounts.forms import NewPasswordForm, RoleForm, UserForm
 from iom_events.accounts.models import User, UserRole
+from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
 from iom_events.extensions import db
 
 bp = manage_blueprint("manage_users", __name__, "/users", admin_only=True)
 
-
-def _user_or_404(user_id: int) -> User:
-    return db.session.get(User, user_id) or abort(404)
-
-
-def _email_taken(form: UserForm) -> bool:
-    statement = select(User.id).where(func.lower(User.email) == form.email.data.lower())
-    if db.session.scalar(statement) is None:
-        return False
-    form.email.errors.append(_("This e-mail address already has an account."))
-    return True
+WORDS = Words(
+    new=_l("New account"),
+    edit=_l("Account"),
+    added=_l("Account created. Give the person their password in a safe way."),
+    back=_l("Back to the users"),
+    changed_meanwhile=_l("Someone changed this account meanwhile: check it, then try again."),
+    in_trash="",
+    remove_question="",
+    remove_consequence="",
+    trashed_meanwhile="",
+)
 
 
 def _leaves_no_admin(user: User, *, role: UserRole, active: bool) -> bool:
@@ -42,6 +44,52 @@ def _leaves_no_admin(user: User, *, role: UserRole, active: bool) -> bool:
     return db.session.scalar(other_admins) == 0
 
 
+class UserEditor(Editor):
+    """A new account (e-mail, role, first password) and an account's role; accounts are never
+    removed, only disabled (below), so that their history keeps its author."""
+
+    model = User
+    form_class = RoleForm
+    key = "<int:user_id>"
+    removable = False
+    redirect_status = 302
+    template = "manage/users/edit.html"
+    groups = ((None, ("email", "role", "password", "password_again")),)
+    words = WORDS
+
+    def form(self, user):
+        if user is None:
+            form = UserForm()
+            self.save_label = _l("Create the account")
+            return form
+        return super().form(user)
+
+    def name(self, user) -> str:
+        return user.email
+
+    def check(self, form, user) -> bool:
+        if user.id is None:
+            statement = select(User.id).where(func.lower(User.email) == form.email.data.lower())
+            if db.session.scalar(statement) is not None:
+                form.email.errors.append(_("This e-mail address already has an account."))
+                return False
+        elif _leaves_no_admin(user, role=UserRole(form.role.data), active=user.is_active):
+            form.role.errors.append(_("This is the last active administrator: keep the role."))
+            return False
+        return True
+
+    def index(self):
+        users = db.session.scalars(select(User).order_by(User.email))
+        return render_template("manage/users/index.html", users=list(users))
+
+
+UserEditor.register(bp)
+
+
+def _user_or_404(user_id: int) -> User:
+    return db.session.get(User, user_id) or abort(404)
+
+
 def _commit_action(user: User, done: str):
     """An action without a form (disable, enable): the same conflict rule as `editing.save`."""
     if editing.commit_or_conflict(user, editing.submitted_version()):
@@ -49,41 +97,6 @@ def _commit_action(user: User, done: str):
     else:
         flash(done)
     return redirect(url_for(".edit", user_id=user.id), 303)
-
-
-@bp.get("/")
-def index():
-    users = db.session.scalars(select(User).order_by(User.email))
-    return render_template("manage/users/index.html", users=list(users))
-
-
-@bp.route("/new", methods=["GET", "POST"])
-def new():
-    form = UserForm()
-    if form.validate_on_submit() and not _email_taken(form):
-        editing.save(form, User())  # a new record has no version to conflict with
-        flash(_("Account created. Give the person their password in a safe way."))
-        return redirect(url_for(".index"))
-    return render_template("manage/users/new.html", form=form), 400 if form.errors else 200
-
-
-@bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
-def edit(user_id: int):
-    user = _user_or_404(user_id)
-    form = RoleForm(obj=user)
-    conflict = None
-    if form.validate_on_submit():
-        if _leaves_no_admin(user, role=UserRole(form.role.data), active=user.is_active):
-            form.role.errors.append(_("This is the last active administrator: keep the role."))
-        else:
-            conflict = editing.save(form, user)
-            if conflict is None:
-                flash(_("Changes saved."))
-                return redirect(url_for(".index"))
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/users/edit.html", form=form, user=user, conflict=conflict
-    ), status
 
 
 @bp.route("/<int:user_id>/password", methods=["GET", "POST"])
@@ -104,11 +117,26 @@ def reset_password(user_id: int):
     ), status
 
 
-@bp.post("/<int:user_id>/disable")
+@bp.route("/<int:user_id>/disable", methods=["GET", "POST"])
 def disable(user_id: int):
     user = _user_or_404(user_id)
-    if user.id == current_user.id:  # so that an active administrator always remains
-        flash(_("You cannot disable your own account."), "error")
+    refusal = _("You cannot disable your own account.") if user.id == current_user.id else None
+    if request.method == "GET":
+        return confirmation_page(
+            Confirmation(
+                question=_("Disable the account of %(email)s?", email=user.email),
+                consequence=_(
+                    "The person can no longer sign in, and their open sessions end. You can "
+                    "enable the account again later."
+                ),
+                button=_("Disable the account"),
+                cancel=url_for(".edit", user_id=user.id),
+                version=asked_version(user),
+                refusal=refusal,
+            )
+        )
+    if refusal:  # so that an active administrator always remains
+        flash(refusal, "error")
         return redirect(url_for(".edit", user_id=user.id), 303)
     user.is_active = False
     return _commit_action(user, _("The account is disabled; its open sessions are ended."))

@@ -5,46 +5,22 @@ exports leave them out, and leave out the people marked private.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
-from sqlalchemy import select
+from flask import abort, render_template, request
+from flask_babel import lazy_gettext as _l
 
-from iom_events import editing, phones
+from iom_events import phones
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.delegations.forms import DelegationForm, ParticipantForm
 from iom_events.delegations.models import Delegation, Participant
-from iom_events.events import staff
+from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event
 from iom_events.events.queries import DelegationView
-from iom_events.extensions import db
 from iom_events.i18n import country_choices
 
 bp = manage_blueprint("manage_delegations", __name__, "/events/<slug>/delegations")
 
-
-def _delegation_or_404(event: Event, delegation_id: int) -> Delegation:
-    statement = select(Delegation).where(
-        Delegation.id == delegation_id, Delegation.event_id == event.id
-    )
-    return db.session.scalar(statement) or abort(404)
-
-
-def _participant_or_404(event: Event, participant_id: int) -> Participant:
-    """A participant of this meeting; not one whose delegation is in the trash (they are too)."""
-    statement = select(Participant).where(
-        Participant.id == participant_id, Participant.event_id == event.id
-    )
-    participant = db.session.scalar(statement) or abort(404)
-    if participant.delegation_id is not None and participant.delegation is None:
-        abort(404)
-    return participant
-
-
-def after_last(records: Iterable) -> int:
-    """The position that puts a new record after the others."""
-    return max((record.position for record in records), default=-1) + 1
+BACK = _l("Back to the delegations")
 
 
 def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
@@ -60,137 +36,95 @@ def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
     return views, members.get(None, [])
 
 
-@bp.get("/")
-def index(slug: str):
-    event = staff.meeting_or_404(slug)
-    delegations, unattached = roster(event)
-    return render_template(
-        "manage/delegations/index.html",
-        event=event,
-        delegations=delegations,
-        unattached=unattached,
-        international_phone=phones.international,
+class DelegationEditor(PartEditor):
+    model = Delegation
+    form_class = DelegationForm
+    key = "<int:delegation_id>"
+    ordered = True
+    groups = ((None, ("kind", "name", "short_name", "country", "region", "position")),)
+    words = Words(
+        new=_l("New delegation"),
+        edit=_l("Edit delegation"),
+        added=_l("Delegation added."),
+        back=BACK,
+        changed_meanwhile=_l(
+            "Someone changed this delegation meanwhile: check it, then try again."
+        ),
+        in_trash=_l("The delegation and its participants are in the trash."),
+        remove_question=_l("Move the delegation “%(name)s” and its participants to the trash?"),
+        remove_consequence=_l(
+            "The public will no longer see them. You or an administrator can restore them from "
+            "the trash."
+        ),
+        trashed_meanwhile=_l("This delegation was moved to the trash by %(who)s at %(when)s."),
+        restore_hint=_l("You can restore them from the trash."),
     )
 
+    def prepare(self, form, delegation):
+        form.prepare(country_choices(), next_position=self.after_last(self.event.delegations))
 
-# --- delegations -------------------------------------------------------------------------------
-
-
-def _delegation_form(event: Event, delegation: Delegation | None = None) -> DelegationForm:
-    form = DelegationForm(obj=delegation)
-    form.prepare(country_choices(), next_position=after_last(event.delegations))
-    return form
-
-
-def _delegation_page(form, event, delegation=None, conflict=None):
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/delegations/delegation_form.html",
-        form=form,
-        event=event,
-        delegation=delegation,
-        conflict=conflict,
-    ), status
-
-
-@bp.route("/new", methods=["GET", "POST"])
-def new(slug: str):
-    event = staff.meeting_or_404(slug)
-    form = _delegation_form(event)
-    if form.validate_on_submit():
-        editing.save(form, Delegation(event_id=event.id))  # a new record has no conflict
-        flash(_("Delegation added."))
-        return redirect(url_for(".index", slug=slug), 303)
-    return _delegation_page(form, event)
-
-
-@bp.route("/<int:delegation_id>/edit", methods=["GET", "POST"])
-def edit(slug: str, delegation_id: int):
-    event = staff.meeting_or_404(slug)
-    delegation = _delegation_or_404(event, delegation_id)
-    form = _delegation_form(event, delegation)
-    conflict = None
-    if form.validate_on_submit():
-        conflict = editing.save(form, delegation)
-        if conflict is None:
-            flash(_("Changes saved."))
-            return redirect(url_for(".index", slug=slug), 303)
-    return _delegation_page(form, event, delegation, conflict)
-
-
-@bp.post("/<int:delegation_id>/remove")
-def remove(slug: str, delegation_id: int):
-    event = staff.meeting_or_404(slug)
-    delegation = _delegation_or_404(event, delegation_id)
-    delegation.remove()
-    if editing.commit_or_conflict(delegation, editing.submitted_version()):
-        flash(_("Someone changed this delegation meanwhile: check it, then try again."), "error")
-    else:
-        flash(
-            _(
-                "The delegation and its participants are in the trash. "
-                "An administrator can restore them."
-            )
+    def index(self):
+        delegations, unattached = roster(self.event)
+        return render_template(
+            "manage/delegations/index.html",
+            event=self.event,
+            delegations=delegations,
+            unattached=unattached,
+            international_phone=phones.international,
         )
-    return redirect(url_for(".index", slug=slug), 303)
 
 
-# --- participants ------------------------------------------------------------------------------
+class ParticipantEditor(PartEditor):
+    model = Participant
+    form_class = ParticipantForm
+    key = "<int:participant_id>"
+    path = "/participants"
+    suffix = "_participant"
+    has_index = False
+    groups = (
+        (_l("Who"), ("name", "function", "affiliation", "role", "delegation", "is_public")),
+        (_l("Contact (staff only)"), ("email", "phone")),
+    )
+    words = Words(
+        new=_l("New participant"),
+        edit=_l("Edit participant"),
+        added=_l("Participant added."),
+        back=BACK,
+        changed_meanwhile=_l(
+            "Someone changed this participant meanwhile: check it, then try again."
+        ),
+        in_trash=_l("The participant is in the trash."),
+        remove_question=_l("Move the participant “%(name)s” to the trash?"),
+        remove_consequence=_l(
+            "The public will no longer see them. You or an administrator can restore them from "
+            "the trash."
+        ),
+        trashed_meanwhile=_l("This participant was moved to the trash by %(who)s at %(when)s."),
+        restore_hint=_l("You can restore them from the trash."),
+    )
+
+    def find(self, *, with_trash: bool = False):
+        """Not one whose delegation is in the trash: they are in it too."""
+        participant = super().find(with_trash=with_trash)
+        if participant is not None and participant.delegation_id and not participant.delegation:
+            abort(404)
+        return participant
+
+    def form(self, participant):
+        if participant is None:  # "Add a participant" from a delegation pre-selects it
+            form = ParticipantForm(delegation=request.args.get("delegation", ""))
+            self.prepare(form, None)
+            return form
+        return super().form(participant)
+
+    def prepare(self, form, participant):
+        form.prepare(self.event.delegations, self.event.original_language)
+
+    def blank(self):
+        return Participant(
+            event_id=self.event.id, position=self.after_last(self.event.participants)
+        )
 
 
-def _participant_form(event: Event, participant: Participant | None = None) -> ParticipantForm:
-    if participant is None:  # "Add a participant" from a delegation pre-selects it
-        form = ParticipantForm(delegation=request.args.get("delegation", ""))
-    else:
-        form = ParticipantForm(obj=participant)
-    form.prepare(event.delegations, event.original_language)
-    return form
-
-
-def _participant_page(form, event, participant=None, conflict=None):
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/delegations/participant_form.html",
-        form=form,
-        event=event,
-        participant=participant,
-        conflict=conflict,
-    ), status
-
-
-@bp.route("/participants/new", methods=["GET", "POST"])
-def new_participant(slug: str):
-    event = staff.meeting_or_404(slug)
-    form = _participant_form(event)
-    if form.validate_on_submit():
-        participant = Participant(event_id=event.id, position=after_last(event.participants))
-        editing.save(form, participant)  # a new record has no conflict
-        flash(_("Participant added."))
-        return redirect(url_for(".index", slug=slug), 303)
-    return _participant_page(form, event)
-
-
-@bp.route("/participants/<int:participant_id>/edit", methods=["GET", "POST"])
-def edit_participant(slug: str, participant_id: int):
-    event = staff.meeting_or_404(slug)
-    participant = _participant_or_404(event, participant_id)
-    form = _participant_form(event, participant)
-    conflict = None
-    if form.validate_on_submit():
-        conflict = editing.save(form, participant)
-        if conflict is None:
-            flash(_("Changes saved."))
-            return redirect(url_for(".index", slug=slug), 303)
-    return _participant_page(form, event, participant, conflict)
-
-
-@bp.post("/participants/<int:participant_id>/remove")
-def remove_participant(slug: str, participant_id: int):
-    event = staff.meeting_or_404(slug)
-    participant = _participant_or_404(event, participant_id)
-    participant.remove()
-    if editing.commit_or_conflict(participant, editing.submitted_version()):
-        flash(_("Someone changed this participant meanwhile: check it, then try again."), "error")
-    else:
-        flash(_("The participant is in the trash. An administrator can restore them."))
-    return redirect(url_for(".index", slug=slug), 303)
+DelegationEditor.register(bp)
+ParticipantEditor.register(bp)

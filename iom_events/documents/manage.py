@@ -11,30 +11,26 @@ from dataclasses import dataclass
 
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from iom_events import editing
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.documents import queries, service
 from iom_events.documents.forms import DocumentForm, UploadForm
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.documents.storage import blob_store
+from iom_events.editor import Confirmation, PartEditor, Words, confirmation_page, removed_notice
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.i18n import official_rank
 from iom_events.settings import LANGUAGES
+from iom_events.web import record_name
 
 bp = manage_blueprint("manage_documents", __name__, "/events/<slug>/documents")
-
-
-def _document_or_404(event: Event, document_id: int) -> Document:
-    """A document of this meeting; another meeting's, or one in the trash, is not found."""
-    statement = select(Document).where(Document.id == document_id, Document.event_id == event.id)
-    return db.session.scalar(statement) or abort(404)
 
 
 def _version_or_404(event: Event, file_id: int) -> DocumentFile:
@@ -46,11 +42,6 @@ def _version_or_404(event: Event, file_id: int) -> DocumentFile:
         .options(contains_eager(DocumentFile.document))
     )
     return db.session.scalar(statement) or abort(404)
-
-
-def after_last(documents: list[Document]) -> int:
-    """The position that puts a new document after the others."""
-    return max((document.position for document in documents), default=-1) + 1
 
 
 @dataclass(frozen=True)
@@ -71,82 +62,70 @@ def official_coverage(documents: list[Document]) -> Coverage:
     return Coverage(rows, missing)
 
 
-@bp.get("/")
-def index(slug: str):
-    event = staff.meeting_or_404(slug)
-    # Every document with its delegation and current versions: two queries, whatever the count.
-    statement = (
-        select(Document)
-        .where(Document.event_id == event.id)
-        .options(joinedload(Document.delegation), selectinload(Document.files))
-        .order_by(Document.position, Document.id)
+class DocumentEditor(PartEditor):
+    """What a document is; its language versions are uploaded one at a time (below)."""
+
+    model = Document
+    form_class = DocumentForm
+    key = "<int:document_id>"
+    ordered = True
+    groups = ((None, ("title", "category", "symbol", "delegation", "position")),)
+    words = Words(
+        new=_l("New document"),
+        edit=_l("Edit document"),
+        added=_l("Document added. Now upload its language versions."),
+        back=_l("Back to the documents"),
+        changed_meanwhile=_l("Someone changed this document meanwhile: check it, then try again."),
+        in_trash=_l("The document and its files are in the trash."),
+        remove_question=_l("Move the document “%(name)s” and its files to the trash?"),
+        remove_consequence=_l(
+            "The public will no longer see it or download its files. You or an administrator "
+            "can restore it from the trash."
+        ),
+        trashed_meanwhile=_l("This document was moved to the trash by %(who)s at %(when)s."),
     )
-    documents = list(db.session.scalars(statement).unique())
-    return render_template(
-        "manage/documents/index.html",
-        event=event,
-        documents=documents,
-        coverage=official_coverage(documents),
-        official_languages=LANGUAGES,
-    )
+
+    def prepare(self, form, document):
+        form.prepare(
+            self.event.delegations,
+            self.event.original_language,
+            self.after_last(self.event.documents),
+        )
+
+    def saved_url(self, document, *, created: bool = False) -> str:
+        if created:  # then its files
+            return url_for(".upload", slug=self.event.slug, document_id=document.id)
+        return url_for(".index", slug=self.event.slug, _anchor=f"document-{document.id}")
+
+    def moved_url(self, document) -> str:
+        return url_for(".index", slug=self.event.slug, _anchor=f"document-{document.id}")
+
+    def index(self):
+        # Every document with its delegation and current versions: two queries, whatever the count.
+        statement = (
+            select(Document)
+            .where(Document.event_id == self.event.id)
+            .options(joinedload(Document.delegation), selectinload(Document.files))
+            .order_by(Document.position, Document.id)
+        )
+        documents = list(db.session.scalars(statement).unique())
+        return render_template(
+            "manage/documents/index.html",
+            event=self.event,
+            documents=documents,
+            coverage=official_coverage(documents),
+            official_languages=LANGUAGES,
+        )
 
 
-# --- documents ---------------------------------------------------------------------------------
+DocumentEditor.register(bp)
 
 
-def _form(event: Event, document: Document | None = None) -> DocumentForm:
-    form = DocumentForm(obj=document)
-    form.prepare(event.delegations, event.original_language, after_last(event.documents))
-    return form
-
-
-def _form_page(form, event, document=None, conflict=None):
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/documents/form.html",
-        form=form,
-        event=event,
-        document=document,
-        conflict=conflict,
-    ), status
-
-
-@bp.route("/new", methods=["GET", "POST"])
-def new(slug: str):
-    event = staff.meeting_or_404(slug)
-    form = _form(event)
-    if form.validate_on_submit():
-        document = Document(event_id=event.id)
-        editing.save(form, document)  # a new record has nothing to conflict with
-        flash(_("Document added. Now upload its language versions."))
-        return redirect(url_for(".upload", slug=slug, document_id=document.id), 303)
-    return _form_page(form, event)
-
-
-@bp.route("/<int:document_id>/edit", methods=["GET", "POST"])
-def edit(slug: str, document_id: int):
-    event = staff.meeting_or_404(slug)
-    document = _document_or_404(event, document_id)
-    form = _form(event, document)
-    conflict = None
-    if form.validate_on_submit():
-        conflict = editing.save(form, document)
-        if conflict is None:
-            flash(_("Changes saved."))
-            return redirect(url_for(".index", slug=slug, _anchor=f"document-{document.id}"), 303)
-    return _form_page(form, event, document, conflict)
-
-
-@bp.post("/<int:document_id>/remove")
-def remove(slug: str, document_id: int):
-    event = staff.meeting_or_404(slug)
-    document = _document_or_404(event, document_id)
-    document.remove()
-    if editing.commit_or_conflict(document, editing.submitted_version()):
-        flash(_("Someone changed this document meanwhile: check it, then try again."), "error")
-    else:
-        flash(_("The document and its files are in the trash. An administrator can restore them."))
-    return redirect(url_for(".index", slug=slug), 303)
+def _document_or_404(slug: str, document_id: int) -> tuple[Event, Document]:
+    """The meeting and one of its documents; another meeting's, or one in the trash, is not
+    found."""
+    editor = DocumentEditor({"slug": slug, "document_id": document_id})
+    return editor.event, editor.find() or abort(404)
 
 
 # --- language versions -------------------------------------------------------------------------
@@ -154,8 +133,7 @@ def remove(slug: str, document_id: int):
 
 @bp.route("/<int:document_id>/upload", methods=["GET", "POST"])
 def upload(slug: str, document_id: int):
-    event = staff.meeting_or_404(slug)
-    document = _document_or_404(event, document_id)
+    event, document = _document_or_404(slug, document_id)
     # "Upload" from a missing language in the matrix chooses that language.
     form = UploadForm(language=request.args.get("language", ""))
     form.prepare(current_app.config["DOCUMENT_LANGUAGES"])
@@ -200,8 +178,7 @@ def upload(slug: str, document_id: int):
 
 @bp.get("/<int:document_id>/versions")
 def versions(slug: str, document_id: int):
-    event = staff.meeting_or_404(slug)
-    document = _document_or_404(event, document_id)
+    event, document = _document_or_404(slug, document_id)
     statement = (
         select(DocumentFile)
         .where(DocumentFile.document_id == document.id)
@@ -238,11 +215,37 @@ def download(slug: str, file_id: int):
     return response
 
 
-@bp.post("/files/<int:file_id>/remove")
+@bp.route("/files/<int:file_id>/remove", methods=["GET", "POST"])
 def remove_version(slug: str, file_id: int):
     event = staff.meeting_or_404(slug)
     version = _version_or_404(event, file_id)
+    back = url_for(".index", slug=slug, _anchor=f"document-{version.document_id}")
+    if request.method == "GET":
+        name = record_name(version)
+        return confirmation_page(
+            Confirmation(
+                question=_(
+                    "Move the version “%(name)s” (%(file)s) to the trash?",
+                    name=name,
+                    file=version.original_filename,
+                ),
+                consequence=_(
+                    "The public will no longer download it; if it is the current version, the "
+                    "document has none in this language until another is uploaded. You or an "
+                    "administrator can restore it from the trash."
+                ),
+                button=_("Move to the trash"),
+                cancel=back,
+            )
+        )
     version.remove()
     db.session.commit()
-    flash(_("The version is in the trash. An administrator can restore it."))
-    return redirect(url_for(".index", slug=slug, _anchor=f"document-{version.document_id}"), 303)
+    flash(
+        removed_notice(
+            _("The version is in the trash."),
+            version,
+            back,
+            _("You can restore it from the trash."),
+        )
+    )
+    return redirect(back, 303)

@@ -4,12 +4,14 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from sqlalchemy import select
 
 from iom_events import editing, former_slugs
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.calendar import withdrawals
-from iom_events.events import staff
+from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
+from iom_events.events import staff, status
 from iom_events.events.forms import EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
@@ -20,12 +22,102 @@ from iom_events.web import page_number
 bp = manage_blueprint("manage_events", __name__)
 
 
-def _form(event: Event | None = None) -> EventForm:
-    form = EventForm(obj=event) if event else EventForm()
-    if event and event.parent and request.method == "GET":
-        form.parent_slug.data = event.parent.slug
-    form.fill_choices(country_choices(), staff.parent_choices(), event.slug if event else None)
-    return form
+class MeetingEditor(Editor):
+    """The meeting itself. Its address is made from its title when left empty and kept when it
+    changes (the old one leads to the new); its agenda follows its dates."""
+
+    model = Event
+    form_class = EventForm
+    key = "<slug>"
+    path = "/events"
+    endpoints = {"new": "create"}
+    has_index = False
+    redirect_status = 302
+    groups = (
+        (
+            _l("What"),
+            ("title", "kind", "original_language", "summary", "description", "slug", "series",
+             "parent_slug"),
+        ),
+        (_l("When"), ("starts_on", "ends_on", "starts_at", "ends_at", "timezone")),
+        (_l("Where"), ("venue", "city", "country")),
+        (
+            _l("Scale and links"),
+            ("participant_count", "participant_count_qualifier", "states_count", "website",
+             "contact_email"),
+        ),
+    )  # fmt: skip
+    words = Words(
+        new=_l("New meeting"),
+        edit=_l("Edit meeting"),
+        added=_l("Meeting created as a draft. Publish it when it is ready."),
+        back=_l("Back to the meeting"),
+        changed_meanwhile=_l("Someone changed this meeting meanwhile: check it, then try again."),
+        in_trash=_l("The meeting is in the trash."),
+        remove_question=_l("Move the meeting “%(name)s” to the trash?"),
+        remove_consequence=_l(
+            "The public will no longer see it, nor its agenda, participants and documents; "
+            "calendar subscribers see it withdrawn. You or an administrator can restore it from "
+            "the trash, with everything in it."
+        ),
+        trashed_meanwhile=_l("This meeting was moved to the trash by %(who)s at %(when)s."),
+    )
+
+    def lookup(self):
+        return select(Event).where(Event.slug == self.args["slug"])
+
+    def blank(self):
+        return Event(status=EventStatus.DRAFT)
+
+    def prepare(self, form, event):
+        if request.method == "GET":
+            if event is not None and event.parent:
+                form.parent_slug.data = event.parent.slug
+            elif event is None and request.args.get("parent"):
+                form.parent_slug.data = request.args["parent"]
+        form.fill_choices(country_choices(), staff.parent_choices(), event.slug if event else None)
+
+    def check(self, form, event) -> bool:
+        if event.id is not None and not _agenda_fits(form, event):
+            return False
+        return _apply_slug_and_parent(form, event)
+
+    def also(self, form, event):
+        if event.id is None:
+            return None
+        dates = event.starts_on, event.ends_on
+        self.agenda: list[schedule.AgendaFollowed] = []
+        return lambda: self.agenda.append(schedule.follow_meeting(event, *dates))
+
+    def saved(self, event, *, created: bool) -> None:
+        super().saved(event, created=created)
+        for followed in getattr(self, "agenda", []):
+            _say_what_the_agenda_did(followed)
+
+    def saved_url(self, event, *, created: bool = False) -> str:
+        return url_for(".show", slug=event.slug)
+
+    def index_url(self) -> str:
+        return url_for(".index")
+
+    def back_links(self) -> list[tuple[str, str]]:
+        if "slug" not in self.args:
+            return []
+        return [(url_for(".show", slug=self.args["slug"]), self.words.back)]
+
+    def name(self, event) -> str:
+        return translate(event.title, event.original_language) or ""
+
+    def take_away(self, event) -> None:
+        was_public = withdrawals.is_public(event)
+        event.remove()
+        withdrawals.follow_visibility(event, was_public)
+
+    def stale_url(self, event) -> str:
+        return url_for(".show", slug=event.slug)
+
+
+MeetingEditor.register(bp)
 
 
 def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
@@ -50,67 +142,6 @@ def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
         event.slug = staff.free_slug(title)
     event.parent = staff.meeting(form.parent_slug.data) if form.parent_slug.data else None
     return True
-
-
-@bp.get("/")
-def index():
-    query = request.args.get("q", "")
-    status = request.args.get("status", "")
-    status = status if status in {s.value for s in EventStatus} else ""
-    statement = staff.meetings(query, EventStatus(status) if status else None)
-    page = db.paginate(statement, page=page_number(), per_page=50)
-    return render_template(
-        "manage/events/index.html", page=page, q=query, status=status, statuses=choices(EventStatus)
-    )
-
-
-@bp.route("/events/new", methods=["GET", "POST"])
-def create():
-    form = _form()
-    if request.method == "GET" and request.args.get("parent"):
-        form.parent_slug.data = request.args["parent"]
-    if form.validate_on_submit():
-        event = Event(status=EventStatus.DRAFT)
-        if _apply_slug_and_parent(form, event):
-            form.populate_obj(event)
-            db.session.add(event)
-            db.session.commit()
-            flash(_("Meeting created as a draft. Publish it when it is ready."))
-            return redirect(url_for(".show", slug=event.slug))
-        db.session.rollback()
-    status = 400 if form.errors else 200
-    return render_template("manage/events/form.html", form=form, event=None), status
-
-
-@bp.get("/events/<slug>/")
-def show(slug: str):
-    event = staff.meeting_or_404(slug)
-    return render_template("manage/events/show.html", event=event)
-
-
-@bp.route("/events/<slug>/edit", methods=["GET", "POST"])
-def edit(slug: str):
-    event = staff.meeting_or_404(slug)
-    form = _form(event)
-    if request.method == "GET":
-        form.version.data = event.version
-    conflict = None
-    if form.validate_on_submit():
-        conflict = editing.stale(form, event)
-        if conflict is None and _agenda_fits(form, event) and _apply_slug_and_parent(form, event):
-            dates = event.starts_on, event.ends_on
-            agenda: list[schedule.AgendaFollowed] = []
-            conflict = editing.save(
-                form, event, also=lambda: agenda.append(schedule.follow_meeting(event, *dates))
-            )
-            if conflict is None:
-                flash(_("Changes saved."))
-                _say_what_the_agenda_did(agenda[0])
-                return redirect(url_for(".show", slug=event.slug))
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/events/form.html", form=form, event=event, conflict=conflict
-    ), status
 
 
 def _agenda_fits(form: EventForm, event: Event) -> bool:
@@ -145,40 +176,59 @@ def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
         )
 
 
-STATUS_MESSAGES = {
-    EventStatus.PUBLISHED: _l("The meeting is published."),
-    EventStatus.CANCELLED: _l("The meeting is marked as cancelled."),
-    EventStatus.DRAFT: _l("The meeting is back to draft: the public no longer sees it."),
-}
+@bp.get("/")
+def index():
+    query = request.args.get("q", "")
+    wanted = request.args.get("status", "")
+    wanted = wanted if wanted in {s.value for s in EventStatus} else ""
+    statement = staff.meetings(query, EventStatus(wanted) if wanted else None)
+    page = db.paginate(statement, page=page_number(), per_page=50)
+    return render_template(
+        "manage/events/index.html",
+        page=page,
+        q=query,
+        status=wanted,
+        statuses=choices(EventStatus),
+    )
 
 
-@bp.post("/events/<slug>/status")
-def set_status(slug: str):
+@bp.get("/events/<slug>/")
+def show(slug: str):
     event = staff.meeting_or_404(slug)
-    status = request.form.get("status", "")
-    if status not in {s.value for s in EventStatus}:
-        flash(_("Unknown status."), "error")
+    return render_template(
+        "manage/events/show.html", event=event, moves=status.moves_from(event.status)
+    )
+
+
+@bp.route("/events/<slug>/status", methods=["GET", "POST"])
+def set_status(slug: str):
+    """Only the moves of the status table (events/status.py); a GET asks for confirmation."""
+    event = staff.meeting_or_404(slug)
+    target = (request.form if request.method == "POST" else request.args).get("status", "")
+    move = status.move(event.status, target)
+    name = translate(event.title, event.original_language) or ""
+    if request.method == "GET":
+        return confirmation_page(
+            Confirmation(
+                question=(move.question if move else _("Change the status of “%(name)s”?"))
+                % {"name": name},
+                consequence=move.consequence if move else "",
+                button=move.button if move else "",
+                cancel=url_for(".show", slug=slug),
+                version=asked_version(event),
+                fields={"status": target},
+                danger=move.danger if move else False,
+                refusal=None if move else status.refusal(event.status, target),
+            )
+        )
+    if move is None:
+        flash(status.refusal(event.status, target), "error")
         return redirect(url_for(".show", slug=slug), 303)
     was_public = withdrawals.is_public(event)
-    event.status = EventStatus(status)
+    event.status = move.to
     withdrawals.follow_visibility(event, was_public)
-    conflict = editing.commit_or_conflict(event, editing.submitted_version())
-    if conflict:
+    if editing.commit_or_conflict(event, editing.submitted_version()):
         flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
     else:
-        flash(str(STATUS_MESSAGES[event.status]))
+        flash(str(move.done))
     return redirect(url_for(".show", slug=slug), 303)
-
-
-@bp.post("/events/<slug>/remove")
-def remove(slug: str):
-    event = staff.meeting_or_404(slug)
-    was_public = withdrawals.is_public(event)
-    event.remove()
-    withdrawals.follow_visibility(event, was_public)
-    conflict = editing.commit_or_conflict(event, editing.submitted_version())
-    if conflict:
-        flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
-        return redirect(url_for(".show", slug=slug), 303)
-    flash(_("The meeting is in the trash. An administrator can restore it."))
-    return redirect(url_for(".index"), 303)

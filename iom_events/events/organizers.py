@@ -6,7 +6,7 @@ one deletes it (the history keeps what it was).
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -14,9 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from wtforms.validators import NumberRange, Optional, ValidationError
 
-from iom_events import editing
 from iom_events.accounts.auth import manage_blueprint
-from iom_events.events import staff
+from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event, EventOrganizer, OrganizerRole
 from iom_events.extensions import db
 from iom_events.fields import ChoiceField, OptionalInteger, TranslatedField, VersionField
@@ -64,22 +63,6 @@ class OrganizerForm(FlaskForm):
             obj.position = self.position.data
 
 
-def _organizer_or_404(event: Event, organizer_id: int) -> EventOrganizer:
-    statement = select(EventOrganizer).where(
-        EventOrganizer.id == organizer_id, EventOrganizer.event_id == event.id
-    )
-    return db.session.scalar(statement) or abort(404)
-
-
-def _form(organizer: EventOrganizer | None = None) -> OrganizerForm:
-    form = OrganizerForm(obj=organizer) if organizer else OrganizerForm()
-    if organizer and request.method == "GET":
-        form.version.data = organizer.version
-        form.office.data = organizer.office.slug if organizer.office else ""
-    form.fill_choices(all_offices())
-    return form
-
-
 def _last_position(event: Event, other_than: EventOrganizer) -> int:
     """The position after every other organizer of the meeting."""
     statement = select(func.max(EventOrganizer.position)).where(EventOrganizer.event_id == event.id)
@@ -89,70 +72,65 @@ def _last_position(event: Event, other_than: EventOrganizer) -> int:
     return 0 if last is None else last + 1
 
 
-def _save(form: OrganizerForm, event: Event, organizer: EventOrganizer):
-    """`editing.save`, with an organizer left without a position put last."""
-    conflict = editing.stale(form, organizer)
-    if conflict is None:
-        if form.position.data is None:
-            organizer.position = _last_position(event, other_than=organizer)
-        conflict = editing.save(form, organizer)
-    return conflict
+class OrganizerEditor(PartEditor):
+    model = EventOrganizer
+    form_class = OrganizerForm
+    key = "<int:organizer_id>"
+    ordered = True
+    redirect_status = 302
+    groups = ((None, ("role",)), (_l("Who"), ("office", "name")), (None, ("position",)))
+    words = Words(
+        new=_l("New organizer"),
+        edit=_l("Edit organizer"),
+        added=_l("Organizer added."),
+        back=_l("Back to the organizers"),
+        changed_meanwhile=_l("Someone changed this organizer meanwhile: check it, then try again."),
+        in_trash=_l("The organizer is removed."),
+        remove_question=_l("Remove the organizer “%(name)s”?"),
+        remove_consequence=_l(
+            "The meeting page will no longer name them. This does not go through the trash: "
+            "to undo it, add the organizer again (the history keeps what it was)."
+        ),
+        trashed_meanwhile=_l("This organizer was removed by %(who)s at %(when)s."),
+        remove_button=_l("Remove"),
+    )
 
+    def prepare(self, form, organizer):
+        if organizer is not None and request.method == "GET":
+            form.office.data = organizer.office.slug if organizer.office else ""
+        form.fill_choices(all_offices())
 
-@bp.get("/")
-def index(slug: str):
-    event = staff.meeting_or_404(slug)
-    # The organizers and their offices in one query more, not one per office.
-    db.session.scalars(
-        select(Event)
-        .where(Event.id == event.id)
-        .options(selectinload(Event.organizers).joinedload(EventOrganizer.office))
-    ).one()
-    return render_template("manage/organizers/index.html", event=event)
+    def also(self, form, organizer):
+        """An organizer left without a position goes last."""
+        if form.position.data is not None:
+            return None
 
+        def last():
+            with db.session.no_autoflush:
+                organizer.position = _last_position(self.event, other_than=organizer)
 
-@bp.route("/new", methods=["GET", "POST"])
-def new(slug: str):
-    event = staff.meeting_or_404(slug)
-    form = _form()
-    if form.validate_on_submit():
-        _save(form, event, EventOrganizer(event_id=event.id))
-        flash(_("Organizer added."))
-        return redirect(url_for(".index", slug=slug))
-    status = 400 if form.errors else 200
-    return render_template(
-        "manage/organizers/form.html", form=form, event=event, organizer=None
-    ), status
+        return last
 
+    def name(self, organizer) -> str:
+        if organizer.office is not None:
+            return translate(organizer.office.name)
+        return translate(organizer.name, self.event.original_language) or ""
 
-@bp.route("/<int:organizer_id>/edit", methods=["GET", "POST"])
-def edit(slug: str, organizer_id: int):
-    event = staff.meeting_or_404(slug)
-    organizer = _organizer_or_404(event, organizer_id)
-    form = _form(organizer)
-    conflict = None
-    if form.validate_on_submit():
-        conflict = _save(form, event, organizer)
-        if conflict is None:
-            flash(_("Changes saved."))
-            return redirect(url_for(".index", slug=slug))
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/organizers/form.html",
-        form=form,
-        event=event,
-        organizer=organizer,
-        conflict=conflict,
-    ), status
+    def take_away(self, organizer) -> None:
+        db.session.delete(organizer)
 
-
-@bp.post("/<int:organizer_id>/remove")
-def remove(slug: str, organizer_id: int):
-    event = staff.meeting_or_404(slug)
-    organizer = _organizer_or_404(event, organizer_id)
-    db.session.delete(organizer)
-    if editing.commit_or_conflict(organizer, editing.submitted_version()):
-        flash(_("Someone changed this organizer meanwhile: check it, then try again."), "error")
-    else:
+    def removed(self, organizer) -> None:
         flash(_("The organizer is removed."))
-    return redirect(url_for(".index", slug=slug), 303)
+
+    def index(self):
+        event = self.event
+        # The organizers and their offices in one query more, not one per office.
+        db.session.scalars(
+            select(Event)
+            .where(Event.id == event.id)
+            .options(selectinload(Event.organizers).joinedload(EventOrganizer.office))
+        ).one()
+        return render_template("manage/organizers/index.html", event=event)
+
+
+OrganizerEditor.register(bp)

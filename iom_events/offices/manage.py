@@ -3,12 +3,14 @@
 The public directory and office pages read the same rows, so an edit shows there at once.
 """
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from iom_events import editing, former_slugs
+from iom_events import former_slugs
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.editor import Editor, Words
 from iom_events.events.models import EventOrganizer
 from iom_events.extensions import db
 from iom_events.i18n import country_choices
@@ -21,99 +23,80 @@ bp = manage_blueprint("manage_offices", __name__, "/offices", admin_only=True)
 EVERYTHING = {"include_removed": True}
 
 
-def _office_or_404(slug: str) -> Office:
-    return db.session.scalar(select(Office).where(Office.slug == slug)) or abort(404)
+class OfficeEditor(Editor):
+    model = Office
+    form_class = OfficeForm
+    key = "<slug>"
+    redirect_status = 302
+    groups = (
+        (_l("What"), ("name", "kind", "slug", "parent", "position", "description")),
+        (_l("Where"), ("city", "country", "region")),
+        (_l("Functions"), ("resource_mobilization", "coordination", "coordination_area")),
+    )
+    words = Words(
+        new=_l("New office"),
+        edit=_l("Edit office"),
+        added=_l("Office created."),
+        back=_l("Back to the offices"),
+        changed_meanwhile=_l("Someone changed this office meanwhile: check it, then try again."),
+        in_trash=_l("The office is in the trash."),
+        remove_question=_l("Move the office “%(name)s” to the trash?"),
+        remove_consequence=_l(
+            "The directory will no longer list it and its page will be gone. An administrator "
+            "can restore it from the trash."
+        ),
+        trashed_meanwhile=_l("This office was moved to the trash by %(who)s at %(when)s."),
+    )
 
+    def lookup(self):
+        return select(Office).where(Office.slug == self.args["slug"])
 
-def _form(office: Office | None = None) -> OfficeForm:
-    form = OfficeForm(obj=office) if office else OfficeForm()
-    if office and request.method == "GET":
-        form.version.data = office.version
-        form.parent.data = office.parent.slug if office.parent else ""
-    form.fill_choices(country_choices(), queries.all_offices(), office)
-    return form
+    def prepare(self, form, office):
+        if office is not None and request.method == "GET":
+            form.parent.data = office.parent.slug if office.parent else ""
+        form.fill_choices(country_choices(), queries.all_offices(), office)
 
-
-def _slug_taken(form: OfficeForm, office: Office) -> bool:
-    """An office in the trash keeps its address: restoring it must not clash."""
-    statement = select(Office.id).where(Office.slug == form.slug.data)
-    if office.id is not None:
-        statement = statement.where(Office.id != office.id)
-    if db.session.scalar(statement, execution_options=EVERYTHING) is not None:
-        form.slug.errors.append(_("Another office already has this address."))
+    def check(self, form, office) -> bool:
+        """An office in the trash keeps its address: restoring it must not clash."""
+        statement = select(Office.id).where(Office.slug == form.slug.data)
+        if office.id is not None:
+            statement = statement.where(Office.id != office.id)
+        if db.session.scalar(statement, execution_options=EVERYTHING) is not None:
+            form.slug.errors.append(_("Another office already has this address."))
+            return False
+        if former_slugs.reserved_by_another(Office, form.slug.data, office.id):
+            form.slug.errors.append(
+                _("Another office had this address before, and it still leads there.")
+            )
+            return False
         return True
-    if former_slugs.reserved_by_another(Office, form.slug.data, office.id):
-        form.slug.errors.append(
-            _("Another office had this address before, and it still leads there.")
-        )
-        return True
-    return False
 
-
-def _why_not_removable(office: Office) -> str | None:
-    """Meetings and units would point at an office nobody sees: they must go first."""
-    organizes = select(func.count()).where(EventOrganizer.office_id == office.id)
-    if db.session.scalar(organizes):
-        return _(
-            "This office still organizes meetings: change their organizers before moving it "
-            "to the trash."
-        )
-    units = select(func.count()).select_from(Office).where(Office.parent_id == office.id)
-    if db.session.scalar(units):
-        return _("This office still has divisions or units: move them elsewhere first.")
-    return None
-
-
-@bp.get("/")
-def index():
-    offices = queries.all_offices()
-    by_kind = [(kind, [o for o in offices if o.kind == kind]) for kind in OfficeKind]
-    return render_template("manage/offices/index.html", by_kind=by_kind)
-
-
-@bp.route("/new", methods=["GET", "POST"])
-def new():
-    form = _form()
-    office = Office()
-    conflict = None
-    if form.validate_on_submit() and not _slug_taken(form, office):
-        conflict = editing.save(form, office)
-        if conflict is None:
-            flash(_("Office created."))
-            return redirect(url_for(".index"))
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/offices/form.html", form=form, office=None, conflict=conflict
-    ), status
-
-
-@bp.route("/<slug>/edit", methods=["GET", "POST"])
-def edit(slug: str):
-    office = _office_or_404(slug)
-    form = _form(office)
-    conflict = None
-    if form.validate_on_submit() and not _slug_taken(form, office):
+    def also(self, form, office):
+        if office.id is None:
+            return None
         # The old address leads to the new one (pages, feeds subscribed to).
-        conflict = editing.save(form, office, also=lambda: former_slugs.remember(office, slug))
-        if conflict is None:
-            flash(_("Changes saved."))
-            return redirect(url_for(".index"))
-    status = 409 if conflict else (400 if form.errors else 200)
-    return render_template(
-        "manage/offices/form.html", form=form, office=office, conflict=conflict
-    ), status
+        return lambda: former_slugs.remember(office, self.args["slug"])
+
+    def refusal(self, office) -> str | None:
+        """Meetings and units would point at an office nobody sees: they must go first."""
+        organizes = select(func.count()).where(EventOrganizer.office_id == office.id)
+        if db.session.scalar(organizes):
+            return _(
+                "This office still organizes meetings: change their organizers before moving it "
+                "to the trash."
+            )
+        units = select(func.count()).select_from(Office).where(Office.parent_id == office.id)
+        if db.session.scalar(units):
+            return _("This office still has divisions or units: move them elsewhere first.")
+        return None
+
+    def index(self):
+        offices = queries.all_offices()
+        by_kind = [(kind, [o for o in offices if o.kind == kind]) for kind in OfficeKind]
+        return render_template("manage/offices/index.html", by_kind=by_kind)
+
+    def index_url(self) -> str:
+        return url_for(".index")
 
 
-@bp.post("/<slug>/remove")
-def remove(slug: str):
-    office = _office_or_404(slug)
-    refusal = _why_not_removable(office)
-    if refusal:
-        flash(refusal, "error")
-        return redirect(url_for(".index"), 303)
-    office.remove()
-    if editing.commit_or_conflict(office, editing.submitted_version()):
-        flash(_("Someone changed this office meanwhile: check it, then try again."), "error")
-    else:
-        flash(_("The office is in the trash. An administrator can restore it."))
-    return redirect(url_for(".index"), 303)
+OfficeEditor.register(bp)

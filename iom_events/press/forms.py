@@ -20,6 +20,13 @@ SPOKEN_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt")
 """The languages a press officer may answer journalists in: the UN's six, and Portuguese."""
 
 
+class CheckboxesField(SelectMultipleField):
+    """Several choices, one checkbox each (with its own label), grouped under the field's name."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
 class PressContactForm(FlaskForm):
     """A meeting's press officer: public by nature, so the e-mail is required."""
 
@@ -40,11 +47,7 @@ class PressContactForm(FlaskForm):
         filters=[strip],
     )
     phone = PhoneField(_l("Phone"))
-    languages = SelectMultipleField(
-        _l("Languages spoken"),
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
+    languages = CheckboxesField(_l("Languages spoken"))
     position = OptionalInteger(
         _l("Position in the list"),
         [Optional(), NumberRange(min=0)],

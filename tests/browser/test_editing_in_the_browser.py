@@ -45,6 +45,7 @@ def test_create_publish_and_read_in_french_and_english(page, staff_accounts):
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_role("status")).to_contain_text("Réunion créée comme brouillon")
     page.get_by_role("button", name="Publier").click()
+    page.get_by_role("button", name="Publier").click()  # on the confirmation page
     expect(page.get_by_role("status")).to_contain_text("La réunion est publiée.")
     page.get_by_role("link", name="Page publique").click()
     expect(page.locator("h1")).to_have_text("Atelier de Bangkok sur la mobilité de la main-d’œuvre")
@@ -131,6 +132,7 @@ def test_rebuild_a_meeting_in_french_with_agenda_delegation_and_press(page, staf
 
     page.goto(meeting_url)
     page.get_by_role("button", name="Publier").click()
+    page.get_by_role("button", name="Publier").click()  # on the confirmation page
     page.get_by_role("link", name="Page publique").click()
 
     expect(page.locator("#agenda")).to_be_visible()

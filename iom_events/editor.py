@@ -1,0 +1,402 @@
+"""One editor for what staff keep: the parts of a meeting, the meeting itself, offices.
+
+An `Editor` subclass names one kind of record and says only what is specific to it: how one is
+found, its form and the fields' groups, its rules, where "last" is. The base gives every kind the
+same staff pages and the same promises:
+
+- new / edit: one form page (templates/manage/part_form.html). Saving goes through
+  `editing.save`, which decides what to do about other people's changes meanwhile.
+- A record moved to the trash while someone was editing it: the page says who moved it and when,
+  keeps everything typed, and offers "Restore and save" (one transaction).
+- remove: a GET is a confirmation page saying in words what will happen; the POST is the
+  confirmed action. The flash after it offers "Undo" and the trash.
+- move: up or down among its siblings, where the kind has an order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_datetime, format_time, to_user_timezone
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from sqlalchemy import select
+
+from iom_events import editing
+from iom_events.columns import utcnow
+from iom_events.extensions import db
+from iom_events.trash import service as trash
+from iom_events.web import record_name
+
+Groups = tuple[tuple[Any, tuple[str, ...]], ...]
+"""A form page's fields: (legend or None, field names) in the order of the page."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the pages of one kind of record say, as whole sentences (translators need them so:
+    French and Spanish agree with the noun)."""
+
+    new: str
+    edit: str
+    added: str
+    back: str
+    changed_meanwhile: str
+    in_trash: str
+    remove_question: str
+    """With %(name)s: "Move the agenda item “%(name)s” to the trash?"."""
+    remove_consequence: str
+    trashed_meanwhile: str
+    """With %(who)s and %(when)s."""
+    restore_hint: str = _l("You can restore it from the trash.")
+    remove_button: str = _l("Move to the trash")
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A confirmation page: a question, what will happen, a POST button and a way back."""
+
+    question: str
+    consequence: str
+    button: str
+    cancel: str
+    version: int | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    danger: bool = True
+    refusal: str | None = None
+    """When the action cannot be done now: said instead of the button."""
+
+
+def confirmation_page(confirmation: Confirmation):
+    """The page a GET to a state-changing route answers: nothing changes until it is posted."""
+    return render_template("manage/confirm.html", confirmation=confirmation, action=request.path)
+
+
+def asked_version(record) -> int | None:
+    """The version the page with the button showed (sent along with the GET), else the current
+    one: confirming then still catches a change made in between."""
+    asked = editing.to_int(request.args.get("version"))
+    return asked if asked is not None else getattr(record, "version", None)
+
+
+def removed_notice(sentence: str, record, back: str, hint: str) -> Markup:
+    """The flash after a removal: what happened, the trash, and an "Undo" button (posted by the
+    empty form `#undo` of the staff pages, so that it works inside a flash and without
+    JavaScript)."""
+    restore = url_for("trash.restore", kind=trash.kind_of(record), record_id=record.id, next=back)
+    return Markup(
+        '{sentence} <a href="{trash}">{hint}</a> '
+        '<button type="submit" form="undo" formaction="{restore}">{undo}</button>'
+    ).format(
+        sentence=sentence, trash=url_for("trash.index"), hint=hint, restore=restore, undo=_("Undo")
+    )
+
+
+def _is_removed(record) -> bool:
+    return getattr(record, "removed_at", None) is not None
+
+
+class Editor:
+    """Staff pages for one kind of record; subclass it and register it on a blueprint."""
+
+    model: ClassVar[type]
+    form_class: ClassVar[type]
+    words: ClassVar[Words]
+    groups: ClassVar[Groups] = ()
+    key: ClassVar[str] = "<int:record_id>"
+    """The URL part naming one record."""
+    path: ClassVar[str] = ""
+    suffix: ClassVar[str] = ""
+    """Added to the endpoint names: "_participant" gives new_participant, edit_participant..."""
+    endpoints: ClassVar[dict[str, str]] = {}
+    """Other endpoint names than the action's own ({"new": "create"})."""
+    has_index: ClassVar[bool] = True
+    ordered: ClassVar[bool] = False
+    removable: ClassVar[bool] = True
+    redirect_status: ClassVar[int] = 303
+    save_label: ClassVar[str] = _l("Save")
+    template: ClassVar[str] = "manage/part_form.html"
+
+    def __init__(self, args: dict[str, Any]):
+        self.args = args
+
+    # --- what a kind says about itself ---------------------------------------------------------
+
+    @classmethod
+    def key_name(cls) -> str:
+        return re.search(r"<(?:\w+:)?(\w+)>", cls.key).group(1)
+
+    def lookup(self):
+        """The statement that finds the record the URL names."""
+        return select(self.model).where(self.model.id == self.args[self.key_name()])
+
+    def find(self, *, with_trash: bool = False):
+        options = {"include_removed": True} if with_trash else {}
+        return db.session.scalar(self.lookup(), execution_options=options)
+
+    def blank(self):
+        """A new record, before the form is copied onto it."""
+        return self.model()
+
+    def prepare(self, form, record) -> None:
+        """Choices and defaults that depend on the page's language and on the scope."""
+
+    def check(self, form, record) -> bool:
+        """Rules beyond the form's own: False, with a message on a field, refuses the save."""
+        return True
+
+    def also(self, form, record) -> Callable[[], object] | None:
+        """What must change with the record, in the same transaction (see `editing.save`)."""
+        return None
+
+    def saved(self, record, *, created: bool) -> None:
+        flash(self.words.added if created else _("Changes saved."))
+
+    def url_args(self) -> dict[str, Any]:
+        return {}
+
+    def index_url(self) -> str:
+        return url_for(".index", **self.url_args())
+
+    def saved_url(self, record, *, created: bool = False) -> str:
+        return self.index_url()
+
+    def back_links(self) -> list[tuple[str, str]]:
+        return [(self.index_url(), self.words.back)]
+
+    def name(self, record) -> str:
+        return record_name(record)
+
+    def refusal(self, record) -> str | None:
+        """Why the record cannot go to the trash now (something still depends on it)."""
+        return None
+
+    def take_away(self, record) -> None:
+        record.remove()
+
+    def removed(self, record) -> None:
+        flash(
+            removed_notice(self.words.in_trash, record, self.index_url(), self.words.restore_hint)
+        )
+
+    def siblings(self, record) -> list:
+        """The records `record` is ordered among, in their order (for "Move up"/"Move down")."""
+        raise NotImplementedError
+
+    # --- the pages -----------------------------------------------------------------------------
+
+    def form(self, record):
+        form = self.form_class(obj=record)
+        if record is not None and request.method == "GET":
+            form.version.data = record.version
+        self.prepare(form, record)
+        return form
+
+    def page(self, form, record, conflict=None, trashed=None):
+        status = 400 if form.errors else 409 if conflict or trashed else 200
+        return render_template(
+            self.template,
+            editor=self,
+            form=form,
+            record=record,
+            event=getattr(self, "event", None),
+            heading=self.words.edit if record is not None else self.words.new,
+            name=self.name(record) if record is not None else None,
+            conflict=conflict,
+            trashed=self.trashed_message(trashed) if trashed else None,
+        ), status
+
+    def trashed_message(self, removal: trash.Removal) -> str:
+        """'This agenda item was moved to the trash by X at 14:05' (a date too if not today)."""
+        when = (
+            format_time(removal.at, "short")
+            if to_user_timezone(removal.at).date() == to_user_timezone(utcnow()).date()
+            else format_datetime(removal.at, "medium")
+        )
+        who = removal.by.email if removal.by is not None else _("someone")
+        return self.words.trashed_meanwhile % {"who": who, "when": when}
+
+    def new(self):
+        form = self.form(None)
+        if form.validate_on_submit():
+            record = self.blank()
+            if self.check(form, record):
+                editing.save(form, record, also=self.also(form, record))  # nothing to conflict
+                self.saved(record, created=True)
+                return redirect(self.saved_url(record, created=True), self.redirect_status)
+            db.session.rollback()
+        return self.page(form, None)
+
+    def edit(self):
+        record = self.find()
+        if record is None and request.method == "POST":
+            record = self.find(with_trash=True)  # moved to the trash meanwhile: said below
+        if record is None:
+            abort(404)
+        form = self.form(record)
+        conflict = None
+        if form.validate_on_submit() and (
+            not _is_removed(record) or request.form.get("restore") == "yes"
+        ):
+            restoring = _is_removed(record)
+            if restoring:
+                record = self._restored(record, form)
+            if self.check(form, record):
+                conflict = editing.save(form, record, also=self.also(form, record))
+                if conflict is None:
+                    if restoring:
+                        flash(_("Restored and saved."))
+                    else:
+                        self.saved(record, created=False)
+                    return redirect(self.saved_url(record), self.redirect_status)
+            if restoring or conflict is not None:
+                db.session.rollback()  # nothing half-done stays in the session
+                if restoring:
+                    record = self.find(with_trash=True)
+        trashed = trash.removal(record) if _is_removed(record) else None
+        if trashed is not None and conflict is None:
+            trash.catch_up(form, record, trashed)
+        return self.page(form, record, conflict, trashed)
+
+    def _restored(self, record, form):
+        """Out of the trash, in the transaction the save commits; the record read again as any
+        live one (what hangs from it then hides what is in the trash, as always). The restore is
+        the editor's own change: it is not a conflict with their form."""
+        before = record.version
+        trash.bring_back(record)
+        db.session.flush()
+        db.session.expunge(record)
+        record = self.find()
+        if form.version.data == before:
+            form.version.data = record.version
+            form.version.raw_data = [str(record.version)]
+        return record
+
+    def remove(self):
+        record = self.find() or abort(404)
+        refusal = self.refusal(record)
+        if request.method == "GET":
+            name = self.name(record)
+            return confirmation_page(
+                Confirmation(
+                    question=self.words.remove_question % {"name": name},
+                    consequence=self.words.remove_consequence,
+                    button=self.words.remove_button,
+                    cancel=self.index_url(),
+                    version=asked_version(record),
+                    refusal=refusal,
+                )
+            )
+        if refusal:
+            flash(refusal, "error")
+            return redirect(self.index_url(), 303)
+        self.take_away(record)
+        if editing.commit_or_conflict(record, editing.submitted_version()):
+            flash(self.words.changed_meanwhile, "error")
+            return redirect(self.stale_url(record), 303)
+        self.removed(record)
+        return redirect(self.index_url(), 303)
+
+    def stale_url(self, record) -> str:
+        """Where a removal that came too late (the record changed meanwhile) leads."""
+        return self.index_url()
+
+    def move(self):
+        record = self.find() or abort(404)
+        step = {"up": -1, "down": 1}.get(request.form.get("direction", "")) or abort(400)
+        records = self.siblings(record)
+        other = records.index(record) + step
+        if 0 <= other < len(records):
+            if len({each.position for each in records}) < len(records):
+                for position, each in enumerate(records):  # imported data may share positions
+                    each.position = position
+            neighbour = records[other]
+            record.position, neighbour.position = neighbour.position, record.position
+        if editing.commit_or_conflict(record, editing.submitted_version()):
+            flash(self.words.changed_meanwhile, "error")
+        return redirect(self.moved_url(record), 303)
+
+    def moved_url(self, record) -> str:
+        return self.index_url()
+
+    def index(self):
+        raise NotImplementedError
+
+    # --- wiring ----------------------------------------------------------------------------
+
+    @classmethod
+    def register(cls, bp) -> None:
+        """Add this kind's routes to a blueprint, under the endpoint names templates use."""
+        one = f"{cls.path}/{cls.key}"
+        routes = [
+            ("new", f"{cls.path}/new", ["GET", "POST"]),
+            ("edit", f"{one}/edit", ["GET", "POST"]),
+        ]
+        if cls.has_index:
+            routes.append(("index", f"{cls.path}/", ["GET"]))
+        if cls.removable:
+            routes.append(("remove", f"{one}/remove", ["GET", "POST"]))
+        if cls.ordered:
+            routes.append(("move", f"{one}/move", ["POST"]))
+        for action, rule, methods in routes:
+            endpoint = cls.endpoints.get(action, f"{action}{cls.suffix}")
+            bp.add_url_rule(rule, endpoint, cls._view(action, endpoint), methods=methods)
+
+    @classmethod
+    def _view(cls, action: str, endpoint: str):
+        def view(**args):
+            return getattr(cls(args), action)()
+
+        view.__name__ = endpoint
+        view.__doc__ = f"{cls.__name__}.{action}"
+        return view
+
+
+class PartEditor(Editor):
+    """A part of a meeting (agenda item, delegation, document...): found within its meeting only,
+    created in it, listed on the meeting's pages."""
+
+    def __init__(self, args: dict[str, Any]):
+        from iom_events.events import staff
+
+        super().__init__(args)
+        self.event = staff.meeting_or_404(args["slug"])
+
+    def lookup(self):
+        return super().lookup().where(self.model.event_id == self.event.id)
+
+    def blank(self):
+        return self.model(event_id=self.event.id)
+
+    def url_args(self) -> dict[str, Any]:
+        return {"slug": self.event.slug}
+
+    def back_links(self) -> list[tuple[str, str]]:
+        meeting = url_for("manage_events.show", slug=self.event.slug)
+        return [(self.index_url(), self.words.back), (meeting, _("Back to the meeting"))]
+
+    def name(self, record) -> str:
+        from iom_events.i18n import Translated, translate
+
+        for attribute in ("title", "name"):
+            value = getattr(record, attribute, None)
+            if isinstance(value, Translated):
+                return translate(value, self.event.original_language) or ""
+        return record_name(record)
+
+    def after_last(self, records) -> int:
+        """The position that puts a new record after the others."""
+        return max((record.position for record in records), default=-1) + 1
+
+    def siblings(self, record) -> list:
+        statement = (
+            select(self.model)
+            .where(self.model.event_id == self.event.id)
+            .order_by(self.model.position, self.model.id)
+        )
+        return list(db.session.scalars(statement))
