@@ -205,8 +205,11 @@ def test_two_people_editing_an_item_get_a_conflict_not_an_overwrite(app, editor,
     )
     assert first.status_code == 302
     second = post_form(
-        admin, path, {**common, "title-en": "Round table on labour migration"}, "/en/manage/"
-    )
+        admin,
+        path,
+        {**common, "title-en": "Round table on labour migration", "room-en": "Hall 5"},
+        "/en/manage/",
+    )  # both changed the English room: a true clash
     assert second.status_code == 409
     html = second.get_data(as_text=True)
     assert "Someone else changed this while you were editing" in html

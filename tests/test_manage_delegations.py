@@ -248,10 +248,16 @@ def test_two_people_editing_the_same_participant_get_a_conflict(app, editor, adm
         {**PERSON, "name": "Ana Souza", "version": version, "function-en": "Consul General"},
     )
     assert first.status_code == 303
-    second = post_form(
+    second = post_form(  # both changed the English function: a true clash
         admin,
         edit_url,
-        {**PERSON, "name": "Ana Paula Souza", "version": version, "email": "ana@itamaraty.gov.br"},
+        {
+            **PERSON,
+            "name": "Ana Paula Souza",
+            "version": version,
+            "email": "ana@itamaraty.gov.br",
+            "function-en": "Consul",
+        },
     )
     assert second.status_code == 409
     html = second.get_data(as_text=True)

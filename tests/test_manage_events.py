@@ -118,10 +118,15 @@ def test_two_editors_saving_the_same_meeting_get_a_conflict_not_an_overwrite(app
         {**data, "version": version, "city-en": "Dakar (first editor)"},
     )
     assert first.status_code == 302
-    second = post_form(
+    second = post_form(  # both changed the English city: a true clash
         admin,
         f"/en/manage/events/{slug}/edit",
-        {**data, "version": version, "title-en": "Labour migration workshop"},
+        {
+            **data,
+            "version": version,
+            "city-en": "Dakar (second editor)",
+            "title-en": "Labour migration workshop",
+        },
     )
     assert second.status_code == 409
     html = second.get_data(as_text=True)
@@ -162,7 +167,7 @@ def test_edit_writes_field_level_history(app, editor):
         assert entry.changes == {"ends_on": ["2031-05-07", "2031-05-08"]}
         assert entry.user.email == "editor@iom.test"
     history = editor.get(f"/en/manage/events/{slug}/history").get_data(as_text=True)
-    assert '<th scope="row">ends_on</th><td>2031-05-07</td><td>2031-05-08</td>' in history
+    assert '<th scope="row">Last day</th><td>May 7, 2031</td><td>May 8, 2031</td>' in history
 
 
 def test_removed_meeting_leaves_public_pages_and_returns_intact(app, editor, admin):

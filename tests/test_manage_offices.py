@@ -206,7 +206,11 @@ def test_saving_from_a_stale_form_is_a_conflict_not_an_overwrite(app, admin, cre
     path = f"/en/manage/offices/{data['slug']}/edit"
     first = post_form(admin, path, {**data, "version": stale, "city-en": "Lome (first)"})
     assert first.status_code == 302
-    second = post_form(admin, path, {**data, "version": stale, "name-en": "IOM Lomé (second)"})
+    second = post_form(
+        admin,
+        path,
+        {**data, "version": stale, "name-en": "IOM Lomé (second)", "city-en": "Lomé (second)"},
+    )  # both changed the English city: a true clash
     assert second.status_code == 409
     html = second.get_data(as_text=True)
     assert "Someone else changed this while you were editing" in text_of(html)

@@ -26,7 +26,8 @@ from staff import post_form
 
 
 class _FormReader(HTMLParser):
-    """The values the page's main form would submit: inputs, textareas, selected options."""
+    """What the page's edit form (class "stacked") would submit: inputs, textareas, selected
+    options."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,11 +39,10 @@ class _FormReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("method") == "post" and not self._seen_form:
-            if "inline" not in (attrs.get("class") or ""):
-                self._seen_form = True
-                self._form_depth = 1
-                return
+        if tag == "form" and "stacked" in (attrs.get("class") or "") and not self._seen_form:
+            self._seen_form = True
+            self._form_depth = 1
+            return
         if not self._form_depth:
             return
         name = attrs.get("name")
@@ -321,7 +321,10 @@ def _edit_elsewhere(app, item_id: int, **values) -> None:
 
 @pytest.mark.parametrize(
     ("theirs", "clashes"),
-    [({"room": Translated(en="Hall 9")}, False), ({"title": Translated(en="Plenary")}, True)],
+    [
+        ({"room": Translated(en="Hall 9")}, False),
+        ({"title": Translated(en="Plenary", fr="Table ronde")}, True),
+    ],
 )
 def test_a_change_landing_between_check_and_commit_merges_or_clashes(
     app, meeting, item, theirs, clashes
@@ -340,7 +343,7 @@ def test_a_change_landing_between_check_and_commit_merges_or_clashes(
     with app.app_context():
         version = db.session.get(AgendaItem, item_id).version
         db.session.remove()
-    data = {"version": str(version), "title-en": "Round table on labour", "room-en": ""}
+    data = {"version": str(version), "title-en": "Round table on labour", "title-fr": "Table ronde"}
     with app.test_request_context("/en/manage/", method="POST", data=data):
         form = TitleForm(meta={"csrf": False})
         record = db.session.scalar(select(AgendaItem).where(AgendaItem.id == item_id))
