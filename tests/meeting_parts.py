@@ -1,0 +1,104 @@
+"""A meeting with one of every part, built for one test: what the staff pages show and act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from iom_events.agenda.models import AgendaItem, AgendaItemKind
+from iom_events.audit.models import AuditEntry
+from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
+from iom_events.documents.models import Document, DocumentCategory, DocumentFile
+from iom_events.events.models import EventOrganizer, OrganizerRole
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+from iom_events.press.models import PressContact
+
+
+@dataclass(frozen=True)
+class Parts:
+    slug: str
+    event_id: int
+    item_id: int
+    delegation_id: int
+    participant_id: int
+    document_id: int
+    file_id: int
+    contact_id: int
+    organizer_id: int
+
+
+def add_parts(app, event) -> Parts:
+    """One agenda item ("Opening session"), delegation, participant, document with a French
+    version, press contact and organizer, added to `event` (made by `make_event`)."""
+    with app.app_context():
+        delegation = Delegation(
+            event_id=event.id, kind=DelegationKind.OBSERVER, name=Translated(en="Observers")
+        )
+        person = Participant(
+            event_id=event.id,
+            name="Ada Example",
+            role=ParticipantRole.SPEAKER,
+            delegation=delegation,
+            email="ada@example.org",
+        )
+        item = AgendaItem(
+            event_id=event.id,
+            day=event.starts_on,
+            kind=AgendaItemKind.OPENING,
+            title=Translated(en="Opening session", fr="Séance d’ouverture"),
+            speakers=[person],
+        )
+        document = Document(
+            event_id=event.id,
+            category=DocumentCategory.AGENDA,
+            title=Translated(en="Agenda"),
+            versions=[
+                DocumentFile(
+                    language="fr",
+                    sha256="1" * 64,
+                    size=10,
+                    media_type="application/pdf",
+                    original_filename="ordre-du-jour.pdf",
+                )
+            ],
+        )
+        contact = PressContact(event_id=event.id, name="Press Officer", email="press@iom.test")
+        organizer = EventOrganizer(
+            event_id=event.id, role=OrganizerRole.HOST, name=Translated(en="A host government")
+        )
+        db.session.add_all([delegation, person, item, document, contact, organizer])
+        db.session.commit()
+        parts = Parts(
+            slug=event.slug,
+            event_id=event.id,
+            item_id=item.id,
+            delegation_id=delegation.id,
+            participant_id=person.id,
+            document_id=document.id,
+            file_id=document.versions[0].id,
+            contact_id=contact.id,
+            organizer_id=organizer.id,
+        )
+        db.session.remove()
+        return parts
+
+
+def last_change(app) -> int:
+    """The id of the latest history entry: every change staff make writes one."""
+    with app.app_context():
+        latest = db.session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
+        db.session.remove()
+        return latest or 0
+
+
+def stored(app, model, record_id: int):
+    """A record as the database has it now, in the trash or not."""
+    with app.app_context():
+        record = db.session.scalar(
+            select(model).where(model.id == record_id),
+            execution_options={"include_removed": True},
+        )
+        db.session.expunge_all()
+        return record

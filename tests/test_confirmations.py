@@ -1,0 +1,134 @@
+"""Destructive and public actions ask first: a GET to any state-changing staff route changes
+nothing and answers with a page that says what will happen (or 405); the POST it leads to is
+the confirmed action. Walks the whole URL map, so a new route cannot forget it."""
+
+import re
+
+import pytest
+from meeting_parts import add_parts, last_change, stored
+
+from iom_events.agenda.models import AgendaItem
+from iom_events.events.models import Event, EventStatus
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+
+from pages import text_of
+from staff import post_form
+
+
+@pytest.fixture
+def parts(app, make_event):
+    return add_parts(app, make_event(status=EventStatus.PUBLISHED))
+
+
+def state_changing_routes(app):
+    """Every staff route that accepts a POST."""
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/<lang:lang>/manage") and "POST" in rule.methods:
+            yield rule
+
+
+def concrete(rule, parts, user_id: int) -> str:
+    values = {
+        "lang": "en",
+        "slug": "bangkok" if "/offices/" in rule.rule else parts.slug,
+        "item_id": parts.item_id,
+        "delegation_id": parts.delegation_id,
+        "participant_id": parts.participant_id,
+        "document_id": parts.document_id,
+        "file_id": parts.file_id,
+        "contact_id": parts.contact_id,
+        "organizer_id": parts.organizer_id,
+        "user_id": user_id,
+        "kind": "agenda_item",
+        "record_id": parts.item_id,
+    }
+    return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: str(values[m.group(1)]), rule.rule)
+
+
+def asks_first(html: str, path: str) -> bool:
+    """A confirmation page posting to the route, a form page, or a page saying why not."""
+    return (
+        re.search(rf'<form method="post"[^>]*action="{re.escape(path)}"', html) is not None
+        or re.search(r'<form method="post" class="stacked"', html) is not None
+        or '<p class="notice error">' in html
+    )
+
+
+def test_there_are_state_changing_routes_to_walk(app):
+    assert len(list(state_changing_routes(app))) >= 25
+
+
+def test_a_get_to_any_state_changing_route_changes_nothing_and_asks_first(
+    app, admin, parts, staff_accounts
+):
+    admin_id = int(re.search(r"/users/(\d+)/edit", admin.get("/en/manage/users/").get_data(True))
+                   .group(1))  # fmt: skip
+    before = last_change(app)
+    for rule in state_changing_routes(app):
+        path = concrete(rule, parts, admin_id)
+        queries = ["", "?status=draft", "?status=bogus"] if path.endswith("/status") else [""]
+        for query in queries:
+            response = admin.get(path + query)
+            assert response.status_code in (200, 405), (path, response.status_code)
+            if response.status_code == 200:
+                html = response.get_data(as_text=True)
+                assert asks_first(html, path), path
+        assert last_change(app) == before, f"GET {path} changed something"
+    assert stored(app, AgendaItem, parts.item_id).removed_at is None
+    assert stored(app, Event, parts.event_id).status == EventStatus.PUBLISHED
+
+
+def test_moving_an_agenda_item_to_the_trash_asks_in_words_then_does_it(app, editor, parts):
+    listing = editor.get(f"/en/manage/events/{parts.slug}/agenda/").get_data(as_text=True)
+    button = re.search(
+        rf'<form method="get" action="([^"]*/agenda/{parts.item_id}/remove)"[^>]*>\s*'
+        r'<input type="hidden" name="version" value="(\d+)">',
+        listing,
+    )
+    assert button, "the list offers the action as a way to its confirmation page"
+    page = editor.get(f"{button.group(1)}?version={button.group(2)}")
+    assert page.status_code == 200
+    text = text_of(page.get_data(as_text=True))
+    assert "Move the agenda item “Opening session” to the trash?" in text
+    assert "The public will no longer see it. You or an administrator can restore it" in text
+    assert "Cancel" in text
+    assert stored(app, AgendaItem, parts.item_id).removed_at is None
+
+    version = re.search(r'name="version" value="(\d+)"', page.get_data(as_text=True)).group(1)
+    done = post_form(editor, button.group(1), {"version": version}, "/en/manage/")
+    assert done.status_code == 303
+    assert stored(app, AgendaItem, parts.item_id).removed_at is not None
+
+
+def test_publishing_a_draft_asks_first_and_says_what_the_public_will_see(app, editor, make_event):
+    draft = make_event(status=EventStatus.DRAFT)
+    show = editor.get(f"/en/manage/events/{draft.slug}/").get_data(as_text=True)
+    assert re.search(r'<button type="submit">Publish</button>', show)
+    page = editor.get(f"/en/manage/events/{draft.slug}/status?status=published&version=1")
+    text = text_of(page.get_data(as_text=True))
+    assert "Publish “A test meeting”?" in text and "Everyone will see it on the site" in text
+    assert stored(app, Event, draft.id).status == EventStatus.DRAFT
+    assert editor.get(f"/en/events/{draft.slug}/").status_code == 404
+
+
+def test_a_confirmation_made_after_someone_changed_the_record_changes_nothing(app, editor, parts):
+    path = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove"
+    version = stored(app, AgendaItem, parts.item_id).version
+    page = editor.get(f"{path}?version={version}").get_data(as_text=True)
+    with app.app_context():  # a colleague renames it meanwhile
+        item = db.session.get(AgendaItem, parts.item_id)
+        item.title = Translated(en="Opening session (renamed)")
+        db.session.commit()
+        db.session.remove()
+    sent = re.search(r'name="version" value="(\d+)"', page).group(1)
+    response = post_form(editor, path, {"version": sent}, "/en/manage/", follow_redirects=True)
+    assert "Someone changed this agenda item meanwhile" in text_of(response.get_data(True))
+    assert stored(app, AgendaItem, parts.item_id).removed_at is None
+
+
+def test_the_trash_is_emptied_only_after_its_own_confirmation(admin):
+    page = admin.get("/en/manage/trash/empty")
+    assert page.status_code == 200
+    text = text_of(page.get_data(as_text=True))
+    assert "Empty the trash?" in text and "nobody can restore it afterwards" in text

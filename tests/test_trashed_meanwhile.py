@@ -1,0 +1,181 @@
+"""Saving something a colleague moved to the trash meanwhile: the page says who did and when,
+keeps everything typed, and "Restore and save" brings it back with the input in one go."""
+
+import re
+
+import pytest
+from meeting_parts import add_parts, stored
+
+from iom_events.agenda.models import AgendaItem
+from iom_events.audit.models import AuditAction, AuditEntry
+from iom_events.events.models import Event, EventStatus
+from iom_events.extensions import db
+
+from pages import text_of
+from staff import post_form
+
+
+@pytest.fixture
+def parts(app, make_event):
+    return add_parts(app, make_event(status=EventStatus.PUBLISHED))
+
+
+def form_version(html: str) -> str:
+    return re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
+
+
+def item_form(parts, version: str, title: str) -> dict:
+    return {
+        "version": version,
+        "day": "2030-01-10",
+        "kind": "session",
+        "title-en": title,
+        "room-en": "Hall 2",
+    }
+
+
+def trash_it(client, path: str, version: int):
+    response = post_form(client, path, {"version": version}, "/en/manage/")
+    assert response.status_code == 303
+
+
+def test_saving_an_item_moved_to_the_trash_meanwhile_keeps_the_input_and_says_who(
+    app, client, editor, admin, parts
+):
+    edit = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit"
+    version = form_version(editor.get(edit).get_data(as_text=True))
+    trash_it(
+        admin,
+        f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove",
+        stored(app, AgendaItem, parts.item_id).version,
+    )
+
+    response = post_form(editor, edit, item_form(parts, version, "Opening, revised"), "/en/manage/")
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert re.search(
+        r"This agenda item was moved to the trash by admin@iom\.test at \d{1,2}:\d{2}",
+        text_of(html),
+    )
+    assert 'value="Opening, revised"' in html and 'value="Hall 2"' in html
+    assert "Restore and save" in text_of(html)
+    assert "page not found" not in text_of(html).lower()
+    assert stored(app, AgendaItem, parts.item_id).removed_at is not None  # nothing changed
+
+    again = post_form(
+        editor,
+        edit,
+        {**item_form(parts, form_version(html), "Opening, revised"), "restore": "yes"},
+        "/en/manage/",
+    )
+    assert again.status_code == 302
+    item = stored(app, AgendaItem, parts.item_id)
+    assert item.removed_at is None and item.title["en"] == "Opening, revised"
+    assert "Opening, revised" in text_of(client.get(f"/en/events/{parts.slug}/").get_data(True))
+    with app.app_context():
+        actions = db.session.scalars(
+            AuditEntry.__table__.select()
+            .with_only_columns(AuditEntry.action)
+            .where(AuditEntry.object_type == "AgendaItem", AuditEntry.object_id == item.id)
+            .order_by(AuditEntry.id)
+        ).all()
+    removed = actions.index(AuditAction.REMOVE)
+    assert actions[removed + 1] == AuditAction.RESTORE and actions[-1] == AuditAction.UPDATE
+
+
+def test_an_invalid_save_of_a_trashed_item_shows_both_the_errors_and_the_trash(
+    app, editor, admin, parts
+):
+    edit = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit"
+    version = form_version(editor.get(edit).get_data(as_text=True))
+    trash_it(
+        admin,
+        f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove",
+        stored(app, AgendaItem, parts.item_id).version,
+    )
+    response = post_form(editor, edit, item_form(parts, version, ""), "/en/manage/")
+    assert response.status_code == 400
+    text = text_of(response.get_data(as_text=True))
+    assert "Enter this in at least one language." in text
+    assert "was moved to the trash by admin@iom.test" in text
+
+
+def test_opening_the_form_of_an_item_in_the_trash_is_not_found(app, editor, parts):
+    trash_it(
+        editor,
+        f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove",
+        stored(app, AgendaItem, parts.item_id).version,
+    )
+    edit = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit"
+    assert editor.get(edit).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "name"),
+    [
+        ("delegations/{delegation_id}", {"kind": "observer", "name-en": "Observers, revised"},
+         "This delegation"),
+        ("press/{contact_id}", {"name": "Press Officer, revised", "email": "press@example.org"},
+         "This press contact"),
+        ("documents/{document_id}", {"category": "agenda", "title-en": "Agenda, revised"},
+         "This document"),
+        ("delegations/participants/{participant_id}",
+         {"name": "Ada Example, revised", "role": "speaker"}, "This participant"),
+    ],
+)  # fmt: skip
+def test_every_part_says_it_was_moved_to_the_trash(app, editor, admin, parts, path, data, name):
+    base = f"/en/manage/events/{parts.slug}/" + path.format(**parts.__dict__)
+    version = form_version(editor.get(f"{base}/edit").get_data(as_text=True))
+    confirm = admin.get(f"{base}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/remove", int(form_version(confirm)))
+    response = post_form(editor, f"{base}/edit", {**data, "version": version}, "/en/manage/")
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert f"{name} was moved to the trash by admin@iom.test" in text_of(html)
+    first_value = next(v for k, v in data.items() if k not in ("kind", "role", "category"))
+    assert f'value="{first_value}"' in html
+    restored = post_form(
+        editor,
+        f"{base}/edit",
+        {**data, "version": form_version(html), "restore": "yes"},
+        "/en/manage/",
+    )
+    assert restored.status_code == 303
+    assert first_value in text_of(editor.get(restored.location).get_data(as_text=True))
+
+
+def test_saving_a_meeting_moved_to_the_trash_meanwhile_offers_restore_and_save(
+    app, client, editor, admin, make_event
+):
+    meeting = make_event(status=EventStatus.PUBLISHED, city={"en": "Geneva"})
+    edit = f"/en/manage/events/{meeting.slug}/edit"
+    html = editor.get(edit).get_data(as_text=True)
+    fields = {
+        "version": form_version(html),
+        "title-en": "A test meeting, renamed",
+        "kind": "conference",
+        "original_language": "en",
+        "starts_on": "2030-01-10",
+        "ends_on": "2030-01-11",
+        "timezone": "Europe/Zurich",
+        "country": "CH",
+        "slug": meeting.slug,
+    }
+    trash_it(
+        admin, f"/en/manage/events/{meeting.slug}/remove", stored(app, Event, meeting.id).version
+    )
+
+    response = post_form(editor, edit, fields, "/en/manage/")
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "This meeting was moved to the trash by admin@iom.test" in text_of(html)
+    assert 'value="A test meeting, renamed"' in html
+    assert client.get(f"/en/events/{meeting.slug}/").status_code == 404
+
+    again = post_form(
+        editor, edit, {**fields, "version": form_version(html), "restore": "yes"}, "/en/manage/"
+    )
+    assert again.status_code == 302
+    page = text_of(client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True))
+    assert "A test meeting, renamed" in page
+    assert stored(app, Event, meeting.id).removed_at is None
