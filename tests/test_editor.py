@@ -1,0 +1,113 @@
+"""The staff editor's promises shared by every part: the trash per person, Undo after a removal,
+and reordering where a part has an order."""
+
+import re
+
+import pytest
+from meeting_parts import add_parts, stored
+
+from iom_events.agenda.models import AgendaItem
+from iom_events.delegations.models import Delegation, DelegationKind
+from iom_events.events.models import EventStatus
+from iom_events.extensions import db
+from iom_events.i18n import Translated
+
+from pages import text_of
+from staff import post_form
+
+
+@pytest.fixture
+def parts(app, make_event):
+    return add_parts(app, make_event(status=EventStatus.PUBLISHED))
+
+
+def remove(client, app, parts, follow=False):
+    path = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove"
+    version = stored(app, AgendaItem, parts.item_id).version
+    return post_form(client, path, {"version": version}, "/en/manage/", follow_redirects=follow)
+
+
+def test_the_flash_after_a_removal_points_to_the_trash_and_offers_undo(app, editor, parts):
+    page = remove(editor, app, parts, follow=True).get_data(as_text=True)
+    text = text_of(page)
+    assert "The agenda item is in the trash. You can restore it from the trash." in text
+    assert "An administrator can restore it" not in text
+    assert '<a href="/en/manage/trash/">You can restore it from the trash.</a>' in page
+    undo = re.search(r'<button type="submit" form="undo" formaction="([^"]+)">Undo</button>', page)
+    assert undo and '<form method="post" id="undo">' in page  # works without JavaScript
+
+    back = post_form(editor, undo.group(1).replace("&amp;", "&"), {}, "/en/manage/")
+    assert back.status_code == 303
+    assert back.location == f"/en/manage/events/{parts.slug}/agenda/"
+    assert stored(app, AgendaItem, parts.item_id).removed_at is None
+
+
+def test_an_editor_sees_and_restores_what_they_removed_not_what_others_did(
+    app, editor, admin, parts
+):
+    remove(editor, app, parts)
+    path = f"/en/manage/events/{parts.slug}/press/{parts.contact_id}/remove"
+    confirm = admin.get(path).get_data(as_text=True)
+    version = re.search(r'name="version" value="(\d+)"', confirm).group(1)
+    post_form(admin, path, {"version": version}, "/en/manage/")
+
+    trash = editor.get("/en/manage/trash/")
+    assert trash.status_code == 200
+    text = text_of(trash.get_data(as_text=True))
+    assert "Opening session" in text and "editor@iom.test" in text
+    assert "Press Officer" not in text
+    assert "Empty the trash" not in text  # administrators only
+
+    others = post_form(
+        editor, f"/en/manage/trash/press_contact/{parts.contact_id}/restore", {}, "/en/manage/"
+    )
+    assert others.status_code == 403
+    own = post_form(
+        editor, f"/en/manage/trash/agenda_item/{parts.item_id}/restore", {}, "/en/manage/"
+    )
+    assert own.status_code == 303
+    assert stored(app, AgendaItem, parts.item_id).removed_at is None
+
+
+def test_an_administrator_sees_everything_in_the_trash_and_who_removed_it(
+    app, editor, admin, parts
+):
+    remove(editor, app, parts)
+    text = text_of(admin.get("/en/manage/trash/").get_data(as_text=True))
+    assert re.search(r"Opening session A test meeting .*? editor@iom\.test Restore", text)
+    assert "Empty the trash" in text
+
+
+def test_undo_never_leads_off_the_site(app, editor, parts):
+    remove(editor, app, parts)
+    response = post_form(
+        editor,
+        f"/en/manage/trash/agenda_item/{parts.item_id}/restore?next=//evil.example/",
+        {},
+        "/en/manage/",
+    )
+    assert response.location == "/en/manage/trash/"
+
+
+def test_delegations_are_reordered_with_move_up_and_down(app, client, editor, make_event):
+    event = make_event()
+    with app.app_context():
+        for n, name in enumerate(("Alpha", "Beta", "Gamma")):
+            name = Translated(en=f"{name} delegation")
+            kind = DelegationKind.OBSERVER
+            db.session.add(Delegation(event_id=event.id, kind=kind, name=name, position=n))
+        db.session.commit()
+        gamma = db.session.query(Delegation).filter_by(event_id=event.id, position=2).one()
+        gamma_id, version = gamma.id, gamma.version
+        db.session.remove()
+    path = f"/en/manage/events/{event.slug}/delegations/{gamma_id}/move"
+    moved = post_form(editor, path, {"direction": "up", "version": version}, "/en/manage/")
+    assert moved.status_code == 303
+    page = text_of(client.get(f"/en/events/{event.slug}/").get_data(as_text=True))
+    assert page.index("Alpha delegation") < page.index("Gamma delegation")
+    assert page.index("Gamma delegation") < page.index("Beta delegation")
+
+
+def test_a_move_with_an_unknown_direction_is_a_bad_request(app, editor, parts):
+    path = f"/en/manage/events/{parts.slug}/press/{parts.contact_id}/move"
+    assert post_form(editor, path, {"direction": "sideways"}, "/en/manage/").status_code == 400
