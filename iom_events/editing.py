@@ -33,12 +33,12 @@ from babel.lists import format_list
 from flask import flash, has_request_context, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from iom_events.audit import describe
-from iom_events.audit.models import AuditEntry
+from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.extensions import db
 from iom_events.fields import to_int
 from iom_events.i18n import Translated, TranslatedText
@@ -107,13 +107,25 @@ class Conflict:
 
 
 def changes_since(record, version: int | None) -> list[AuditEntry]:
-    """The history entries of `record` after `version`, oldest first, with their authors."""
+    """The history entries of `record` after `version`, oldest first, with their authors.
+
+    Only since the record's creation: SQLite may give a new row the id of one deleted for
+    good, whose history stays."""
+    same_record = (
+        AuditEntry.object_type == type(record).__name__,
+        AuditEntry.object_id == record.id,
+    )
+    created = (
+        select(func.max(AuditEntry.id))
+        .where(*same_record, AuditEntry.action == AuditAction.CREATE)
+        .scalar_subquery()
+    )
     statement = (
         select(AuditEntry)
         .where(
-            AuditEntry.object_type == type(record).__name__,
-            AuditEntry.object_id == record.id,
+            *same_record,
             AuditEntry.version > (version or 0),
+            AuditEntry.id >= func.coalesce(created, 0),
         )
         .order_by(AuditEntry.version, AuditEntry.id)
         .options(selectinload(AuditEntry.user))
@@ -378,7 +390,7 @@ class _Merge:
             i_changed = self.wanted[unit.key] != self.committed[unit.key]
         else:
             they_changed = unit.theirs != unit.base
-            i_changed = unit.mine != unit.base
+            i_changed = unit.mine != unit.base and not self._untouched(unit.key)
         if not i_changed:
             unit.source = "theirs"
             if they_changed:
@@ -396,6 +408,16 @@ class _Merge:
                 unit.source = "mine"
             else:
                 self.clashes.append(unit)
+
+    def _untouched(self, key: str) -> bool:
+        """Neither the form nor the view set it: the record's value is theirs, not mine."""
+        written = self.draft.written
+        relationship = self.references.get(key)
+        if key in written or (relationship is not None and relationship.key in written):
+            return False
+        if relationship is not None and self.state.attrs[relationship.key].history.has_changes():
+            return False
+        return not self.state.attrs[key].history.has_changes()
 
     # the outcome
 

@@ -277,7 +277,7 @@ def test_agenda_item_speakers_and_room_merge(app, editor, admin, meeting, item):
     assert first.status_code == 302
     second = send(admin, path, changed(form_b, room__en="Hall 3"))
 
-    assert second.status_code == 302
+    assert second.status_code == 302, text_of(second.get_data(as_text=True))[:3000]
     assert speakers_of(app, item_id) == ["Ana Souza", "Ben Okafor"]
     assert stored(app, AgendaItem, item_id).room["en"] == "Hall 3"
     page = text_of(admin.get(second.location).get_data(as_text=True))

@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from iom_events.accounts.models import User
-from iom_events.audit.models import AuditEntry
+from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.extensions import db
 from iom_events.fields import to_int
 
@@ -87,10 +87,22 @@ def _day(text: str, filters: Filters) -> date | None:
 
 
 def entries(event_id: int, filters: Filters) -> Select:
-    """The meeting's entries (its own and its parts'), newest first, with who made them."""
+    """The meeting's entries (its own and its parts'), newest first, with who made them.
+
+    Only since the meeting's creation: SQLite may give a new meeting the id of one deleted for
+    good, whose history stays."""
+    created = (
+        select(func.max(AuditEntry.id))
+        .where(
+            AuditEntry.object_type == "Event",
+            AuditEntry.object_id == event_id,
+            AuditEntry.action == AuditAction.CREATE,
+        )
+        .scalar_subquery()
+    )
     statement = (
         select(AuditEntry)
-        .where(AuditEntry.event_id == event_id)
+        .where(AuditEntry.event_id == event_id, AuditEntry.id >= func.coalesce(created, 0))
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .options(selectinload(AuditEntry.user))
     )
