@@ -321,6 +321,10 @@ class Titles:
             if title:
                 self._titles[(object_type, object_id)] = title
 
+    def remember(self, record) -> None:
+        """A record already at hand: its title needs no query."""
+        self._titles[(type(record).__name__, record.id)] = title_of(record)
+
     def title(self, object_type: str, object_id: int) -> str:
         if (object_type, object_id) not in self._titles:
             self.load([(object_type, object_id)])
@@ -344,8 +348,8 @@ class Described:
     """One history entry in words."""
 
     action: str
-    kind: str
-    title: str
+    subject: str
+    """What the entry is about: "Agenda item: Opening session"."""
     who: str
     when: str
     at: str
@@ -353,9 +357,12 @@ class Described:
     changes: tuple[Change, ...]
 
 
-def entries_in_words(entries: list[AuditEntry]) -> list[Described]:
-    """Entries (with their users loaded) as staff read them, titles in a few queries."""
+def entries_in_words(entries: list[AuditEntry], known: Iterable = ()) -> list[Described]:
+    """Entries (with their users loaded) as staff read them, titles in a few queries (none for
+    the `known` records, the meeting of the page, say)."""
     titles = Titles()
+    for record in known:
+        titles.remember(record)
     wanted = {(entry.object_type, entry.object_id) for entry in entries}
     for entry in entries:
         for field, values in (entry.changes or {}).items():
@@ -366,8 +373,11 @@ def entries_in_words(entries: list[AuditEntry]) -> list[Described]:
     return [
         Described(
             action=str(LABELS.get(AuditAction(entry.action), entry.action)),
-            kind=kind_label(entry.object_type),
-            title=titles.title(entry.object_type, entry.object_id),
+            subject=_(
+                "%(kind)s: %(title)s",
+                kind=kind_label(entry.object_type),
+                title=titles.title(entry.object_type, entry.object_id),
+            ),
             who=who(entry.user),
             when=when(entry.at),
             at=entry.at.isoformat(timespec="seconds"),

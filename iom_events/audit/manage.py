@@ -22,7 +22,7 @@ def index(slug: str):
         "manage/events/history.html",
         event=event,
         page=page,
-        entries=describe.entries_in_words(page.items),
+        entries=describe.entries_in_words(page.items, known=[event]),
         filters=filters,
         people=history.people(event.id),
         parts=[(name, label) for name, (label, _kinds) in history.PARTS.items()],
