@@ -15,7 +15,8 @@ no clash. When nothing clashes the record is saved at once and the editor is tol
 were merged. Only a true clash (both changed the same field, to different values) stops the
 save: the form keeps everything typed, moves to the current version, remembers the version it
 started from (hidden input "merge-base") and asks, per clashing field, "Keep theirs" or "Use
-mine" (radio "merge-<field>"); saving again applies the choices.
+mine" (radio "merge-<field>"); saving again applies the choices (without a choice, what the
+form shows is saved: the editor has seen the clash).
 
 A race between the check and the commit is caught by SQLAlchemy's version check
 (StaleDataError): the record is read again and merged once more, or the clash is reported.
@@ -401,10 +402,12 @@ class _Merge:
             unit.source = "mine"  # set by the view from the editor's input, not a field of its own
         else:
             choice = request.form.get(CHOICE.format(unit.name)) if has_request_context() else None
-            changed_again = self.last_change[unit.name].version > self.seen
+            shown = self.last_change[unit.name].version <= self.seen
             if choice == "theirs":
                 unit.source = "theirs"
-            elif choice == "mine" and not changed_again:
+            elif (
+                shown
+            ):  # the editor saw this clash and kept their value ("Use mine" is the default)
                 unit.source = "mine"
             else:
                 self.clashes.append(unit)

@@ -209,6 +209,16 @@ def test_use_mine_then_save_applies_my_value(app, editor, admin, meeting):
     assert saved.city["en"] == "Dakar-Plateau"
 
 
+def test_saving_again_without_a_choice_saves_what_the_form_shows(app, editor, admin, meeting):
+    response = clash(editor, admin, meeting)
+    form = form_of(response.get_data(as_text=True))
+    del form["merge-venue-en"]  # a field shown without the radios
+
+    assert send(admin, edit_path(meeting), form).status_code == 302
+    saved = stored(app, Event, meeting.id)
+    assert saved.venue["en"] == "Room 12" and saved.city["en"] == "Dakar-Plateau"
+
+
 def test_a_choice_does_not_cover_a_change_made_after_it_was_shown(app, editor, admin, meeting):
     response = clash(editor, admin, meeting)
     form = changed(form_of(response.get_data(as_text=True)), merge__venue__en="mine")
