@@ -34,6 +34,11 @@ def from_environment(instance_path: str) -> dict:
         or None,
         "QUERY_COUNT_HEADER": os.environ.get("QUERY_COUNT_HEADER") == "1",
         "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20, "minutes": 15},
+        # A form's CSRF token is valid as long as the session it was issued in, however long the
+        # form stays open: no clock (Flask-WTF's default is an hour, which refused forms staff
+        # had been filling in). The session ends when the browser closes; signing in or out
+        # starts a new token (accounts/auth.py), so a token never outlives its signed-in session.
+        "WTF_CSRF_TIME_LIMIT": None,
         # The ORGANIZER address of every event in the feeds (RFC 5546 wants one for PUBLISH).
         "CALENDAR_ORGANIZER_EMAIL": os.environ.get("CALENDAR_ORGANIZER_EMAIL")
         or "events@example.org",

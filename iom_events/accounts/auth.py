@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, request
-from flask_login import current_user
+from flask import Blueprint, abort, current_app, g, request, session
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, user_logged_in, user_logged_out
 from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from iom_events import errors
 from iom_events.accounts.models import SignInAttempt, User, UserRole
 from iom_events.columns import utcnow
 from iom_events.extensions import db, login
@@ -44,13 +46,14 @@ def manage_blueprint(
 
 def require_staff():
     if not current_user.is_authenticated:
-        return login.unauthorized()
+        return _signed_out()
     return None
 
 
 def require_admin():
+    """Editors get the 403 page, which says what only administrators can do here."""
     if not current_user.is_authenticated:
-        return login.unauthorized()
+        return _signed_out(admin=True)
     if current_user.role != UserRole.ADMIN:
         abort(403)
     return None
@@ -61,10 +64,51 @@ def admin_only(view):
 
     @wraps(view)
     def guarded(*args, **kwargs):
-        require_admin()
+        refusal = require_admin()
+        if refusal is not None:
+            return refusal
         return view(*args, **kwargs)
 
     return guarded
+
+
+def _signed_out(admin: bool = False):
+    """A visitor, or staff whose session ended (signed out in another tab, password changed).
+
+    A form they post keeps its input: the page asks them to sign in, carrying the input, and
+    once signed in offers to send it again. A visit (or an empty POST) goes to the sign-in
+    page.
+    """
+    if request.method != "POST" or not errors.has_input():
+        return login.unauthorized()
+    if errors.SIGN_IN_EMAIL not in request.form:
+        return errors.sign_in_to_resend_page()
+    email = request.form.get(errors.SIGN_IN_EMAIL, "")
+    if sign_in_blocked(email):
+        return errors.sign_in_to_resend_page(
+            error=_("Too many failed attempts. Wait 15 minutes, then try again."), status=429
+        )
+    user = authenticate(email, request.form.get(errors.SIGN_IN_PASSWORD, ""))
+    if user is None:
+        record_failure(email)
+        return errors.sign_in_to_resend_page(
+            error=_("This e-mail address and password do not match.")
+        )
+    forget_failures(email)
+    login_user(user)
+    if admin and user.role != UserRole.ADMIN:
+        abort(403)
+    return errors.resend_page(signed_in_again=True, status=200)
+
+
+@user_logged_in.connect
+@user_logged_out.connect
+def _new_csrf_token(sender, user, **extra) -> None:
+    """Signing in or out starts a new CSRF token: with no time limit on tokens (settings), a
+    token lives exactly as long as one signed-in session."""
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    session.pop(field, None)
+    g.pop(field, None)
 
 
 def hash_password(password: str) -> str:
