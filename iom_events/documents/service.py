@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import magic
+from babel.lists import format_list
 from flask import current_app
+from flask_babel import LazyString, get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
@@ -26,11 +29,14 @@ EVERYTHING = {"include_removed": True}
 
 
 class UploadRefused(ValueError):
-    """A file the site does not take; `message` says why, in the reader's language."""
+    """A file the site does not take; `message` says why, in the reader's language.
 
-    def __init__(self, message):
-        super().__init__(str(message))
+    `detail` is for the logs (the media type libmagic read), never shown to staff."""
+
+    def __init__(self, message, detail: str = ""):
+        super().__init__(f"{message} [{detail}]" if detail else str(message))
         self.message = message
+        self.detail = detail
 
 
 def sniff(path) -> str:
@@ -61,11 +67,7 @@ def add_version(
             media_type = sniff(incoming.path)
             if media_type not in FORMATS:
                 raise UploadRefused(
-                    _l(
-                        "This kind of file is not accepted (%(type)s). Upload a PDF, Word, "
-                        "Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG file.",
-                        type=media_type,
-                    )
+                    LazyString(not_accepted, media_type, upload.filename), detail=media_type
                 )
             blob = incoming.keep()
     except TooLarge as error:
@@ -95,6 +97,119 @@ def add_version(
             forget_if_unreferenced(blob.sha256, store)
         raise
     return version
+
+
+# --- refusals in words -------------------------------------------------------------------------
+
+PROGRAM = _l("an executable program")
+ARCHIVE = _l("a compressed archive")
+WEB_PAGE = _l("a web page")
+SCRIPT = _l("a script")
+RICH_TEXT = _l("a document in Rich Text Format")
+IMAGE = _l("an image")
+SOUND = _l("a sound recording")
+VIDEO = _l("a video")
+
+REFUSED_KINDS = {
+    "application/x-executable": (PROGRAM, ""),
+    "application/x-pie-executable": (PROGRAM, ""),
+    "application/x-sharedlib": (PROGRAM, ""),
+    "application/x-mach-binary": (PROGRAM, ""),
+    "application/vnd.microsoft.portable-executable": (PROGRAM, ".exe"),
+    "application/x-dosexec": (PROGRAM, ".exe"),
+    "application/x-msi": (PROGRAM, ".msi"),
+    "application/java-archive": (PROGRAM, ".jar"),
+    "application/zip": (ARCHIVE, ".zip"),
+    "application/x-zip-compressed": (ARCHIVE, ".zip"),
+    "application/gzip": (ARCHIVE, ".gz"),
+    "application/x-gzip": (ARCHIVE, ".gz"),
+    "application/x-tar": (ARCHIVE, ".tar"),
+    "application/x-7z-compressed": (ARCHIVE, ".7z"),
+    "application/vnd.rar": (ARCHIVE, ".rar"),
+    "application/x-rar": (ARCHIVE, ".rar"),
+    "application/x-bzip2": (ARCHIVE, ".bz2"),
+    "application/x-xz": (ARCHIVE, ".xz"),
+    "application/zstd": (ARCHIVE, ".zst"),
+    "text/html": (WEB_PAGE, ".html"),
+    "application/xhtml+xml": (WEB_PAGE, ".xhtml"),
+    "text/x-shellscript": (SCRIPT, ".sh"),
+    "text/x-script.python": (SCRIPT, ".py"),
+    "text/x-python": (SCRIPT, ".py"),
+    "text/x-php": (SCRIPT, ".php"),
+    "application/x-php": (SCRIPT, ".php"),
+    "text/javascript": (SCRIPT, ".js"),
+    "application/javascript": (SCRIPT, ".js"),
+    "text/x-perl": (SCRIPT, ".pl"),
+    "text/x-msdos-batch": (SCRIPT, ".bat"),
+    "text/rtf": (RICH_TEXT, ".rtf"),
+    "application/rtf": (RICH_TEXT, ".rtf"),
+    "image/svg+xml": (IMAGE, ".svg"),
+    "audio/mpeg": (SOUND, ".mp3"),
+    "video/quicktime": (VIDEO, ".mov"),
+}
+"""The refused media types staff meet most, as they would name them, with their usual
+extension ("" when the kind has none, like programs on Linux)."""
+
+REFUSED_FAMILIES = {"image": IMAGE, "audio": SOUND, "video": VIDEO}
+"""Any other image, sound or video: named by its family, its extension from its subtype."""
+
+FORMAT_NAMES = {"Text": _l("plain text")}
+"""The accepted formats whose readable name (documents.models.FORMATS) is a word to translate;
+the others are product names (PDF, Word, OpenDocument...)."""
+
+
+def not_accepted(media_type: str, filename: str = "") -> str:
+    """Why a file of this media type is refused, in words staff know, and what to send instead:
+    "This file is an executable program (.exe). This kind of file is not accepted: upload a
+    PDF, Word, ... file." The accepted formats come from FORMATS, the list the check uses."""
+    return " ".join(part for part in (_what_it_is(media_type, filename), _what_to_send()) if part)
+
+
+def _what_it_is(media_type: str, filename: str) -> str:
+    kind, extension = REFUSED_KINDS.get(media_type, (None, ""))
+    family, _slash, subtype = media_type.partition("/")
+    if kind is None and family in REFUSED_FAMILIES:
+        kind = REFUSED_FAMILIES[family]
+        subtype = subtype.removeprefix("x-")
+        extension = f".{subtype}" if subtype.isalnum() else ""
+    named = _extension_of(filename)
+    if kind is not None:
+        return _("This file is %(kind)s%(extension)s.", kind=kind, extension=_bracketed(extension))
+    if media_type == "application/octet-stream":
+        return _(
+            "The site cannot tell what this file contains%(extension)s.",
+            extension=_bracketed(named),
+        )
+    if named in {f".{extension}" for extension, _name in FORMATS.values()}:
+        return _(
+            "This file's name ends in %(extension)s, but its content is not of that kind.",
+            extension=named,
+        )
+    if named:
+        return _("This file is a %(extension)s file.", extension=named)
+    return ""
+
+
+def _what_to_send() -> str:
+    names = list(dict.fromkeys(name for _extension, name in FORMATS.values()))
+    readable = [str(FORMAT_NAMES.get(name, name)) for name in names]
+    locale = str(get_locale() or "en")
+    # IOM writes British English: "PNG or JPEG", without the serial comma of CLDR's "en".
+    formats = format_list(readable, style="or", locale="en_GB" if locale == "en" else locale)
+    return _("This kind of file is not accepted: upload a %(formats)s file.", formats=formats)
+
+
+def _extension_of(filename: str) -> str:
+    """ ".pdf" from "Agenda.PDF"; "" when the name has none (or something odd after its dot)."""
+    stem, dot, extension = (filename or "").rpartition(".")
+    extension = extension.lower()
+    if stem and dot and extension.isalnum() and len(extension) <= 10:
+        return f".{extension}"
+    return ""
+
+
+def _bracketed(extension: str) -> str:
+    return f" ({extension})" if extension else ""
 
 
 def current_versions(document: Document, language: str) -> list[DocumentFile]:
