@@ -39,10 +39,14 @@ FILE_CHOSEN = f"{RESEND}file:"
 """+ a file input's name: the file name chosen before the sign-in page (a file cannot be
 carried; its name can, so that the page after signing in asks for it again)."""
 
-ADMIN_AREAS = {
-    "trash": (
-        _l("Only administrators can open the trash."),
-        _l("Ask an administrator to restore something that was moved there."),
+ADMIN_ONLY = {
+    "trash.empty": (
+        _l("Only administrators can empty the trash."),
+        _l("Ask an administrator if something in it should be deleted for good."),
+    ),
+    "trash.restore": (
+        _l("Only administrators can restore what someone else moved to the trash."),
+        _l("Ask an administrator, or the person who moved it there."),
     ),
     "manage_users": (
         _l("Only administrators can manage staff accounts."),
@@ -53,7 +57,7 @@ ADMIN_AREAS = {
         _l("Ask an administrator to make the change for you."),
     ),
 }
-"""What an editor is told on an administrators' page, by blueprint."""
+"""What an editor is told where only administrators may go, by endpoint, else by blueprint."""
 
 ANY_ADMIN_PAGE = (
     _l("Only administrators can open this page."),
@@ -107,7 +111,9 @@ def forbidden(error: HTTPException):
     they are."""
     if not _staff_page():
         return error
-    what, ask = ADMIN_AREAS.get(request.blueprint or "", ANY_ADMIN_PAGE)
+    what, ask = ADMIN_ONLY.get(
+        request.endpoint or "", ADMIN_ONLY.get(request.blueprint or "", ANY_ADMIN_PAGE)
+    )
     admins = db.session.scalars(
         select(User.email)
         .where(User.role == UserRole.ADMIN, User.is_active.is_(True))
@@ -128,10 +134,10 @@ def method_not_allowed(error: HTTPException):
     """A button's address typed or bookmarked: it answers forms, not visits."""
     if not _staff_page():
         return error
-    back, _gone = _way_back()
-    response = error.get_response()
+    allowed = getattr(error, "valid_methods", None) or []
+    back, _gone = _way_back(*_posted_route(allowed))
     page = render_template("errors/staff_405.html", back=back)
-    return page, 405, {"Allow": response.headers.get("Allow", "")}
+    return page, 405, {"Allow": ", ".join(allowed)}
 
 
 def conflict(error: HTTPException):
@@ -148,11 +154,24 @@ def too_large(error: HTTPException):
     return render_template("errors/413.html", limit=limit), 413
 
 
-def _way_back() -> tuple[str, bool]:
+def _posted_route(allowed: list[str]) -> tuple[str | None, dict]:
+    """The blueprint and arguments of the route an address answers with another method (a
+    405 matched no route, so the request has none)."""
+    try:
+        adapter = current_app.create_url_adapter(request)
+        endpoint, args = adapter.match(request.path, method=allowed[0])
+    except (HTTPException, IndexError):
+        return None, {}
+    return endpoint.rpartition(".")[0] or None, args
+
+
+def _way_back(blueprint: str | None = None, args: dict | None = None) -> tuple[str, bool]:
     """The staff list the page belongs to, and whether its meeting is gone (deleted, in the
     trash or never there): then the way back is the list of meetings."""
     meetings = url_for("manage_events.index")
-    blueprint, args = request.blueprint, request.view_args or {}
+    if blueprint is None:
+        blueprint, args = request.blueprint, request.view_args or {}
+    args = args or {}
     endpoint = f"{blueprint}.index"
     if not blueprint or endpoint not in current_app.view_functions:
         return meetings, False

@@ -20,13 +20,13 @@ from staff import post_form
 FOR_ADMINS = {
     "en": [
         "For administrators only",
-        "Only administrators can open the trash. Ask an administrator to restore something "
-        "that was moved there.",
+        "Only administrators can empty the trash. Ask an administrator if something in it "
+        "should be deleted for good.",
     ],
     "fr": [
         "Réservé aux administrateurs",
-        "Seuls les administrateurs peuvent ouvrir la corbeille. Demandez à un administrateur "
-        "de restaurer ce qui y a été placé.",
+        "Seuls les administrateurs peuvent vider la corbeille. Demandez à un administrateur "
+        "si quelque chose doit y être supprimé définitivement.",
     ],
 }
 
@@ -55,8 +55,8 @@ def page_of(response) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_an_editor_opening_the_trash_is_told_who_can_and_whom_to_ask(editor, lang):
-    response = editor.get(f"/{lang}/manage/trash/")
+def test_an_editor_emptying_the_trash_is_told_who_can_and_whom_to_ask(editor, lang):
+    response = editor.get(f"/{lang}/manage/trash/empty")
     assert response.status_code == 403
     html = response.get_data(as_text=True)
     page = text_of(html)
@@ -66,6 +66,25 @@ def test_an_editor_opening_the_trash_is_told_who_can_and_whom_to_ask(editor, lan
     assert "admin@iom.test" in page  # whom to ask
     assert f'<html lang="{lang}">' in html
     assert 'class="manage-nav"' in html  # the staff pages' navigation stays
+    posted = post_form(editor, f"/{lang}/manage/trash/empty", {"confirm": "yes"}, "/en/manage/")
+    assert posted.status_code == 403
+    assert FOR_ADMINS[lang][1] in page_of(posted)
+
+
+def test_an_editor_restoring_what_someone_else_removed_is_told_whom_to_ask(
+    app, editor, document_id
+):
+    with app.app_context():  # moved to the trash by someone else
+        db.session.get(Document, document_id).remove()
+        db.session.commit()
+    response = post_form(
+        editor, f"/en/manage/trash/document/{document_id}/restore", {}, "/en/manage/"
+    )
+    assert response.status_code == 403
+    assert (
+        "Only administrators can restore what someone else moved to the trash. Ask an "
+        "administrator, or the person who moved it there." in page_of(response)
+    )
 
 
 def test_each_administrators_area_says_what_only_they_can_do(editor):
@@ -73,12 +92,6 @@ def test_each_administrators_area_says_what_only_they_can_do(editor):
     assert "Only administrators can manage staff accounts." in users
     offices = page_of(editor.get("/es/manage/offices/"))
     assert "Solo los administradores pueden modificar el directorio de oficinas." in offices
-
-
-def test_an_editor_posting_to_the_trash_gets_the_same_page(editor):
-    response = post_form(editor, "/en/manage/trash/empty", {"confirm": "yes"}, "/en/manage/")
-    assert response.status_code == 403
-    assert "Only administrators can open the trash." in page_of(response)
 
 
 # --- 404 --------------------------------------------------------------------------------------
@@ -136,16 +149,19 @@ def test_the_public_404_is_unchanged(client, editor):
 # --- 400, 405, 409 ----------------------------------------------------------------------------
 
 
-def test_a_button_address_opened_as_a_page_changes_nothing_and_says_so(editor, meeting):
-    response = editor.get(f"/fr/manage/events/{meeting.slug}/remove")
+def test_a_button_address_opened_as_a_page_changes_nothing_and_says_so(app, editor, meeting):
+    item_id = agenda_item(app, meeting)
+    response = editor.get(f"/fr/manage/events/{meeting.slug}/agenda/{item_id}/move")
     assert response.status_code == 405
     assert "POST" in response.headers["Allow"]
-    page = page_of(response)
+    html = response.get_data(as_text=True)
+    page = text_of(html)
     assert "Cette adresse est la cible d’un bouton, pas une page à ouvrir" in page
     assert "Method Not Allowed" not in page
+    assert f'href="/fr/manage/events/{meeting.slug}/agenda/"' in html  # back to the agenda
 
 
-def test_a_request_the_site_cannot_understand_changes_nothing(app, editor, meeting):
+def agenda_item(app, meeting) -> int:
     with app.app_context():
         item = AgendaItem(
             event_id=meeting.id,
@@ -155,7 +171,11 @@ def test_a_request_the_site_cannot_understand_changes_nothing(app, editor, meeti
         )
         db.session.add(item)
         db.session.commit()
-        item_id = item.id
+        return item.id
+
+
+def test_a_request_the_site_cannot_understand_changes_nothing(app, editor, meeting):
+    item_id = agenda_item(app, meeting)
     path = f"/en/manage/events/{meeting.slug}/agenda/{item_id}/move"
     response = post_form(editor, path, {"direction": "sideways"}, "/en/manage/")
     assert response.status_code == 400
