@@ -4,7 +4,6 @@ and reordering where a part has an order."""
 import re
 
 import pytest
-from meeting_parts import add_parts, stored
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.delegations.models import Delegation, DelegationKind
@@ -12,6 +11,7 @@ from iom_events.events.models import EventStatus
 from iom_events.extensions import db
 from iom_events.i18n import Translated
 
+from meeting_parts import add_parts, stored
 from pages import text_of
 from staff import post_form
 
