@@ -315,8 +315,9 @@ def _fresh_token() -> None:
 
 
 def _same_address() -> str:
+    """The address the form was posted to, as a path of this site (never "//host/...")."""
     query = request.query_string.decode("latin-1")
-    return request.path + (f"?{query}" if query else "")
+    return "/" + request.path.lstrip("/") + (f"?{query}" if query else "")
 
 
 def _no_store(page: str, status: int):
