@@ -1,43 +1,23 @@
 """Error pages in the reader's language; in the staff area, pages that say what to do next.
 
-A refused form never loses what was typed. When the CSRF check fails (a missing, wrong or
-expired token, a session that changed), the view never runs: the answer is a page that says
-nothing was saved, shows each posted field, and carries it in hidden inputs with a fresh token,
-so that one explicit click sends the same input again to the same address. Staff who are no
-longer signed in get the same page with the sign-in fields on it (`accounts.auth` signs them in
-and hands back to `resend_page`).
+A CSRF failure never runs the view and never loses what was typed: its page comes from
+iom_events/refused_forms.py.
 """
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
-
-from flask import Flask, current_app, g, render_template, request, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from flask_wtf.csrf import CSRFError, generate_csrf
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, SecurityError
-from wtforms import HiddenField, PasswordField, SelectFieldBase
-from wtforms.fields.core import UnboundField
 
-from iom_events import former_slugs, i18n
+from iom_events import former_slugs, refused_forms
 from iom_events.accounts.models import User, UserRole
 from iom_events.events import staff
 from iom_events.extensions import db
-from iom_events.fields import TranslatedField
-from iom_events.labels import LABELS
 from iom_events.settings import LANGUAGES
-
-RESEND = "_resend-"
-"""The prefix of the inputs this module adds to a refused form; never part of the kept input."""
-SIGN_IN_EMAIL = f"{RESEND}email"
-SIGN_IN_PASSWORD = f"{RESEND}password"
-FILE_CHOSEN = f"{RESEND}file:"
-"""+ a file input's name: the file name chosen before the sign-in page (a file cannot be
-carried; its name can, so that the page after signing in asks for it again)."""
 
 ADMIN_ONLY = {
     "trash.empty": (
@@ -183,231 +163,8 @@ def _way_back(blueprint: str | None = None, args: dict | None = None) -> tuple[s
     return url_for(endpoint, **{name: args[name] for name in needed}), False
 
 
-# --- a refused form keeps its input -----------------------------------------------------------
-
-
-@dataclass
-class KeptField:
-    """One posted field: its name, a label staff recognise, and every value sent."""
-
-    name: str
-    label: str
-    values: list[str] = field(default_factory=list)
-    hidden: bool = False
-    """Sent back as it came, not shown (the record's version, a `next` address)."""
-    secret: bool = False
-    """A password: never put back in a page, typed again instead."""
-    choices: dict[str, object] | None = None
-
-    @property
-    def typed(self) -> bool:
-        return any(value.strip() for value in self.values)
-
-    @property
-    def readable_values(self) -> list[str]:
-        """The values as the form shows them: a choice's label rather than its code."""
-        if self.choices is None:
-            return self.values
-        readable = []
-        for value in self.values:
-            if value in self.choices:
-                readable.append(str(self.choices[value]))
-                continue
-            names = {str(text) for member, text in LABELS.items() if member.value == value}
-            readable.append(names.pop() if len(names) == 1 else value)
-        return readable
-
-
-@dataclass
-class KeptInput:
-    """What a refused POST carried, ready to be shown and sent again."""
-
-    fields: list[KeptField]
-    files: list[KeptField]
-    """File inputs: a browser cannot be given a file back, so they are chosen again."""
-
-    @property
-    def secrets(self) -> list[KeptField]:
-        return [kept for kept in self.fields if kept.secret]
-
-    @property
-    def shown(self) -> list[KeptField]:
-        return [kept for kept in self.fields if kept.typed and not kept.hidden and not kept.secret]
-
-
-def has_input() -> bool:
-    """The POST carries something besides its CSRF token."""
-    token = current_app.config["WTF_CSRF_FIELD_NAME"]
-    return any(name != token for name in request.form) or any(
-        upload.filename for upload in request.files.values()
-    )
-
-
-def kept_input() -> KeptInput:
-    """The posted fields, labelled from the form they most likely came from."""
-    token = current_app.config["WTF_CSRF_FIELD_NAME"]
-    names = [name for name in request.form if name != token and not name.startswith(RESEND)]
-    chosen: dict[str, list[str]] = {}
-    for name, upload in request.files.items(multi=True):
-        if upload.filename:
-            chosen.setdefault(name, []).append(upload.filename)
-    for key in request.form:  # files named on the sign-in page, to be chosen once signed in
-        if key.startswith(FILE_CHOSEN):
-            chosen.setdefault(key.removeprefix(FILE_CHOSEN), []).extend(request.form.getlist(key))
-    described = _describe(names + list(chosen))
-    fields = []
-    for name in names:
-        kept = described[name]
-        kept.values = [] if kept.secret else request.form.getlist(name)
-        fields.append(kept)
-    files = []
-    for name, filenames in chosen.items():
-        kept = described[name]
-        kept.values = filenames
-        files.append(kept)
-    return KeptInput(fields, files)
-
-
-def resend_page(*, signed_in_again: bool = False, status: int = 400):
-    """The refused form's input, shown and ready to be sent again with a fresh token."""
-    _fresh_token()
-    return _no_store(
-        render_template(
-            "errors/form_refused.html",
-            kept=kept_input(),
-            action=_same_address(),
-            signed_in_again=signed_in_again,
-        ),
-        status,
-    )
-
-
-def sign_in_to_resend_page(*, error: str | None = None, status: int = 401):
-    """For staff no longer signed in: sign in here, the input stays with the page."""
-    _fresh_token()
-    return _no_store(
-        render_template(
-            "errors/sign_in_to_resend.html",
-            kept=kept_input(),
-            action=_same_address(),
-            error=error,
-            email=request.form.get(SIGN_IN_EMAIL, ""),
-            email_field=SIGN_IN_EMAIL,
-            password_field=SIGN_IN_PASSWORD,
-            file_chosen=FILE_CHOSEN,
-        ),
-        status,
-    )
-
-
 def form_refused(error: CSRFError):
     """A failed CSRF check: nothing ran; the input comes back with a fresh token."""
     if in_staff_area() and not current_user.is_authenticated:
-        return sign_in_to_resend_page(status=400)
-    return resend_page()
-
-
-def _fresh_token() -> None:
-    """A token of the session as it is now (the one sent was refused, and signing in again
-    gives the session a new one)."""
-    g.pop(current_app.config["WTF_CSRF_FIELD_NAME"], None)
-    generate_csrf()
-
-
-def _same_address() -> str:
-    """The address the form was posted to, as a path of this site (never "//host/...")."""
-    query = request.query_string.decode("latin-1")
-    return "/" + request.path.lstrip("/") + (f"?{query}" if query else "")
-
-
-def _no_store(page: str, status: int):
-    """What someone typed is not kept in any cache."""
-    return page, status, {"Cache-Control": "no-store"}
-
-
-# --- labels of posted fields ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Input:
-    """An input a form's page posts, as the form describes it."""
-
-    label: object
-    lang: str | None = None
-    hidden: bool = False
-    secret: bool = False
-    choices: dict[str, object] | None = None
-
-
-def _describe(names: list[str]) -> dict[str, KeptField]:
-    """Each posted name with its label (in the page's language), taken from the form that knows
-    most of the names; a name no form knows is made readable."""
-    best: dict[str, _Input] = {}
-    for form_class in _form_classes():
-        known = _inputs_of(form_class)
-        matched = {name: known[name] for name in names if name in known}
-        if len(matched) > len(best):
-            best = matched
-    return {name: _kept(name, best.get(name) or _unknown(name)) for name in names}
-
-
-def _kept(name: str, described: _Input) -> KeptField:
-    label = str(described.label)
-    if described.lang:
-        label = f"{label} ({i18n.language_name(described.lang)})"
-    return KeptField(
-        name, label, hidden=described.hidden, secret=described.secret, choices=described.choices
-    )
-
-
-def _form_classes() -> list[type[FlaskForm]]:
-    found, pending = [], [FlaskForm]
-    while pending:
-        for subclass in pending.pop().__subclasses__():
-            if subclass not in found:
-                found.append(subclass)
-                pending.append(subclass)
-    return found
-
-
-def _inputs_of(form_class: type[FlaskForm]) -> dict[str, _Input]:
-    """The input names a form's page posts (a translated field posts one per language:
-    title-en, title-fr...)."""
-    inputs = {}
-    for name, unbound in inspect.getmembers(form_class, lambda v: isinstance(v, UnboundField)):
-        kind = unbound.field_class
-        label = unbound.kwargs.get("label") or (unbound.args[0] if unbound.args else None)
-        label = label or _readable(name)
-        if issubclass(kind, TranslatedField):
-            for lang in LANGUAGES:
-                inputs[f"{name}-{lang}"] = _Input(label, lang)
-        else:
-            inputs[name] = _Input(
-                label,
-                hidden=issubclass(kind, HiddenField),
-                secret=issubclass(kind, PasswordField),
-                choices=_static_choices(unbound) if issubclass(kind, SelectFieldBase) else None,
-            )
-    return inputs
-
-
-def _static_choices(unbound: UnboundField) -> dict[str, object]:
-    """The choices written in the form itself; choices set per request are not known here, and
-    a value that is one of the domain's fixed choices reads as its label."""
-    choices = unbound.kwargs.get("choices")
-    if isinstance(choices, list | tuple):
-        return {str(pair[0]): pair[1] for pair in choices if isinstance(pair, list | tuple)}
-    return {}
-
-
-def _unknown(name: str) -> _Input:
-    """A name no form knows: "title-fr" reads "Title (French)"."""
-    base, _, lang = name.rpartition("-")
-    if base and lang in LANGUAGES:
-        return _Input(_readable(base), lang)
-    return _Input(_readable(name), secret="password" in name.lower())
-
-
-def _readable(name: str) -> str:
-    words = name.replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
+        return refused_forms.sign_in_to_resend_page(status=400)
+    return refused_forms.resend_page()

@@ -536,7 +536,8 @@ def test_a_form_saved_while_a_colleague_renamed_the_meeting_keeps_what_was_typed
     with app.app_context():
         version = stored(meeting).version
     edit(app, admin, meeting, slug=f"{meeting}-renamed")
-    typed = {**MEETING, "version": version, "title-fr": "Titre tapé par l’autre"}
+    # The form was opened before the rename: its address field still shows the old slug.
+    typed = {**MEETING, "version": version, "title-fr": "Titre tapé par l’autre", "slug": meeting}
     try:
         sent = post_form(editor, f"/en/manage/events/{meeting}/edit", typed)
         assert sent.status_code == 308
@@ -545,5 +546,9 @@ def test_a_form_saved_while_a_colleague_renamed_the_meeting_keeps_what_was_typed
         assert again.status_code == 302  # not the same field: both changes are kept
         with app.app_context():
             assert stored(f"{meeting}-renamed").title["fr"] == "Titre tapé par l’autre"
+        # The rename stands, and the old address still leads to the new one.
+        assert editor.get(f"/en/events/{meeting}-renamed/").status_code == 200
+        old = editor.get(f"/en/events/{meeting}/")
+        assert (old.status_code, old.location) == (301, f"/en/events/{meeting}-renamed/")
     finally:
         edit(app, admin, f"{meeting}-renamed", slug=meeting)

@@ -11,7 +11,7 @@ from flask_login import current_user, login_user, user_logged_in, user_logged_ou
 from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from iom_events import errors
+from iom_events import refused_forms
 from iom_events.accounts.models import SignInAttempt, User, UserRole
 from iom_events.columns import utcnow
 from iom_events.extensions import db, login
@@ -79,26 +79,26 @@ def _signed_out(admin: bool = False):
     once signed in offers to send it again. A visit (or an empty POST) goes to the sign-in
     page.
     """
-    if request.method != "POST" or not errors.has_input():
+    if request.method != "POST" or not refused_forms.has_input():
         return login.unauthorized()
-    if errors.SIGN_IN_EMAIL not in request.form:
-        return errors.sign_in_to_resend_page()
-    email = request.form.get(errors.SIGN_IN_EMAIL, "")
+    if refused_forms.SIGN_IN_EMAIL not in request.form:
+        return refused_forms.sign_in_to_resend_page()
+    email = request.form.get(refused_forms.SIGN_IN_EMAIL, "")
     if sign_in_blocked(email):
-        return errors.sign_in_to_resend_page(
+        return refused_forms.sign_in_to_resend_page(
             error=_("Too many failed attempts. Wait 15 minutes, then try again."), status=429
         )
-    user = authenticate(email, request.form.get(errors.SIGN_IN_PASSWORD, ""))
+    user = authenticate(email, request.form.get(refused_forms.SIGN_IN_PASSWORD, ""))
     if user is None:
         record_failure(email)
-        return errors.sign_in_to_resend_page(
+        return refused_forms.sign_in_to_resend_page(
             error=_("This e-mail address and password do not match.")
         )
     forget_failures(email)
     login_user(user)
     if admin and user.role != UserRole.ADMIN:
         abort(403)
-    return errors.resend_page(signed_in_again=True, status=200)
+    return refused_forms.resend_page(signed_in_again=True, status=200)
 
 
 @user_logged_in.connect

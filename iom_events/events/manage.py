@@ -80,14 +80,22 @@ class MeetingEditor(Editor):
     def check(self, form, event) -> bool:
         if event.id is not None and not _agenda_fits(form, event):
             return False
+        self.committed_slug = event.slug
         return _apply_slug_and_parent(form, event)
 
     def also(self, form, event):
         if event.id is None:
             return None
-        dates = event.starts_on, event.ends_on
+        dates, slug = (event.starts_on, event.ends_on), self.committed_slug
         self.agenda: list[schedule.AgendaFollowed] = []
-        return lambda: self.agenda.append(schedule.follow_meeting(event, *dates))
+
+        def after_the_merge():
+            # The merge may have kept a colleague's address over the form's: only the address
+            # that wins becomes a change, and the one it replaces leads to it.
+            former_slugs.remember(event, slug)
+            self.agenda.append(schedule.follow_meeting(event, *dates))
+
+        return after_the_merge
 
     def saved(self, event, *, created: bool) -> None:
         super().saved(event, created=created)
@@ -134,9 +142,7 @@ def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
                 _("Another meeting had this address before, and it still leads there.")
             )
             return False
-        old_slug, event.slug = event.slug, form.slug.data
-        if event.id is not None:
-            former_slugs.remember(event, old_slug)
+        event.slug = form.slug.data  # the old one is remembered after the merge (`also`)
     elif not event.slug:
         title = form.title.data.resolve(form.original_language.data)
         event.slug = staff.free_slug(title)
