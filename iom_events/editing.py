@@ -20,7 +20,7 @@ form shows is saved: the editor has seen the clash).
 
 A race between the check and the commit is caught by SQLAlchemy's version check
 (StaleDataError): the record is read again and merged once more, or the clash is reported.
-Views call `save` only; `stale` remains for callers that want to know before saving.
+Views call `save` only.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ __all__ = [
     "changes_since",
     "commit_or_conflict",
     "save",
-    "stale",
     "submitted_version",
     "to_int",
 ]
@@ -156,19 +155,6 @@ def save(form, record, also: Callable[[], object] | None = None) -> Conflict | N
             db.session.rollback()
             db.session.refresh(record)
     return _save_merged(form, record, also, started, seen)
-
-
-def stale(form, record) -> Conflict | None:
-    """A Conflict when saving this form now would clash with changes made since its version.
-
-    Nothing is changed (not even when it would merge cleanly): views call `save`, which merges
-    or reports the same Conflict; this remains for callers that want to know beforehand.
-    """
-    started, seen = _versions(form)
-    if record.id is None or started == getattr(record, "version", started):
-        return None
-    merge = _Merge(form, record, started, seen)
-    return merge.conflict() if merge.clashes else None
 
 
 def commit_or_conflict(record, version: int | None) -> Conflict | None:
@@ -282,6 +268,8 @@ class _Merge:
     units: list[_Unit] = field(default_factory=list)
     clashes: list[_Unit] = field(default_factory=list)
     merged: list[_Unit] = field(default_factory=list)
+    overridden: list[_Unit] = field(default_factory=list)
+    """Clashes the editor was shown and settled with their own value."""
 
     def __post_init__(self) -> None:
         record = self.record
@@ -405,10 +393,9 @@ class _Merge:
             shown = self.last_change[unit.name].version <= self.seen
             if choice == "theirs":
                 unit.source = "theirs"
-            elif (
-                shown
-            ):  # the editor saw this clash and kept their value ("Use mine" is the default)
+            elif shown:  # the editor saw this clash and chose their own value (or the form's)
                 unit.source = "mine"
+                self.overridden.append(unit)
             else:
                 self.clashes.append(unit)
 
@@ -507,28 +494,29 @@ class _Merge:
         )
 
     def tell(self) -> None:
-        """After a merged save: whose changes to which fields were kept."""
-        if not self.merged:
-            return
+        """After a merged save: whose changes to which fields were kept, and whose values the
+        editor's own replaced on purpose (said too: nothing is overwritten silently)."""
+        locale = get_locale()
+        if self.merged:
+            who, fields = self._whose(self.merged, locale)
+            flash(_("Saved, merged with %(who)s's changes to %(fields)s.", who=who, fields=fields))
+        if self.overridden:
+            who, fields = self._whose(self.overridden, locale)
+            flash(_("Your values replaced %(who)s's for %(fields)s.", who=who, fields=fields))
+
+    def _whose(self, units: list[_Unit], locale) -> tuple[str, str]:
+        """The people who last changed these fields, and the fields' labels, as lists."""
         people: list[str] = []
-        for unit in self.merged:
+        labels: list[str] = []
+        for unit in units:
             entry = self.last_change.get(unit.name)
             name = describe.who(entry.user if entry else None, nobody=_("someone"))
             if name not in people:
                 people.append(name)
-        labels: list[str] = []
-        for unit in self.merged:
             label = self._label(unit)
             if label not in labels:
                 labels.append(label)
-        locale = get_locale()
-        flash(
-            _(
-                "Saved, merged with %(who)s's changes to %(fields)s.",
-                who=format_list(people, locale=locale),
-                fields=format_list(labels, locale=locale),
-            )
-        )
+        return format_list(people, locale=locale), format_list(labels, locale=locale)
 
     def _form_field(self, key: str):
         names = [key]

@@ -246,7 +246,11 @@ class Editor:
             restoring = _is_removed(record)
             if restoring:
                 record = self._restored(record, form)
-            if self.check(form, record):
+            # What `check` sets on the record must reach the database only through the merge:
+            # a query flushing it early would make it look like the committed value.
+            with db.session.no_autoflush:
+                checked = self.check(form, record)
+            if checked:
                 conflict = editing.save(form, record, also=self.also(form, record))
                 if conflict is None:
                     if restoring:

@@ -8,10 +8,11 @@ from enum import Enum
 from urllib.parse import urlsplit
 
 from babel.core import get_global
+from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, HiddenField, IntegerField, SelectField, StringField
 from wtforms.utils import unset_value
-from wtforms.validators import Email, ValidationError
+from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import TelInput
 
 from iom_events import phones
@@ -23,11 +24,23 @@ class TranslatedField(Field):
     """One input per UI language (name-en, name-fr, name-es); its data is a `Translated`.
 
     Texts in languages other than the UI's (imported data, say) are kept when the form saves.
+    Each language's text is at most `LINE_LIMIT` characters on one line (a title, a place),
+    `TEXT_LIMIT` in a multi-line field: longer is a paste gone wrong, and would break pages.
     """
+
+    LINE_LIMIT = 500
+    TEXT_LIMIT = 50_000
 
     def __init__(self, label=None, validators=None, *, multiline: bool = False, **kwargs):
         super().__init__(label, validators, **kwargs)
         self.multiline = multiline
+
+    def pre_validate(self, form):
+        limit = self.TEXT_LIMIT if self.multiline else self.LINE_LIMIT
+        if any(len(self.data.get(lang) or "") > limit for lang in LANGUAGES):
+            raise ValidationError(
+                _l("At most %(max)s characters in each language.", max=format_number(limit))
+            )
 
     def process(self, formdata, data=unset_value, extra_filters=None):
         self.process_errors = []
@@ -37,7 +50,10 @@ class TranslatedField(Field):
         self.data = self.object_data
         self.raw_data = None
         if formdata is not None and any(self.input_name(lang) in formdata for lang in LANGUAGES):
-            submitted = {lang: formdata.get(self.input_name(lang), "") for lang in LANGUAGES}
+            submitted = {
+                lang: _one_kind_of_line_break(formdata.get(self.input_name(lang), ""))
+                for lang in LANGUAGES
+            }
             self.raw_data = list(submitted.values())
             others = {k: v for k, v in self.object_data.items() if k not in LANGUAGES}
             self.data = Translated({**others, **submitted})
@@ -50,6 +66,14 @@ class TranslatedField(Field):
 
     def populate_obj(self, obj, name):
         setattr(obj, name, self.data or None)
+
+
+def _one_kind_of_line_break(text: str) -> str:
+    """Browsers send a textarea's line breaks as CRLF (HTML's form submission algorithm): kept
+    as such, the first save from a browser would change every multi-paragraph text written
+    elsewhere (the demo, the API) without anyone touching it, and a colleague's edit of it
+    would look like a clash."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def choice_value(value) -> str:
@@ -90,11 +114,19 @@ class VersionField(HiddenField):
         """Never copied onto the record: SQLAlchemy counts versions itself."""
 
 
-def to_int(value):
+INTEGER_LIMIT = 2**31 - 1
+"""The largest value of an INTEGER column on PostgreSQL (SQLite refuses 2**63 and beyond):
+anything larger sent by a client is no number we stored."""
+
+
+def to_int(value) -> int | None:
+    """A whole number from a request's text, or None when it is none or out of INTEGER's range
+    (a tampered hidden field must not reach the database as an overflow)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if -INTEGER_LIMIT <= number <= INTEGER_LIMIT else None
 
 
 class OptionalInteger(IntegerField):
@@ -107,8 +139,16 @@ class OptionalInteger(IntegerField):
             except ValueError as error:
                 self.data = None
                 raise ValueError(_l("Enter a whole number.")) from error
+            if abs(self.data) > INTEGER_LIMIT:
+                self.data = None
+                raise ValueError(_l("Enter a smaller number."))
         else:
             self.data = None
+
+    def pre_validate(self, form):
+        """A value that is no number gets that one message, not also the range's."""
+        if self.process_errors:
+            raise StopValidation()
 
 
 def http_url(form, field):

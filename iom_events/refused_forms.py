@@ -60,8 +60,16 @@ class KeptField:
                 readable.append(str(self.choices[value]))
                 continue
             names = {str(text) for member, text in LABELS.items() if member.value == value}
-            readable.append(names.pop() if len(names) == 1 else value)
+            readable.append(names.pop() if len(names) == 1 else self._named(value))
         return readable
+
+    def _named(self, value: str) -> str:
+        """Codes from the choices a page fills per request: countries and languages by name."""
+        if value and self.name == "country":
+            return i18n.country_name(value) or value
+        if value and self.name.endswith("language"):
+            return i18n.language_name(value) or value
+        return value
 
 
 @dataclass

@@ -73,7 +73,6 @@ def init_app(app: Flask) -> None:
         webcal=webcal,
         markdown=text.markdown_html,
         record_name=record_name,
-        change_value=change_value,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
@@ -97,15 +96,6 @@ def record_name(record) -> str:
         if value:
             return str(value)
     return f"#{record.id}"
-
-
-def change_value(value) -> str:
-    """A value from the history, readable: texts per language, "—" for nothing."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict):
-        return " · ".join(f"{lang}: {text}" for lang, text in value.items())
-    return str(value)
 
 
 def open_to_any_origin(response: Response) -> Response:

@@ -24,3 +24,11 @@ def post_form(client, path: str, data: dict, path_for_token: str = "/en/sign-in"
     """POST like a browser does: with the session's CSRF token."""
     token = csrf_token(client, path_for_token)
     return client.post(path, data={"csrf_token": token, **data}, **kwargs)
+
+
+def confirm(client, path: str, **kwargs):
+    """Open a confirmation page and press its button: POST its hidden fields, token included."""
+    html = client.get(path).get_data(as_text=True)
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+    assert "csrf_token" in fields, f"no confirmation form on {path}"
+    return client.post(path, data=fields, **kwargs)

@@ -552,3 +552,36 @@ def test_a_form_saved_while_a_colleague_renamed_the_meeting_keeps_what_was_typed
         assert (old.status_code, old.location) == (301, f"/en/events/{meeting}-renamed/")
     finally:
         edit(app, admin, f"{meeting}-renamed", slug=meeting)
+
+
+def test_a_colleagues_new_address_survives_a_save_of_other_fields(
+    app, editor, admin, meeting, make_event
+):
+    """Both opened the form of a side event; one renames it and changes its city, the other
+    changes its venue: the rename, the city and the venue all stand, and the old address leads
+    on. (Finding the parent meeting is a query: it must not write the form's address early.)"""
+    parent = make_event(status=EventStatus.PUBLISHED).slug
+    edit(app, admin, meeting, parent_slug=parent)
+    with app.app_context():
+        version = stored(meeting).version
+    edit(
+        app, admin, meeting, slug=f"{meeting}-renamed", parent_slug=parent,
+        **{"city-en": "Saint-Louis"},
+    )  # fmt: skip
+    typed = {
+        **MEETING, "version": version, "slug": meeting, "parent_slug": parent,
+        "venue-en": "Radisson Blu",
+    }  # fmt: skip
+    try:
+        sent = post_form(editor, f"/en/manage/events/{meeting}/edit", typed)
+        assert sent.status_code == 308
+        again = post_form(editor, sent.location, typed)
+        assert again.status_code == 302, again.get_data(as_text=True)
+        with app.app_context():
+            saved = stored(f"{meeting}-renamed")
+            assert saved is not None
+            assert (saved.city["en"], saved.venue["en"]) == ("Saint-Louis", "Radisson Blu")
+        old = editor.get(f"/en/events/{meeting}/")
+        assert (old.status_code, old.location) == (301, f"/en/events/{meeting}-renamed/")
+    finally:
+        edit(app, admin, f"{meeting}-renamed", slug=meeting)

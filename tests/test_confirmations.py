@@ -13,7 +13,7 @@ from iom_events.i18n import Translated
 
 from meeting_parts import add_parts, last_change, stored
 from pages import text_of
-from staff import post_form
+from staff import confirm, post_form
 
 
 @pytest.fixture
@@ -127,8 +127,43 @@ def test_a_confirmation_made_after_someone_changed_the_record_changes_nothing(ap
     assert stored(app, AgendaItem, parts.item_id).removed_at is None
 
 
-def test_the_trash_is_emptied_only_after_its_own_confirmation(admin):
+def test_the_trash_is_emptied_only_after_its_own_confirmation(admin, editor, make_event):
+    removed = make_event(title=Translated(en="Waiting in the trash"))
+    assert confirm(editor, f"/en/manage/events/{removed.slug}/remove").status_code == 303
     page = admin.get("/en/manage/trash/empty")
     assert page.status_code == 200
     text = text_of(page.get_data(as_text=True))
-    assert "Empty the trash?" in text and "nobody can restore it afterwards" in text
+    assert "Empty the trash" in text and "nobody can restore it afterwards" in text
+
+
+def test_emptying_the_trash_spares_what_arrived_after_the_confirmation(admin, editor, make_event):
+    """The administrator confirms what the page showed; a colleague's removal made meanwhile
+    stays in the trash, and its "Undo" still works."""
+    early = make_event(title=Translated(en="Trashed before the confirmation"))
+    late = make_event(title=Translated(en="Trashed after the confirmation"))
+    assert confirm(editor, f"/en/manage/events/{early.slug}/remove").status_code == 303
+    page = admin.get("/en/manage/trash/empty").get_data(as_text=True)
+    assert re.search(r"Empty the trash of its \d+ items?\?", text_of(page))
+    shown = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+    assert confirm(editor, f"/en/manage/events/{late.slug}/remove").status_code == 303
+
+    emptied = admin.post("/en/manage/trash/empty", data=shown, follow_redirects=True)
+
+    text = text_of(emptied.get_data(as_text=True))
+    assert "1 item moved to the trash after you opened the confirmation stays there." in text
+    assert "Trashed after the confirmation" in text
+    assert "Trashed before the confirmation" not in text
+
+
+def test_emptying_the_trash_without_the_pages_moment_deletes_nothing(admin, editor, make_event):
+    kept = make_event(title=Translated(en="Still in the trash"))
+    confirm(editor, f"/en/manage/events/{kept.slug}/remove")
+    token = re.search(
+        r'name="csrf_token" value="([^"]+)"', admin.get("/en/manage/trash/").get_data(True)
+    ).group(1)
+    response = admin.post(
+        "/en/manage/trash/empty", data={"csrf_token": token, "confirm": "yes"},
+        follow_redirects=True,
+    )  # fmt: skip
+    text = text_of(response.get_data(as_text=True))
+    assert "Nothing was deleted" in text and "Still in the trash" in text

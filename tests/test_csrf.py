@@ -310,3 +310,14 @@ def test_an_empty_post_by_a_visitor_still_goes_to_sign_in(client, meeting):
     response = client.post(new_document("en", meeting), data={"csrf_token": token})
     assert response.status_code == 302
     assert response.location.startswith("/en/sign-in?next=")
+
+
+def test_codes_of_choices_filled_per_page_read_as_names(editor, meeting):
+    """A country and a language chosen in a list read as the page's language names them."""
+    response = editor.post(
+        f"/fr/manage/events/{meeting.slug}/edit",
+        data={"title-fr": "Atelier", "country": "AR", "original_language": "es"},
+    )
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True))
+    assert "Argentine" in page and "espagnol" in page

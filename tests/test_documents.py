@@ -19,7 +19,7 @@ from iom_events.extensions import db
 from iom_events.i18n import Translated
 
 from pages import section, text_of
-from staff import post_form
+from staff import confirm
 
 
 def rcp_document(app, title_en: str) -> tuple[int, DocumentFile]:
@@ -274,9 +274,7 @@ def test_emptying_the_trash_deletes_the_files_only_it_held(app, admin, document)
     )
     document.remove()
     db.session.commit()
-    response = post_form(
-        admin, "/en/manage/trash/empty", {"confirm": "yes"}, path_for_token="/en/manage/trash/"
-    )
+    response = confirm(admin, "/en/manage/trash/empty")
     assert response.status_code == 303
     assert not blob_store().exists(hashlib.sha256(alone).hexdigest())
     assert blob_store().exists(hashlib.sha256(kept).hexdigest())  # still used by another document
@@ -316,3 +314,18 @@ def test_a_body_far_over_the_limit_gets_a_page_that_says_so(app, editor):
     assert response.status_code == 413
     page = text_of(response.get_data(as_text=True))
     assert "Fichier trop volumineux" in page and "Rien n’a été enregistré" in page
+
+
+def test_a_files_history_reads_as_words_in_french(app, editor, document):
+    """Its upload time as the locale writes it, its format by name: no ISO stamp, no media
+    type, no bookkeeping counter."""
+    pdf = title_page("Rapport", "Réunion", "fr", document.event.created_at)
+    service.add_version(
+        document, "fr", service.Upload(io.BytesIO(pdf), "r.pdf"), blob_store(), None
+    )
+    slug = document.event.slug
+    history = text_of(editor.get(f"/fr/manage/events/{slug}/history").get_data(as_text=True))
+    assert "PDF" in history
+    assert "application/pdf" not in history
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", history)
+    assert "Content version" not in history and "content_version" not in history

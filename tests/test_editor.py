@@ -13,7 +13,7 @@ from iom_events.i18n import Translated
 
 from meeting_parts import add_parts, stored
 from pages import text_of
-from staff import post_form
+from staff import confirm, post_form
 
 
 @pytest.fixture
@@ -111,3 +111,18 @@ def test_delegations_are_reordered_with_move_up_and_down(app, client, editor, ma
 def test_a_move_with_an_unknown_direction_is_a_bad_request(app, editor, parts):
     path = f"/en/manage/events/{parts.slug}/press/{parts.contact_id}/move"
     assert post_form(editor, path, {"direction": "sideways"}, "/en/manage/").status_code == 400
+
+
+def test_a_part_restored_while_its_meeting_is_in_the_trash_says_so(app, editor, admin, parts):
+    item = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove"
+    assert confirm(editor, item).status_code == 303
+    assert confirm(admin, f"/en/manage/events/{parts.slug}/remove").status_code == 303
+
+    restored = post_form(
+        editor, f"/en/manage/trash/agenda_item/{parts.item_id}/restore", {}, "/en/manage/"
+    )
+
+    assert restored.status_code == 303
+    page = text_of(editor.get(restored.location).get_data(as_text=True))
+    assert "Restored." in page
+    assert "is in the trash: nobody sees it until the meeting is restored too" in page

@@ -368,3 +368,25 @@ def test_another_meetings_document_or_version_is_not_found(editor, meeting, make
     remove = post_form(editor, documents_path(other, f"files/{file_id}/remove"), {}, "/en/manage/")
     assert remove.status_code == 404
     assert editor.get("/en/manage/events/no-such-meeting/documents/").status_code == 404
+
+
+def test_a_version_a_colleague_uploaded_after_the_page_opened_is_named_when_replaced(
+    app, editor, admin, meeting
+):
+    """Nothing is lost (the replaced version stays in the history), but nothing is replaced
+    silently either: the uploader learns whose version their file replaced."""
+    document_id = added_id(add_document(editor, meeting, "Agenda"))
+    page = editor.get(documents_path(meeting, f"{document_id}/upload")).get_data(as_text=True)
+    fields = dict(re.findall(r'<input[^>]*name="(csrf_token|seen)"[^>]*value="([^"]*)"', page))
+    uploaded(admin, meeting, document_id, "en", pdf("Theirs", "en"), "theirs.pdf")
+
+    response = editor.post(
+        documents_path(meeting, f"{document_id}/upload"),
+        data={**fields, "language": "en", "file": (io.BytesIO(pdf("Mine", "en")), "mine.pdf")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+
+    text = text_of(response.get_data(as_text=True))
+    assert "Your file replaced the version admin@iom.test uploaded at" in text
+    assert "theirs stays in the version history" in text

@@ -51,7 +51,7 @@ def test_add_edit_and_remove_a_press_contact(app, editor, client, make_event):
     assert "E-mail: jgalindo@iom.int" in public
     assert "Phone: +41 22 717 92 05" in public
     assert "Languages: English, Spanish" in public
-    assert "Langues: anglais, espagnol" in press_section(client, event, "fr")
+    assert "Langues : anglais, espagnol" in press_section(client, event, "fr")
 
     listing = text_of(editor.get(manage_url(event)).get_data(as_text=True))
     assert "Jorge Galindo Media and Communications Division jgalindo@iom.int" in listing

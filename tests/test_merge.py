@@ -6,6 +6,7 @@ mean to change and saves. Nothing either of them typed or saved may be lost sile
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from iom_events.accounts.models import User
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Participant, ParticipantRole
 from iom_events.events.models import Event
@@ -175,8 +177,8 @@ def test_a_true_clash_shows_both_values_and_keeps_all_my_input(app, editor, admi
     form = form_of(html)
     assert form["venue-en"] == ["Room 12"]  # everything I typed is still in the form
     assert form["title-fr"] == ["Atelier sur les migrations de travail"]
-    assert form["merge-venue-en"] == ["mine"]  # a choice for the clashing field
-    assert "merge-title-fr" not in form  # no choice where nothing clashes
+    assert 'name="merge-venue-en"' in html  # a choice for the clashing field
+    assert 'name="merge-title-fr"' not in html  # no choice where nothing clashes
     saved = stored(app, Event, meeting.id)
     assert saved.venue["en"] == "King's Hall"  # nothing of mine was saved yet
     assert saved.title["fr"] == "Atelier sur la migration de travail"
@@ -212,7 +214,7 @@ def test_use_mine_then_save_applies_my_value(app, editor, admin, meeting):
 def test_saving_again_without_a_choice_saves_what_the_form_shows(app, editor, admin, meeting):
     response = clash(editor, admin, meeting)
     form = form_of(response.get_data(as_text=True))
-    del form["merge-venue-en"]  # a field shown without the radios
+    form.pop("merge-venue-en", None)  # a field shown without the radios
 
     assert send(admin, edit_path(meeting), form).status_code == 302
     saved = stored(app, Event, meeting.id)
@@ -376,3 +378,50 @@ def test_a_change_landing_between_check_and_commit_merges_or_clashes(
         assert result is None
         assert saved.title["en"] == "Round table on labour" and saved.room["en"] == "Hall 9"
     assert saved.title.get("fr") == "Table ronde"
+
+
+def as_a_browser_sends(form: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Browsers send a textarea's line breaks as CRLF (HTML's form submission algorithm)."""
+    return {name: [v.replace("\n", "\r\n") for v in values] for name, values in form.items()}
+
+
+def test_line_breaks_as_browsers_send_them_are_no_change(app, editor, admin, make_event):
+    """A text written elsewhere (the demo, the API) with LF: a browser's first save of the form
+    must not change it, nor make a colleague's edit of it a clash."""
+    meeting = make_event(
+        description=Translated(en="First paragraph.\n\nSecond paragraph.", fr="Un.\n\nDeux.")
+    )
+    path = edit_path(meeting)
+    form_a, form_b = opened(editor, path), opened(admin, path)
+
+    first = send(editor, path, as_a_browser_sends(changed(form_a, venue__en="Room 3")))
+    assert first.status_code == 302
+    second = send(
+        admin, path, as_a_browser_sends(changed(form_b, description__fr="Un.\n\nDeux.\n\nTrois."))
+    )
+
+    assert second.status_code == 302, text_of(second.get_data(as_text=True))
+    saved = stored(app, Event, meeting.id)
+    assert saved.description["fr"] == "Un.\n\nDeux.\n\nTrois."
+    assert saved.description["en"] == "First paragraph.\n\nSecond paragraph."
+    with app.app_context():
+        person = db.session.scalar(select(User.id).where(User.email == "editor@iom.test"))
+    history = f"/en/manage/events/{meeting.slug}/history?person={person}"
+    by_the_first = text_of(editor.get(history).get_data(as_text=True))
+    assert "Venue (English)" in by_the_first
+    assert "Description" not in by_the_first
+
+
+def test_a_clash_asks_for_a_choice_and_saying_mine_is_said_back(app, editor, admin, meeting):
+    response = clash(editor, admin, meeting)
+    html = response.get_data(as_text=True)
+    radios = re.findall(r'<input type="radio" name="merge-venue-en"[^>]*>', html)
+    assert len(radios) == 2
+    assert all("required" in radio and "checked" not in radio for radio in radios)
+
+    form = changed(form_of(html), merge__venue__en="mine")
+    again = send(admin, edit_path(meeting), form)
+
+    assert again.status_code == 302
+    page = text_of(admin.get(again.location).get_data(as_text=True))
+    assert "Your values replaced editor@iom.test's for Venue (English)." in page

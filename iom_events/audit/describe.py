@@ -24,12 +24,13 @@ from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Enum as EnumType
-from sqlalchemy import and_, or_, select
+from sqlalchemy import TypeDecorator, and_, or_, select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.core import UnboundField
 
 from iom_events import phones
 from iom_events.audit.models import AuditAction, AuditEntry
+from iom_events.documents.models import format_name
 from iom_events.extensions import db
 from iom_events.i18n import Translated, country_name, current_lang, file_size, language_name
 from iom_events.labels import LABELS
@@ -186,6 +187,8 @@ def value_text(object_type: str, field: str, value, titles: Titles | None = None
         return phones.international(value) or value
     if field == "size" and isinstance(value, int):
         return file_size(value)
+    if field == "media_type":
+        return format_name(value)
     if field == "participant_count_qualifier":
         return str(QUALIFIERS.get(value, value))
     return _typed(_column_type(object_type, field), value)
@@ -199,6 +202,8 @@ def _typed(column_type, value) -> str:
         except ValueError:
             return str(value)
         return str(LABELS.get(member, value))
+    if isinstance(column_type, TypeDecorator):  # UTCDateTime, say: what it stores
+        column_type = column_type.impl
     try:
         python_type = column_type.python_type if column_type is not None else None
     except NotImplementedError:

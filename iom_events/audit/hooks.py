@@ -23,7 +23,9 @@ from iom_events.records import Versioned
 SECRET_FIELDS = {"password_hash"}
 """Recorded as changed, never with their values."""
 
-UNTRACKED_FIELDS = {"version", "sequence", "uid", "created_at", "updated_at", "withdrawal"}
+UNTRACKED_FIELDS = {
+    "version", "sequence", "uid", "created_at", "updated_at", "withdrawal", "content_version"
+}  # fmt: skip
 
 FLAGGED = "audit_flagged_columns"
 """session.info key: columns marked modified only to raise a version (not changes to record)."""

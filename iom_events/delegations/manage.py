@@ -96,11 +96,11 @@ class ParticipantEditor(PartEditor):
         in_trash=_l("The participant is in the trash."),
         remove_question=_l("Move the participant “%(name)s” to the trash?"),
         remove_consequence=_l(
-            "The public will no longer see them. You or an administrator can restore them from "
-            "the trash."
+            "The public will no longer see this participant. You or an administrator can "
+            "restore the participant from the trash."
         ),
         trashed_meanwhile=_l("This participant was moved to the trash by %(who)s at %(when)s."),
-        restore_hint=_l("You can restore them from the trash."),
+        restore_hint=_l("You can restore the participant from the trash."),
     )
 
     def find(self, *, with_trash: bool = False):

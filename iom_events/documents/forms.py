@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import StringField
+from wtforms import HiddenField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
 from iom_events.documents.models import DocumentCategory
@@ -17,6 +17,7 @@ from iom_events.fields import (
     TranslationRequired,
     VersionField,
     strip,
+    to_int,
 )
 from iom_events.i18n import language_name, translate
 from iom_events.labels import choices
@@ -73,6 +74,13 @@ class UploadForm(FlaskForm):
             "uploaded in this language is replaced; the previous one stays in the history."
         ),
     )
+
+    seen = HiddenField()
+    """The ids of the versions the page showed, comma-separated: a version a colleague uploaded
+    after the page opened is named when this upload replaces it."""
+
+    def seen_ids(self) -> set[int]:
+        return {number for part in (self.seen.data or "").split(",") if (number := to_int(part))}
 
     def prepare(self, languages: tuple[str, ...]) -> None:
         """The configured document languages (BCP 47 tags), named in the page's language."""

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.audit import describe
 from iom_events.documents import queries, service
 from iom_events.documents.forms import DocumentForm, UploadForm
 from iom_events.documents.models import Document, DocumentFile
@@ -137,10 +138,14 @@ def upload(slug: str, document_id: int):
     # "Upload" from a missing language in the matrix chooses that language.
     form = UploadForm(language=request.args.get("language", ""))
     form.prepare(current_app.config["DOCUMENT_LANGUAGES"])
+    if request.method == "GET":
+        form.seen.data = ",".join(str(version.id) for version in document.files)
     status = 200
     if form.validate_on_submit():
         language, received = form.language.data, form.file.data
-        replacing = bool(service.current_versions(document, language))
+        replaced = service.current_versions(document, language)
+        unseen = [v for v in replaced if v.id not in form.seen_ids()]
+        replacing = bool(replaced)
         try:
             service.add_version(
                 document,
@@ -161,6 +166,16 @@ def upload(slug: str, document_id: int):
             )
             status = 409
         else:
+            for version in unseen:
+                flash(
+                    _(
+                        "Your file replaced the version %(who)s uploaded at %(when)s, after you "
+                        "opened the upload page; theirs stays in the version history.",
+                        who=describe.who(version.uploaded_by, nobody=_("someone")),
+                        when=describe.when(version.uploaded_at),
+                    ),
+                    "error",
+                )
             if replacing:
                 flash(_("Version replaced: the previous one stays in the history."))
             else:

@@ -4,6 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -128,13 +129,22 @@ class DocumentFile(Removable, db.Model):
 
     @property
     def format_name(self) -> str:
-        """What readers call the format: PDF, DOCX, CSV..."""
-        return FORMATS.get(self.media_type, ("", ""))[1] or self.media_type
+        """What readers call the format: PDF, Word, CSV... in the page's language."""
+        return format_name(self.media_type)
 
     @property
     def extension(self) -> str:
         return FORMATS.get(self.media_type, ("bin", ""))[0]
 
+
+def format_name(media_type: str) -> str:
+    """The name of a stored file's format (`FORMATS`), a word translated, a brand as it is."""
+    name = FORMATS.get(media_type, ("", ""))[1] or media_type
+    return str(WORDS_FOR_FORMATS.get(name, name))
+
+
+WORDS_FOR_FORMATS = {"Text": _l("Text")}
+"""Format names that are words of the language, not brands."""
 
 FORMATS: dict[str, tuple[str, str]] = {
     "application/pdf": ("pdf", "PDF"),

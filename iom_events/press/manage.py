@@ -48,11 +48,11 @@ class PressContactEditor(PartEditor):
         in_trash=_l("The press contact is in the trash."),
         remove_question=_l("Move the press contact “%(name)s” to the trash?"),
         remove_consequence=_l(
-            "Journalists will no longer see them on the meeting page. You or an administrator "
-            "can restore them from the trash."
+            "Journalists will no longer see this contact on the meeting page. You or an "
+            "administrator can restore the contact from the trash."
         ),
         trashed_meanwhile=_l("This press contact was moved to the trash by %(who)s at %(when)s."),
-        restore_hint=_l("You can restore them from the trash."),
+        restore_hint=_l("You can restore the contact from the trash."),
     )
 
     def prepare(self, form, contact):

@@ -150,6 +150,15 @@ def _event_of(record) -> Event | None:
     return getattr(record, "event", None)
 
 
+def meeting_still_in_trash(record) -> Event | None:
+    """The meeting a restored part hangs from, when that meeting is still in the trash (the
+    part stays out of sight until the meeting comes back too)."""
+    if isinstance(record, Event):
+        return None
+    meeting = _event_of(record)
+    return meeting if meeting is not None and meeting.removed_at is not None else None
+
+
 def find(kind: str, record_id: int):
     model = KINDS.get(kind)
     if model is None:
@@ -180,19 +189,27 @@ def restore(record) -> date | None:
     return moved_from
 
 
-def empty(store: BlobStore) -> int:
-    """Delete for good everything in the trash (with what hangs from it); returns how many.
+def latest_removal(items: list[TrashItem]) -> datetime | None:
+    """When the latest of these went to the trash: what a confirmation to empty it covers."""
+    return max((item.record.removed_at for item in items), default=None)
+
+
+def empty(store: BlobStore, removed_until: datetime) -> tuple[int, int]:
+    """Delete for good what went to the trash up to `removed_until` (the confirmation page's
+    latest removal), with what hangs from it; returns (deleted, kept): what arrived after the
+    page was shown stays, so that its owner's "Undo" still works.
 
     The document files that go with it leave the blob store too, once nothing references them.
     """
-    items = contents()
+    everything = contents()
+    items = [item for item in everything if item.record.removed_at <= removed_until]
     blobs = {sha for item in items for sha in _blobs_of(item.record)}
     for item in items:
         db.session.delete(item.record)
     db.session.commit()
     for sha256 in blobs:
         forget_if_unreferenced(sha256, store)
-    return len(items)
+    return len(items), len(everything) - len(items)
 
 
 def _blobs_of(record) -> set[str]:

@@ -1,15 +1,18 @@
 """The trash: editors see and restore what they removed; administrators everything, and only
 they empty it."""
 
+from datetime import datetime
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from iom_events.accounts.auth import admin_only, manage_blueprint
 from iom_events.accounts.models import UserRole
 from iom_events.documents.storage import blob_store
 from iom_events.editor import Confirmation, confirmation_page
-from iom_events.i18n import long_day
+from iom_events.i18n import long_day, translate
 from iom_events.trash import service
 
 bp = manage_blueprint("trash", __name__, "/trash")
@@ -39,6 +42,16 @@ def restore(kind: str, record_id: int):
         abort(403)
     moved_from = service.restore(record)
     flash(_("Restored."))
+    meeting = service.meeting_still_in_trash(record)
+    if meeting is not None:
+        flash(
+            _(
+                "Its meeting, “%(title)s”, is in the trash: nobody sees it until the meeting is "
+                "restored too (by whoever moved it there, or an administrator).",
+                title=translate(meeting.title, meeting.original_language),
+            ),
+            "error",
+        )
     if moved_from is not None:
         flash(
             _(
@@ -56,23 +69,55 @@ def restore(kind: str, record_id: int):
 @admin_only
 def empty():
     if request.method == "GET":
+        items = service.contents()
+        latest = service.latest_removal(items)
         return confirmation_page(
             Confirmation(
-                question=_("Empty the trash?"),
+                question=ngettext(
+                    "Empty the trash of its %(num)d item?",
+                    "Empty the trash of its %(num)d items?",
+                    len(items),
+                )
+                if items
+                else _("Empty the trash?"),
                 consequence=_(
-                    "Everything in the trash is deleted for good, with its files: "
-                    "nobody can restore it afterwards."
+                    "Everything in the trash now is deleted for good, with its files: nobody can "
+                    "restore it afterwards. What someone moves there after this page opened "
+                    "stays."
                 ),
                 button=_("Empty the trash"),
                 cancel=url_for(".index"),
-                fields={"confirm": "yes"},
+                fields={"confirm": "yes", "until": latest.isoformat() if latest else ""},
+                refusal=None if items else _("The trash is empty."),
             )
         )
-    if request.form.get("confirm") != "yes":
-        flash(
-            _("Tick the box to confirm that everything in the trash is deleted for good."), "error"
-        )
+    until = _moment(request.form.get("until"))
+    if request.form.get("confirm") != "yes" or until is None:
+        flash(_("Nothing was deleted: open “Empty the trash” again and confirm."), "error")
         return redirect(url_for(".index"), 303)
-    count = service.empty(blob_store())
-    flash(_("The trash is empty: %(count)d items were deleted for good.", count=count))
+    deleted, kept = service.empty(blob_store(), until)
+    flash(
+        ngettext(
+            "The trash is empty: %(num)d item was deleted for good.",
+            "The trash is empty: %(num)d items were deleted for good.",
+            deleted,
+        )
+    )
+    if kept:
+        flash(
+            ngettext(
+                "%(num)d item moved to the trash after you opened the confirmation stays there.",
+                "%(num)d items moved to the trash after you opened the confirmation stay there.",
+                kept,
+            )
+        )
     return redirect(url_for(".index"), 303)
+
+
+def _moment(text: str | None) -> datetime | None:
+    """A moment the confirmation page wrote (ISO 8601 with its offset), else None."""
+    try:
+        moment = datetime.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
