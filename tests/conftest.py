@@ -52,6 +52,11 @@ def fresh_database(tmp_path_factory) -> Iterator[str]:
         server.dispose()
 
 
+def pytest_report_header(config) -> str:
+    """Which database this run is on, in the first lines of the output (CI's PostgreSQL leg)."""
+    return f"database: {make_url(SERVER_URL).get_backend_name() if SERVER_URL else 'sqlite'}"
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> Iterator[str]:
     with fresh_database(tmp_path_factory) as url:

@@ -125,3 +125,16 @@ def test_meetings_already_there_are_found_by_the_search_after_upgrading(tmp_path
             page = app.test_client().get("/en/search?q=mekong").get_data(as_text=True)
             db.engine.dispose()
     assert "Mekong consultation" in page
+
+
+def test_the_suite_runs_on_the_database_it_was_given(app):
+    """CI's PostgreSQL leg must really be on PostgreSQL: a setting lost on the way would run
+    the whole suite on SQLite again and pass."""
+    import os
+
+    wanted = "postgresql" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
+    with app.app_context():
+        assert db.engine.dialect.name == wanted
+        if wanted == "postgresql":
+            with db.engine.connect() as connection:
+                assert "PostgreSQL" in connection.execute(text("SELECT version()")).scalar()
