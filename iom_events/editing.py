@@ -15,8 +15,8 @@ no clash. When nothing clashes the record is saved at once and the editor is tol
 were merged. Only a true clash (both changed the same field, to different values) stops the
 save: the form keeps everything typed, moves to the current version, remembers the version it
 started from (hidden input "merge-base") and asks, per clashing field, "Keep theirs" or "Use
-mine" (radio "merge-<field>"); saving again applies the choices (without a choice, what the
-form shows is saved: the editor has seen the clash).
+mine" (radio "merge-<field>"); saving again applies the choices; a clash left without a choice
+is asked again (nothing is decided for the editor).
 
 A race between the check and the commit is caught by SQLAlchemy's version check
 (StaleDataError): the record is read again and merged once more, or the clash is reported.
@@ -143,6 +143,10 @@ def save(form, record, also: Callable[[], object] | None = None) -> Conflict | N
     with nothing saved, the session rolled back and the form moved to the current version.
     """
     started, seen = _versions(form)
+    if record.id is not None and not 0 < seen <= record.version:
+        # No version, or one the record never had (a tampered page): what the editor started
+        # from is unknown, so every field anyone changed since the record was made is theirs.
+        started = seen = 0
     if record.id is None or started == getattr(record, "version", started):
         form.populate_obj(record)
         if also is not None:
@@ -391,12 +395,12 @@ class _Merge:
         else:
             choice = request.form.get(CHOICE.format(unit.name)) if has_request_context() else None
             shown = self.last_change[unit.name].version <= self.seen
-            if choice == "theirs":
+            if choice == "theirs" and shown:
                 unit.source = "theirs"
-            elif shown:  # the editor saw this clash and chose their own value (or the form's)
+            elif choice == "mine" and shown:
                 unit.source = "mine"
                 self.overridden.append(unit)
-            else:
+            else:  # never decided without the editor: no choice made, or a newer change
                 self.clashes.append(unit)
 
     def _untouched(self, key: str) -> bool:

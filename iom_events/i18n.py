@@ -259,4 +259,5 @@ def file_size(size: int) -> str:
     for unit, factor in (("digital-megabyte", 1000**2), ("digital-kilobyte", 1000)):
         if size >= factor:
             return format_unit(round(size / factor, 1), unit, length="short", locale=_locale())
-    return format_unit(size, "digital-byte", length="short", locale=_locale())
+    # CLDR's short English form is "29 byte": the long one is what people write ("29 bytes").
+    return format_unit(size, "digital-byte", length="long", locale=_locale())

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
+from datetime import date
 
 from flask import current_app, g, render_template, request
+from flask_babel import format_date
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
-from wtforms import HiddenField, PasswordField, SelectFieldBase
+from wtforms import DateField, HiddenField, PasswordField, SelectFieldBase
 from wtforms.fields.core import UnboundField
 
 from iom_events import i18n
@@ -44,6 +46,7 @@ class KeptField:
     secret: bool = False
     """A password: never put back in a page, typed again instead."""
     choices: dict[str, object] | None = None
+    day: bool = False
 
     @property
     def typed(self) -> bool:
@@ -52,6 +55,8 @@ class KeptField:
     @property
     def readable_values(self) -> list[str]:
         """The values as the form shows them: a choice's label rather than its code."""
+        if self.day:
+            return [_day(value) for value in self.values]
         if self.choices is None:
             return self.values
         readable = []
@@ -184,6 +189,7 @@ class _Input:
     hidden: bool = False
     secret: bool = False
     choices: dict[str, object] | None = None
+    day: bool = False
 
 
 def _describe(names: list[str]) -> dict[str, KeptField]:
@@ -203,7 +209,12 @@ def _kept(name: str, described: _Input) -> KeptField:
     if described.lang:
         label = f"{label} ({i18n.language_name(described.lang)})"
     return KeptField(
-        name, label, hidden=described.hidden, secret=described.secret, choices=described.choices
+        name,
+        label,
+        hidden=described.hidden,
+        secret=described.secret,
+        choices=described.choices,
+        day=described.day,
     )
 
 
@@ -234,6 +245,7 @@ def _inputs_of(form_class: type[FlaskForm]) -> dict[str, _Input]:
                 hidden=issubclass(kind, HiddenField),
                 secret=issubclass(kind, PasswordField),
                 choices=_static_choices(unbound) if issubclass(kind, SelectFieldBase) else None,
+                day=issubclass(kind, DateField),
             )
     return inputs
 
@@ -248,13 +260,22 @@ def _static_choices(unbound: UnboundField) -> dict[str, object]:
 
 
 def _unknown(name: str) -> _Input:
-    """A name no form knows: "title-fr" reads "Title (French)"."""
+    """A name no form knows: "title-fr" reads "Title (French)"; anything else is what a button
+    sent (direction=down, status=draft), sent again but not shown as typed."""
     base, _, lang = name.rpartition("-")
     if base and lang in LANGUAGES:
         return _Input(_readable(base), lang)
-    return _Input(_readable(name), secret="password" in name.lower())
+    return _Input(_readable(name), hidden=True, secret="password" in name.lower())
 
 
 def _readable(name: str) -> str:
     words = name.replace("_", " ").replace("-", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def _day(value: str) -> str:
+    """A date as the page's locale writes it (the form posts it as YYYY-MM-DD)."""
+    try:
+        return format_date(date.fromisoformat(value), "long")
+    except ValueError:
+        return value

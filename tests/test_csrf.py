@@ -321,3 +321,16 @@ def test_codes_of_choices_filled_per_page_read_as_names(editor, meeting):
     assert response.status_code == 400
     page = text_of(response.get_data(as_text=True))
     assert "Argentine" in page and "espagnol" in page
+
+
+def test_what_a_button_sent_is_sent_again_but_not_shown_as_typed(editor, meeting):
+    response = editor.post(
+        f"/es/manage/events/{meeting.slug}/edit",
+        data={"title-es": "Taller", "starts_on": "2019-03-21", "direction": "down"},
+    )
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    page = text_of(html)
+    assert "21 de marzo de 2019" in page and "2019-03-21" not in page
+    assert "Direction" not in page
+    assert 'name="direction" value="down"' in html  # still sent again

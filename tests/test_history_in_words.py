@@ -112,7 +112,7 @@ def test_the_history_names_fields_records_and_values_in_english(editor, meeting)
     assert "Status Draft Published" in changed
     assert "editor@iom.test" in changed and "Nov 29, 2026" in changed
     assert moved.startswith("Changed · Agenda item: Opening session ·")
-    assert "Order 2 3" in moved and "admin@iom.test" in moved
+    assert "Order 3 4" in moved and "admin@iom.test" in moved
     assert created.startswith("Created · Agenda item: Old session ·")  # deleted for good since
     assert deleted.startswith("Deleted for good · Agenda item: Old session ·")
     assert removed.startswith("Moved to the trash · Participant: Ana Souza ·")

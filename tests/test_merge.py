@@ -211,14 +211,33 @@ def test_use_mine_then_save_applies_my_value(app, editor, admin, meeting):
     assert saved.city["en"] == "Dakar-Plateau"
 
 
-def test_saving_again_without_a_choice_saves_what_the_form_shows(app, editor, admin, meeting):
+def test_saving_again_without_a_choice_asks_again_and_saves_nothing(app, editor, admin, meeting):
+    """Browsers send the form without checking the radios (the staff forms are `novalidate`):
+    the server never decides a clash for the editor."""
     response = clash(editor, admin, meeting)
     form = form_of(response.get_data(as_text=True))
-    form.pop("merge-venue-en", None)  # a field shown without the radios
+    form.pop("merge-venue-en", None)
 
-    assert send(admin, edit_path(meeting), form).status_code == 302
+    again = send(admin, edit_path(meeting), form)
+
+    assert again.status_code == 409
+    assert 'name="merge-venue-en"' in again.get_data(as_text=True)
     saved = stored(app, Event, meeting.id)
-    assert saved.venue["en"] == "Room 12" and saved.city["en"] == "Dakar-Plateau"
+    assert saved.venue["en"] == "King's Hall" and saved.city["en"] == "Dakar-Plateau"
+    assert saved.title["fr"] == "Atelier sur la migration de travail"
+
+
+def test_a_version_the_record_never_had_merges_against_its_whole_history(
+    app, editor, admin, meeting
+):
+    """A tampered page (version 99999, or no number) never overwrites a colleague's change."""
+    path = edit_path(meeting)
+    form_a, form_b = opened(editor, path), opened(admin, path)
+    assert send(editor, path, changed(form_a, venue__fr="Salle A")).status_code == 302
+    for version in ("99999", "abc"):
+        again = send(admin, path, changed(form_b, venue__fr="Salle B", version=version))
+        assert again.status_code == 409, version
+        assert stored(app, Event, meeting.id).venue["fr"] == "Salle A"
 
 
 def test_a_choice_does_not_cover_a_change_made_after_it_was_shown(app, editor, admin, meeting):

@@ -70,7 +70,17 @@ class AgendaItemForm(FlaskForm):
 
     def validate_day(self, field):
         if self.chosen_day() not in self._days:
-            raise ValidationError(_l("The day must be one of the meeting's days."))
+            # Most often the meeting's dates moved while this form was open.
+            raise ValidationError(
+                _l(
+                    "The meeting now runs from %(first)s to %(last)s, and this day is not one "
+                    "of them: choose one of its days.",
+                    first=long_day(self._days[0]),
+                    last=long_day(self._days[-1]),
+                )
+                if self._days
+                else _l("The day must be one of the meeting's days.")
+            )
 
     def validate_ends_at(self, field):
         if field.data and not self.starts_at.data:

@@ -187,6 +187,8 @@ def value_text(object_type: str, field: str, value, titles: Titles | None = None
         return phones.international(value) or value
     if field == "size" and isinstance(value, int):
         return file_size(value)
+    if field == "position" and isinstance(value, int):
+        return str(value + 1)  # stored from 0; people count from 1
     if field == "media_type":
         return format_name(value)
     if field == "participant_count_qualifier":

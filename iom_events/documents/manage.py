@@ -29,6 +29,7 @@ from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.i18n import official_rank
 from iom_events.settings import LANGUAGES
+from iom_events.trash import service as trash
 from iom_events.web import record_name
 
 bp = manage_blueprint("manage_documents", __name__, "/events/<slug>/documents")
@@ -134,14 +135,27 @@ def _document_or_404(slug: str, document_id: int) -> tuple[Event, Document]:
 
 @bp.route("/<int:document_id>/upload", methods=["GET", "POST"])
 def upload(slug: str, document_id: int):
-    event, document = _document_or_404(slug, document_id)
+    editor = DocumentEditor({"slug": slug, "document_id": document_id})
+    event, document, trashed = editor.event, editor.find(), None
+    if document is None and request.method == "POST":
+        # Moved to the trash while this page was open: say who did, or restore it with the
+        # upload (one transaction: add_version commits both).
+        document = editor.find(with_trash=True) or abort(404)
+        if request.form.get("restore") == "yes":
+            trash.bring_back(document)
+        else:
+            trashed = trash.removal(document)
+    if document is None:
+        abort(404)
     # "Upload" from a missing language in the matrix chooses that language.
     form = UploadForm(language=request.args.get("language", ""))
     form.prepare(current_app.config["DOCUMENT_LANGUAGES"])
     if request.method == "GET":
         form.seen.data = ",".join(str(version.id) for version in document.files)
     status = 200
-    if form.validate_on_submit():
+    if trashed is not None:
+        status = 409
+    elif form.validate_on_submit():
         language, received = form.language.data, form.file.data
         replaced = service.current_versions(document, language)
         unseen = [v for v in replaced if v.id not in form.seen_ids()]
@@ -188,6 +202,7 @@ def upload(slug: str, document_id: int):
         form=form,
         event=event,
         document=document,
+        trashed=editor.trashed_message(trashed) if trashed else None,
     ), status
 
 
@@ -260,7 +275,7 @@ def remove_version(slug: str, file_id: int):
             _("The version is in the trash."),
             version,
             back,
-            _("You can restore it from the trash."),
+            _("You can restore the version from the trash."),
         )
     )
     return redirect(back, 303)

@@ -61,6 +61,7 @@ class MeetingEditor(Editor):
             "the trash, with everything in it."
         ),
         trashed_meanwhile=_l("This meeting was moved to the trash by %(who)s at %(when)s."),
+        restore_hint=_l("You can restore the meeting from the trash."),
     )
 
     def lookup(self):

@@ -46,6 +46,7 @@ class OfficeEditor(Editor):
             "can restore it from the trash."
         ),
         trashed_meanwhile=_l("This office was moved to the trash by %(who)s at %(when)s."),
+        restore_hint=_l("You can restore the office from the trash."),
     )
 
     def lookup(self):

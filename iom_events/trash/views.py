@@ -96,14 +96,22 @@ def empty():
         flash(_("Nothing was deleted: open “Empty the trash” again and confirm."), "error")
         return redirect(url_for(".index"), 303)
     deleted, kept = service.empty(blob_store(), until)
-    flash(
-        ngettext(
-            "The trash is empty: %(num)d item was deleted for good.",
-            "The trash is empty: %(num)d items were deleted for good.",
-            deleted,
+    if not kept:
+        flash(
+            ngettext(
+                "The trash is empty: %(num)d item was deleted for good.",
+                "The trash is empty: %(num)d items were deleted for good.",
+                deleted,
+            )
         )
-    )
-    if kept:
+    else:
+        flash(
+            ngettext(
+                "%(num)d item was deleted for good.",
+                "%(num)d items were deleted for good.",
+                deleted,
+            )
+        )
         flash(
             ngettext(
                 "%(num)d item moved to the trash after you opened the confirmation stays there.",

@@ -74,7 +74,10 @@ def test_second_of_two_editors_gets_the_conflict_page(
     expect(conflict).to_contain_text("Quelqu’un d’autre a modifié")
     expect(conflict).to_contain_text("Centre de conférences des Nations Unies")
     expect(second.locator("#venue-fr")).to_have_value("Palais des Nations")
-    second.get_by_role("button", name="Enregistrer").click()  # re-apply on purpose
+    second.get_by_role("button", name="Enregistrer").click()  # no choice made: asked again
+    expect(second.locator(".conflict")).to_contain_text("Quelqu’un d’autre a modifié")
+    second.locator("#merge-venue-fr-mine").check()  # re-apply on purpose
+    second.get_by_role("button", name="Enregistrer").click()
     expect(second.get_by_role("status")).to_contain_text("Modifications enregistrées.")
     second.goto(f"/en/events/{slug}/")
     expect(second.locator(".facts")).to_contain_text("Palais des Nations")
