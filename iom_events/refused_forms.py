@@ -21,7 +21,10 @@ from wtforms import DateField, HiddenField, PasswordField, SelectFieldBase
 from wtforms.fields.core import UnboundField
 
 from iom_events import i18n
-from iom_events.fields import TranslatedField
+from iom_events.delegations.models import Participant
+from iom_events.events import staff
+from iom_events.extensions import db
+from iom_events.fields import TranslatedField, to_int
 from iom_events.labels import LABELS
 from iom_events.settings import LANGUAGES
 
@@ -69,11 +72,18 @@ class KeptField:
         return readable
 
     def _named(self, value: str) -> str:
-        """Codes from the choices a page fills per request: countries and languages by name."""
+        """Codes from the choices a page fills per request: countries and languages by name,
+        a parent meeting by its title, a speaker by name (one query each, on an error page)."""
         if value and self.name == "country":
             return i18n.country_name(value) or value
         if value and self.name.endswith("language"):
             return i18n.language_name(value) or value
+        if value and self.name == "parent_slug":
+            parent = staff.meeting(value)
+            return i18n.translate(parent.title, parent.original_language) if parent else value
+        if value and self.name == "speakers" and (number := to_int(value)) is not None:
+            person = db.session.get(Participant, number)
+            return person.name if person is not None else value
         return value
 
 

@@ -15,11 +15,13 @@ import pytest
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
+from iom_events.delegations.models import Participant
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.i18n import Translated
 
+from meeting_parts import add_parts
 from pages import text_of
 from staff import PASSWORD, csrf_token, post_form, sign_in
 
@@ -334,3 +336,22 @@ def test_what_a_button_sent_is_sent_again_but_not_shown_as_typed(editor, meeting
     assert "21 de marzo de 2019" in page and "2019-03-21" not in page
     assert "Direction" not in page
     assert 'name="direction" value="down"' in html  # still sent again
+
+
+def test_a_parent_meeting_and_a_speaker_read_as_their_names(app, editor, make_event):
+    parent = make_event(title=Translated(en="Global RCP meeting"))
+    parts = add_parts(app, make_event())
+    response = editor.post(
+        f"/en/manage/events/{parts.slug}/edit", data={"parent_slug": parent.slug}
+    )
+    assert "Global RCP meeting" in text_of(response.get_data(as_text=True))
+    with app.app_context():
+        person = db.session.scalar(
+            select(Participant.id).where(Participant.event_id == parts.event_id)
+        )
+    response = editor.post(
+        f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit",
+        data={"title-en": "Opening", "speakers": str(person)},
+    )
+    assert response.status_code == 400
+    assert "Ada Example" in text_of(response.get_data(as_text=True))
