@@ -113,12 +113,9 @@ class Editor:
     path: ClassVar[str] = ""
     suffix: ClassVar[str] = ""
     """Added to the endpoint names: "_participant" gives new_participant, edit_participant..."""
-    endpoints: ClassVar[dict[str, str]] = {}
-    """Other endpoint names than the action's own ({"new": "create"})."""
     has_index: ClassVar[bool] = True
     ordered: ClassVar[bool] = False
     removable: ClassVar[bool] = True
-    redirect_status: ClassVar[int] = 303
     save_label: ClassVar[str] = _l("Save")
     template: ClassVar[str] = "manage/part_form.html"
 
@@ -228,7 +225,7 @@ class Editor:
             if self.check(form, record):
                 editing.save(form, record, also=self.also(form, record))  # nothing to conflict
                 self.saved(record, created=True)
-                return redirect(self.saved_url(record, created=True), self.redirect_status)
+                return redirect(self.saved_url(record, created=True), 303)
             db.session.rollback()
         return self.page(form, None)
 
@@ -257,7 +254,7 @@ class Editor:
                         flash(_("Restored and saved."))
                     else:
                         self.saved(record, created=False)
-                    return redirect(self.saved_url(record), self.redirect_status)
+                    return redirect(self.saved_url(record), 303)
             if restoring or conflict is not None:
                 db.session.rollback()  # nothing half-done stays in the session
                 if restoring:
@@ -348,7 +345,7 @@ class Editor:
         if cls.ordered:
             routes.append(("move", f"{one}/move", ["POST"]))
         for action, rule, methods in routes:
-            endpoint = cls.endpoints.get(action, f"{action}{cls.suffix}")
+            endpoint = f"{action}{cls.suffix}"
             bp.add_url_rule(rule, endpoint, cls._view(action, endpoint), methods=methods)
 
     @classmethod

@@ -72,7 +72,7 @@ def test_markdown_descriptions_are_rendered_and_sanitized(app, editor, make_even
                               '<a href="javascript:x">x</a>',
         },
     )  # fmt: skip
-    assert response.status_code == 302
+    assert response.status_code == 303
     page = editor.get(f"/en/events/{event.slug}/").get_data(as_text=True)
     assert "<strong>Bold</strong> words." in page
     assert "<script>alert(1)" not in page and "javascript:" not in page

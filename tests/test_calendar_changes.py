@@ -101,7 +101,7 @@ def edit(app, client, at: str, **changes):
     response = post_form(
         client, f"/en/manage/events/{at}/edit", {**MEETING, **changes, "version": version}
     )
-    assert response.status_code == 302, response.get_data(as_text=True)
+    assert response.status_code == 303, response.get_data(as_text=True)
     return response
 
 
@@ -362,7 +362,7 @@ def test_no_other_meeting_may_take_a_former_address(app, editor, meeting):
             response.get_data(as_text=True)
         )
         made = post_form(editor, "/en/manage/events/new", {**MEETING, "slug": ""})
-        assert made.status_code == 302
+        assert made.status_code == 303
         made_slug = made.location.rstrip("/").rsplit("/", 1)[1]
         assert made_slug not in (meeting, f"{meeting}-renamed")  # the title's slug, numbered
     finally:
@@ -386,7 +386,7 @@ def test_a_renamed_office_answers_301_at_its_old_address(app, client, admin):
         "position": "950", "version": version,
     }  # fmt: skip
     try:
-        assert post_form(admin, "/en/manage/offices/iom-lome/edit", form).status_code == 302
+        assert post_form(admin, "/en/manage/offices/iom-lome/edit", form).status_code == 303
         assert client.get("/es/offices/iom-lome/").location == "/es/offices/iom-togo/"
         assert client.get("/es/offices/iom-lome.ics?year=2020").location == (
             "/es/offices/iom-togo.ics?year=2020"
@@ -454,7 +454,7 @@ def test_a_meeting_day_outside_1951_to_2100_is_refused_before_it_reaches_a_feed(
 def test_a_drafts_former_address_reveals_nothing_to_the_public(app, client, editor):
     """Renamed while a draft, a meeting stays unknown at both addresses; staff are led on."""
     made = post_form(editor, "/en/manage/events/new", {**MEETING, "slug": "quiet-draft-a"})
-    assert made.status_code == 302
+    assert made.status_code == 303
     try:
         edit(app, editor, "quiet-draft-a", slug="quiet-draft-b")
         for path in (
@@ -543,7 +543,7 @@ def test_a_form_saved_while_a_colleague_renamed_the_meeting_keeps_what_was_typed
         assert sent.status_code == 308
         assert sent.location == f"/en/manage/events/{meeting}-renamed/edit"
         again = post_form(editor, sent.location, typed)
-        assert again.status_code == 302  # not the same field: both changes are kept
+        assert again.status_code == 303  # not the same field: both changes are kept
         with app.app_context():
             assert stored(f"{meeting}-renamed").title["fr"] == "Titre tapé par l’autre"
         # The rename stands, and the old address still leads to the new one.
@@ -576,7 +576,7 @@ def test_a_colleagues_new_address_survives_a_save_of_other_fields(
         sent = post_form(editor, f"/en/manage/events/{meeting}/edit", typed)
         assert sent.status_code == 308
         again = post_form(editor, sent.location, typed)
-        assert again.status_code == 302, again.get_data(as_text=True)
+        assert again.status_code == 303, again.get_data(as_text=True)
         with app.app_context():
             saved = stored(f"{meeting}-renamed")
             assert saved is not None

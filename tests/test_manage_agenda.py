@@ -31,7 +31,7 @@ def add_item(client, meeting, title: str, day: str = FIRST_DAY, **fields):
 
 
 def added_id(response) -> int:
-    assert response.status_code == 302, response.status_code
+    assert response.status_code == 303, response.status_code
     return int(re.search(r"#item-(\d+)$", response.location).group(1))
 
 
@@ -137,7 +137,7 @@ def test_an_item_moved_to_the_other_day_goes_last(app, client, editor, meeting):
         },
         "/en/manage/",
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert in_order(
         public_agenda(client, meeting),
         "vendredi 11 janvier 2030",
@@ -205,7 +205,7 @@ def test_two_people_editing_an_item_get_a_conflict_not_an_overwrite(app, editor,
     first = post_form(
         editor, path, {**common, "title-en": "Round table", "room-en": "Hall 3"}, "/en/manage/"
     )
-    assert first.status_code == 302
+    assert first.status_code == 303
     second = post_form(
         admin,
         path,

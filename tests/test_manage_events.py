@@ -54,7 +54,7 @@ def test_sign_in_out_and_wrong_password(app, staff_accounts):
 
 def test_create_meeting_generates_slug_and_timezone_then_publish(app, editor):
     response = create(editor)
-    assert response.status_code == 302
+    assert response.status_code == 303
     slug = response.location.rstrip("/").rsplit("/", 1)[1]
     assert slug == "atelier-sur-la-migration-de-travail"
     event = event_by_slug(app, slug)
@@ -117,7 +117,7 @@ def test_two_editors_saving_the_same_meeting_get_a_conflict_not_an_overwrite(app
         f"/en/manage/events/{slug}/edit",
         {**data, "version": version, "city-en": "Dakar (first editor)"},
     )
-    assert first.status_code == 302
+    assert first.status_code == 303
     second = post_form(  # both changed the English city: a true clash
         admin,
         f"/en/manage/events/{slug}/edit",
@@ -140,7 +140,7 @@ def test_two_editors_saving_the_same_meeting_get_a_conflict_not_an_overwrite(app
         f"/en/manage/events/{slug}/edit",
         {**data, "version": new_version, "title-en": "Labour migration workshop"},
     )
-    assert again.status_code == 302
+    assert again.status_code == 303
     assert event_by_slug(app, slug).title["en"] == "Labour migration workshop"
 
 

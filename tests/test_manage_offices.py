@@ -40,7 +40,7 @@ def create(app):
 
     def create_office(client, data):
         response = post_form(client, "/en/manage/offices/new", data)
-        if response.status_code == 302:
+        if response.status_code == 303:
             created.append(data["slug"])
         return response
 
@@ -75,7 +75,7 @@ def edit(client, app, slug, data):
 
 def test_a_new_office_is_in_the_public_directory_and_has_its_page(app, admin, create):
     data = new_office()
-    assert create(admin, data).status_code == 302
+    assert create(admin, data).status_code == 303
     listing = text_of(admin.get("/en/manage/offices/").get_data(as_text=True))
     assert data["name-en"] in listing and "Move to the trash" in listing
 
@@ -93,7 +93,7 @@ def test_editing_the_french_name_shows_on_the_public_pages(app, admin, create):
     assert f'value="{data["name-fr"]}"' in form and 'value="900"' in form
 
     response = edit(admin, app, data["slug"], {**data, "name-fr": "Bureau de pays à Lomé"})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert "Bureau de pays à Lomé" in text_of(admin.get("/fr/offices/").get_data(as_text=True))
     page = text_of(admin.get(f"/fr/offices/{data['slug']}/").get_data(as_text=True))
     assert "Bureau de pays à Lomé" in page and data["name-fr"] not in page
@@ -103,7 +103,7 @@ def test_a_division_is_shown_under_its_department(app, admin, create):
     data = new_office(
         kind="division", country="", parent="international-cooperation-and-partnerships"
     )
-    assert create(admin, data).status_code == 302
+    assert create(admin, data).status_code == 303
     form = admin.get(f"/en/manage/offices/{data['slug']}/edit").get_data(as_text=True)
     assert '<option selected value="international-cooperation-and-partnerships">' in form
     department = admin.get("/en/offices/international-cooperation-and-partnerships/")
@@ -205,7 +205,7 @@ def test_saving_from_a_stale_form_is_a_conflict_not_an_overwrite(app, admin, cre
     stale = office_by_slug(app, data["slug"]).version
     path = f"/en/manage/offices/{data['slug']}/edit"
     first = post_form(admin, path, {**data, "version": stale, "city-en": "Lome (first)"})
-    assert first.status_code == 302
+    assert first.status_code == 303
     second = post_form(
         admin,
         path,
@@ -218,7 +218,7 @@ def test_saving_from_a_stale_form_is_a_conflict_not_an_overwrite(app, admin, cre
     assert office_by_slug(app, data["slug"]).name["en"] == data["name-en"]
     version = re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
     third = post_form(admin, path, {**data, "version": version, "name-en": "IOM Lomé (second)"})
-    assert third.status_code == 302
+    assert third.status_code == 303
     assert office_by_slug(app, data["slug"]).name["en"] == "IOM Lomé (second)"
 
 

@@ -42,14 +42,14 @@ def organizers_of(app, meeting) -> list[EventOrganizer]:
 
 
 def test_an_office_and_a_free_text_co_chair_appear_on_the_public_page(client, editor, meeting):
-    assert add_organizer(editor, meeting, role="host", office="bangkok").status_code == 302
+    assert add_organizer(editor, meeting, role="host", office="bangkok").status_code == 303
     co_chair = add_organizer(
         editor,
         meeting,
         role="co_chair",
         **{"name-en": "Royal Thai Government", "name-fr": "Gouvernement royal thaïlandais"},
     )
-    assert co_chair.status_code == 302
+    assert co_chair.status_code == 303
 
     english = text_of(facts(client, meeting))
     assert "Host Regional Office in Bangkok Co-chair Royal Thai Government" in english
@@ -92,7 +92,7 @@ def test_editing_an_organizer(app, client, editor, meeting):
         {"version": organizer.version, "role": "supporter", "office": "dakar"},
         "/en/manage/",
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert "With the support of" in text_of(facts(client, meeting))
     assert 'href="/en/offices/dakar/"' in facts(client, meeting)
 

@@ -39,7 +39,7 @@ def user_by_email(app, email: str) -> User | None:
 def create_account(admin, **changes) -> str:
     """A new account made through the form; its (normalized) e-mail address."""
     data = account_data(**changes)
-    assert post_form(admin, "/en/manage/users/new", data).status_code == 302
+    assert post_form(admin, "/en/manage/users/new", data).status_code == 303
     return data["email"].lower()
 
 
@@ -154,7 +154,7 @@ def test_an_admin_who_sets_their_own_password_stays_signed_in_here_only(app, adm
         {"version": user.version, "password": NEW_PASSWORD, "password_again": NEW_PASSWORD},
         path_for_token=path,
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert is_signed_in(here) and not is_signed_in(elsewhere_session)
 
 
@@ -164,7 +164,7 @@ def test_a_role_change_merges_with_the_account_disabled_meanwhile(app, admin):
     path = f"/en/manage/users/{user.id}/edit"
     act(admin, app, email, "disable")
     stale = post_form(admin, path, {"role": "admin", "version": user.version}, path_for_token=path)
-    assert stale.status_code == 302  # not the same field: both changes are kept
+    assert stale.status_code == 303  # not the same field: both changes are kept
     assert "Saved, merged with admin@iom.test's changes to Active." in text_of(
         admin.get(stale.location).get_data(as_text=True)
     )

@@ -130,10 +130,10 @@ def test_disjoint_changes_to_a_meeting_merge_at_once(app, editor, admin, meeting
     form_a, form_b = opened(editor, path), opened(admin, path)
 
     first = send(editor, path, changed(form_a, venue__en="King's Hall"))
-    assert first.status_code == 302
+    assert first.status_code == 303
     second = send(admin, path, changed(form_b, title__es="Taller sobre migración laboral"))
 
-    assert second.status_code == 302
+    assert second.status_code == 303
     saved = stored(app, Event, meeting.id)
     assert saved.venue["en"] == "King's Hall"  # A's change is kept
     assert saved.title["es"] == "Taller sobre migración laboral"  # B's change is saved
@@ -146,9 +146,9 @@ def test_disjoint_changes_to_a_meeting_merge_at_once(app, editor, admin, meeting
 def test_the_same_change_on_both_sides_is_no_clash(app, editor, admin, meeting):
     path = edit_path(meeting)
     form_a, form_b = opened(editor, path), opened(admin, path)
-    assert send(editor, path, changed(form_a, city__fr="Dakar (Sénégal)")).status_code == 302
+    assert send(editor, path, changed(form_a, city__fr="Dakar (Sénégal)")).status_code == 303
     both = changed(form_b, city__fr="Dakar (Sénégal)", venue__fr="Salle 1")
-    assert send(admin, path, both).status_code == 302
+    assert send(admin, path, both).status_code == 303
     saved = stored(app, Event, meeting.id)
     assert saved.city["fr"] == "Dakar (Sénégal)" and saved.venue["fr"] == "Salle 1"
 
@@ -158,7 +158,7 @@ def clash(editor, admin, meeting):
     path = edit_path(meeting)
     form_a, form_b = opened(editor, path), opened(admin, path)
     first = send(editor, path, changed(form_a, venue__en="King's Hall", city__en="Dakar-Plateau"))
-    assert first.status_code == 302
+    assert first.status_code == 303
     mine = changed(form_b, venue__en="Room 12", title__fr="Atelier sur les migrations de travail")
     return send(admin, path, mine)
 
@@ -191,7 +191,7 @@ def test_keep_theirs_then_save_keeps_their_value_and_my_other_changes(app, edito
 
     again = send(admin, edit_path(meeting), form)
 
-    assert again.status_code == 302
+    assert again.status_code == 303
     saved = stored(app, Event, meeting.id)
     assert saved.venue["en"] == "King's Hall"
     assert saved.title["fr"] == "Atelier sur les migrations de travail"
@@ -204,7 +204,7 @@ def test_use_mine_then_save_applies_my_value(app, editor, admin, meeting):
 
     again = send(admin, edit_path(meeting), form)
 
-    assert again.status_code == 302
+    assert again.status_code == 303
     saved = stored(app, Event, meeting.id)
     assert saved.venue["en"] == "Room 12"
     assert saved.title["fr"] == "Atelier sur les migrations de travail"
@@ -233,7 +233,7 @@ def test_a_version_the_record_never_had_merges_against_its_whole_history(
     """A tampered page (version 99999, or no number) never overwrites a colleague's change."""
     path = edit_path(meeting)
     form_a, form_b = opened(editor, path), opened(admin, path)
-    assert send(editor, path, changed(form_a, venue__fr="Salle A")).status_code == 302
+    assert send(editor, path, changed(form_a, venue__fr="Salle A")).status_code == 303
     for version in ("99999", "abc"):
         again = send(admin, path, changed(form_b, venue__fr="Salle B", version=version))
         assert again.status_code == 409, version
@@ -244,7 +244,7 @@ def test_a_choice_does_not_cover_a_change_made_after_it_was_shown(app, editor, a
     response = clash(editor, admin, meeting)
     form = changed(form_of(response.get_data(as_text=True)), merge__venue__en="mine")
     latest = changed(opened(editor, edit_path(meeting)), venue__en="Hall B")
-    assert send(editor, edit_path(meeting), latest).status_code == 302
+    assert send(editor, edit_path(meeting), latest).status_code == 303
 
     again = send(admin, edit_path(meeting), form)
 
@@ -256,7 +256,7 @@ def test_a_choice_does_not_cover_a_change_made_after_it_was_shown(app, editor, a
 def test_a_conflict_in_french_speaks_french(app, editor, admin, meeting):
     path = f"/fr/manage/events/{meeting.slug}/edit"
     form_a, form_b = opened(editor, path), opened(admin, path)
-    assert send(editor, path, changed(form_a, starts_on="2030-01-09")).status_code == 302
+    assert send(editor, path, changed(form_a, starts_on="2030-01-09")).status_code == 303
     response = send(admin, path, changed(form_b, starts_on="2030-01-08"))
     assert response.status_code == 409
     notice = text_of(response.get_data(as_text=True))
@@ -305,10 +305,10 @@ def test_agenda_item_speakers_and_room_merge(app, editor, admin, meeting, item):
     form_a, form_b = opened(editor, path), opened(admin, path)
 
     first = send(editor, path, {**form_a, "speakers": [str(ana), str(ben)]})
-    assert first.status_code == 302
+    assert first.status_code == 303
     second = send(admin, path, changed(form_b, room__en="Hall 3"))
 
-    assert second.status_code == 302, text_of(second.get_data(as_text=True))[:3000]
+    assert second.status_code == 303, text_of(second.get_data(as_text=True))[:3000]
     assert speakers_of(app, item_id) == ["Ana Souza", "Ben Okafor"]
     assert stored(app, AgendaItem, item_id).room["en"] == "Hall 3"
     page = text_of(admin.get(second.location).get_data(as_text=True))
@@ -319,7 +319,7 @@ def test_agenda_item_speakers_clash_and_keep_theirs(app, editor, admin, meeting,
     item_id, (ana, ben, chen) = item
     path = item_path(meeting, item_id)
     form_a, form_b = opened(editor, path), opened(admin, path)
-    assert send(editor, path, {**form_a, "speakers": [str(ana), str(ben)]}).status_code == 302
+    assert send(editor, path, {**form_a, "speakers": [str(ana), str(ben)]}).status_code == 303
     mine = {**changed(form_b, title__en="Round table on labour"), "speakers": [str(chen)]}
 
     response = send(admin, path, mine)
@@ -331,7 +331,7 @@ def test_agenda_item_speakers_clash_and_keep_theirs(app, editor, admin, meeting,
     assert form["speakers"] == [str(chen)] and form["title-en"] == ["Round table on labour"]
 
     again = send(admin, path, changed(form, merge__speakers="theirs"))
-    assert again.status_code == 302
+    assert again.status_code == 303
     assert speakers_of(app, item_id) == ["Ana Souza", "Ben Okafor"]
     assert stored(app, AgendaItem, item_id).title["en"] == "Round table on labour"
 
@@ -414,12 +414,12 @@ def test_line_breaks_as_browsers_send_them_are_no_change(app, editor, admin, mak
     form_a, form_b = opened(editor, path), opened(admin, path)
 
     first = send(editor, path, as_a_browser_sends(changed(form_a, venue__en="Room 3")))
-    assert first.status_code == 302
+    assert first.status_code == 303
     second = send(
         admin, path, as_a_browser_sends(changed(form_b, description__fr="Un.\n\nDeux.\n\nTrois."))
     )
 
-    assert second.status_code == 302, text_of(second.get_data(as_text=True))
+    assert second.status_code == 303, text_of(second.get_data(as_text=True))
     saved = stored(app, Event, meeting.id)
     assert saved.description["fr"] == "Un.\n\nDeux.\n\nTrois."
     assert saved.description["en"] == "First paragraph.\n\nSecond paragraph."
@@ -441,6 +441,6 @@ def test_a_clash_asks_for_a_choice_and_saying_mine_is_said_back(app, editor, adm
     form = changed(form_of(html), merge__venue__en="mine")
     again = send(admin, edit_path(meeting), form)
 
-    assert again.status_code == 302
+    assert again.status_code == 303
     page = text_of(admin.get(again.location).get_data(as_text=True))
     assert "Your values replaced editor@iom.test's for Venue (English)." in page

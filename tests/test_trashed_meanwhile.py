@@ -68,7 +68,7 @@ def test_saving_an_item_moved_to_the_trash_meanwhile_keeps_the_input_and_says_wh
         {**item_form(parts, form_version(html), "Opening, revised"), "restore": "yes"},
         "/en/manage/",
     )
-    assert again.status_code == 302
+    assert again.status_code == 303
     item = stored(app, AgendaItem, parts.item_id)
     assert item.removed_at is None and item.title["en"] == "Opening, revised"
     assert "Opening, revised" in text_of(client.get(f"/en/events/{parts.slug}/").get_data(True))
@@ -175,7 +175,7 @@ def test_saving_a_meeting_moved_to_the_trash_meanwhile_offers_restore_and_save(
     again = post_form(
         editor, edit, {**fields, "version": form_version(html), "restore": "yes"}, "/en/manage/"
     )
-    assert again.status_code == 302
+    assert again.status_code == 303
     page = text_of(client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True))
     assert "A test meeting, renamed" in page
     assert stored(app, Event, meeting.id).removed_at is None

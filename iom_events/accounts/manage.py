@@ -52,7 +52,6 @@ class UserEditor(Editor):
     form_class = RoleForm
     key = "<int:user_id>"
     removable = False
-    redirect_status = 302
     template = "manage/users/edit.html"
     groups = ((None, ("email", "role", "password", "password_again")),)
     words = WORDS
@@ -110,7 +109,7 @@ def reset_password(user_id: int):
             if user.id == current_user.id:
                 login_user(user)  # end the other sessions, not the one that set the password
             flash(_("Password changed. The account's open sessions are ended."))
-            return redirect(url_for(".edit", user_id=user.id))
+            return redirect(url_for(".edit", user_id=user.id), 303)
     status = 409 if conflict else (400 if form.errors else 200)
     return render_template(
         "manage/users/password.html", form=form, user=user, conflict=conflict

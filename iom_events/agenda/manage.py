@@ -43,7 +43,6 @@ class AgendaEditor(PartEditor):
     form_class = AgendaItemForm
     key = "<int:item_id>"
     ordered = True
-    redirect_status = 302
     groups = (
         (_l("When"), ("day", "starts_at", "ends_at")),
         (_l("What"), ("kind", "title", "description", "room", "speakers")),

@@ -30,9 +30,7 @@ class MeetingEditor(Editor):
     form_class = EventForm
     key = "<slug>"
     path = "/events"
-    endpoints = {"new": "create"}
     has_index = False
-    redirect_status = 302
     groups = (
         (
             _l("What"),

@@ -77,7 +77,6 @@ class OrganizerEditor(PartEditor):
     form_class = OrganizerForm
     key = "<int:organizer_id>"
     ordered = True
-    redirect_status = 302
     groups = ((None, ("role",)), (_l("Who"), ("office", "name")), (None, ("position",)))
     words = Words(
         new=_l("New organizer"),

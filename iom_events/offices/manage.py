@@ -27,7 +27,6 @@ class OfficeEditor(Editor):
     model = Office
     form_class = OfficeForm
     key = "<slug>"
-    redirect_status = 302
     groups = (
         (_l("What"), ("name", "kind", "slug", "parent", "position", "description")),
         (_l("Where"), ("city", "country", "region")),
