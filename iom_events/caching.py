@@ -36,6 +36,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -45,7 +46,6 @@ from flask_login import current_user
 from packaging.requirements import Requirement
 
 from iom_events.extensions import cache, compress
-from iom_events.fingerprints import Fingerprint
 from iom_events.i18n import current_lang
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +58,17 @@ REDIS_PAUSE = 30.0
 
 BUILD_WAIT_SECONDS = 30.0
 """How long a request waits for another one building the same answer before building it too."""
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The values that change whenever what an answer shows can have changed.
+
+    `public` is False for a meeting's feed when the meeting is no longer public (a draft again, or
+    in the trash): its feed then tells subscribers it was withdrawn (iom_events/calendar)."""
+
+    values: tuple
+    public: bool = True
 
 
 @functools.cache

@@ -11,24 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, literal, or_, select
-from sqlalchemy.orm import aliased
 
 from iom_events.agenda.models import AgendaItem
+from iom_events.caching import Fingerprint
 from iom_events.events.models import Event, EventFormerSlug
-from iom_events.events.queries import PUBLIC_STATUSES, public_events
+from iom_events.events.public import PUBLIC_STATUSES, office_versions
 from iom_events.extensions import db
 from iom_events.offices.models import Office
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """The values that change whenever what an answer shows can have changed.
-
-    `public` is False for a meeting's feed when the meeting is no longer public (a draft again, or
-    in the trash): its feed then tells subscribers it was withdrawn (iom_events/calendar)."""
-
-    values: tuple
-    public: bool = True
 
 
 @dataclass(frozen=True)
@@ -38,38 +27,6 @@ class MeetingFeedFingerprint(Fingerprint):
     afterwards may show, not even as a new ETag."""
 
     withdrawal: dict | None = None
-
-
-def _offices():
-    """Office names appear on meeting pages and feeds (organizers, press contacts)."""
-    return select(
-        func.coalesce(func.sum(Office.version), 0) + func.count(Office.id)
-    ).scalar_subquery()
-
-
-def _parent():
-    parent = aliased(Event)
-    return select(parent.version).where(parent.id == Event.parent_id).scalar_subquery()
-
-
-def meeting_page(slug: str) -> Fingerprint | None:
-    """Everything the public meeting page shows: the meeting, what hangs from it (counted by
-    its `content_version`), its parent's title, and the offices named on it."""
-    statement = (
-        public_events()
-        .where(Event.slug == slug)
-        .with_only_columns(
-            Event.id,
-            Event.uid,  # SQLite gives a deleted meeting's id to the next one; never its UID
-            Event.version,
-            Event.updated_at,
-            Event.content_version,
-            _parent(),
-            _offices(),
-        )
-    )
-    row = db.session.execute(statement).one_or_none()
-    return None if row is None else Fingerprint(tuple(row))
 
 
 def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
@@ -101,7 +58,7 @@ def meeting_feed(slug: str) -> MeetingFeedFingerprint | None:
             items.with_only_columns(
                 func.coalesce(func.sum(AgendaItem.version), 0)
             ).scalar_subquery(),
-            _offices(),
+            office_versions(),
         )
     )
     row = db.session.execute(statement).first()
@@ -135,7 +92,7 @@ def listing(statement: Select, office_slug: str | None = None) -> Fingerprint | 
             func.count(Event.id),
             func.max(Event.updated_at),
             func.coalesce(func.sum(Event.version), 0),
-            _offices(),
+            office_versions(),
             office_exists,
         )
     )

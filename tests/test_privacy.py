@@ -1,38 +1,193 @@
-"""Participants' contact data, and private participants, never reach a public page."""
+"""What the public may not see stays unseen on every surface that shows a meeting.
 
+One meeting holds one of each thing the public must never get: a participant's e-mail and
+phone, a private participant who speaks, the members of a delegation in the trash (one of them
+speaks), an agenda item in the trash, a draft side event, a replaced and a removed document
+version. Each surface (the page, the API, the meeting's feed, search, the documents' zips) is
+asked for it, and each answer is checked for every secret. What the public may see is checked
+too, so that an empty answer cannot pass.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import time
+
+import pytest
+
+from iom_events.agenda.models import AgendaItem, AgendaItemKind
+from iom_events.columns import utcnow
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
+from iom_events.documents import service
+from iom_events.documents.models import Document, DocumentCategory
+from iom_events.documents.storage import blob_store
+from iom_events.events.models import Event, EventKind, EventStatus
 from iom_events.extensions import db
 from iom_events.i18n import Translated
 
+from pages import text_of
 
-def test_contact_data_and_private_people_stay_off_the_meeting_page(client, app, make_event):
-    event = make_event()
+SECRETS = {
+    "a participant's e-mail": "rufus@freedonia.test",
+    "a participant's phone": "5551234",
+    "a private participant who speaks": "Hidden Quietperson",
+    "a member of a delegation in the trash": "Sylvanian Envoy",
+    "the speaker of a delegation in the trash": "Trentino Ambassador",
+    "a delegation in the trash": "Sylvania",
+    "an agenda item in the trash": "Withdrawn Roundtable",
+    "a draft side event": "Unannounced Side Event",
+    "a replaced document version": "superseded wording",
+    "a removed document version": "retracted wording",
+}
+
+SHOWN = ("Rufus Firefly", "Opening plenary", "Closing plenary")
+
+
+@dataclass(frozen=True)
+class Exposed:
+    slug: str
+    side_slug: str
+
+
+@pytest.fixture
+def exposed(app, make_event) -> Exposed:
+    event = make_event(title=Translated(en="Open meeting"))
+    side = make_event(
+        title=Translated(en="Unannounced Side Event"),
+        status=EventStatus.DRAFT,
+        kind=EventKind.SIDE_EVENT,
+    )
     with app.app_context():
-        delegation = Delegation(
+        db.session.get(Event, side.id).parent_id = event.id
+        freedonia = Delegation(
             event_id=event.id, kind=DelegationKind.MEMBER_STATE, name=Translated(en="Freedonia")
         )
-        db.session.add_all(
-            [
-                Participant(
-                    event_id=event.id,
-                    delegation=delegation,
-                    name="Rufus T. Firefly",
-                    role=ParticipantRole.HEAD_OF_DELEGATION,
-                    email="rufus@freedonia.test",
-                    phone="+41225551234",
-                ),
-                Participant(
-                    event_id=event.id,
-                    delegation=delegation,
-                    name="Hidden Person",
-                    role=ParticipantRole.DELEGATE,
-                    is_public=False,
-                ),
-            ]
+        sylvania = Delegation(
+            event_id=event.id, kind=DelegationKind.MEMBER_STATE, name=Translated(en="Sylvania")
         )
+        rufus = Participant(
+            event_id=event.id,
+            delegation=freedonia,
+            name="Rufus Firefly",
+            role=ParticipantRole.HEAD_OF_DELEGATION,
+            email="rufus@freedonia.test",
+            phone="+41225551234",
+        )
+        hidden = Participant(
+            event_id=event.id,
+            delegation=freedonia,
+            name="Hidden Quietperson",
+            role=ParticipantRole.DELEGATE,
+            is_public=False,
+        )
+        trentino = Participant(
+            event_id=event.id,
+            delegation=sylvania,
+            name="Trentino Ambassador",
+            role=ParticipantRole.HEAD_OF_DELEGATION,
+        )
+        envoy = Participant(
+            event_id=event.id,
+            delegation=sylvania,
+            name="Sylvanian Envoy",
+            role=ParticipantRole.DELEGATE,
+        )
+        day = event.starts_on
+        items = [
+            AgendaItem(
+                event_id=event.id,
+                day=day,
+                position=0,
+                starts_at=time(9, 0),
+                kind=AgendaItemKind.OPENING,
+                title=Translated(en="Opening plenary"),
+                speakers=[rufus, hidden],
+            ),
+            AgendaItem(
+                event_id=event.id,
+                day=day,
+                position=1,
+                starts_at=time(17, 0),
+                kind=AgendaItemKind.CLOSING,
+                title=Translated(en="Closing plenary"),
+                speakers=[rufus, trentino],
+            ),
+            AgendaItem(
+                event_id=event.id,
+                day=day,
+                position=2,
+                starts_at=time(11, 0),
+                kind=AgendaItemKind.SESSION,
+                title=Translated(en="Withdrawn Roundtable"),
+                speakers=[rufus],
+                removed_at=utcnow(),
+            ),
+        ]
+        document = Document(
+            event_id=event.id, category=DocumentCategory.AGENDA, title=Translated(en="Agenda")
+        )
+        db.session.add_all([freedonia, sylvania, rufus, hidden, trentino, envoy, *items, document])
         db.session.commit()
-    html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True)
-    assert "Rufus T. Firefly" in html and "Head of delegation" in html
-    assert "rufus@freedonia.test" not in html
-    assert "5551234" not in html
-    assert "Hidden Person" not in html
+        for language, words in (
+            ("en", "superseded wording"),
+            ("en", "current wording"),
+            ("fr", "retracted wording"),
+        ):
+            upload = service.Upload(io.BytesIO(f"{words}\n".encode()), f"{language}.txt")
+            service.add_version(document, language, upload, blob_store(), None)
+        retracted = next(v for v in document.versions if v.language == "fr")
+        retracted.remove()
+        sylvania.remove()  # its people go to the trash with it, as staff do it
+        db.session.commit()
+    return Exposed(event.slug, side.slug)
+
+
+def page(client, exposed: Exposed) -> str:
+    return text_of(client.get(f"/en/events/{exposed.slug}/").get_data(as_text=True))
+
+
+def api(client, exposed: Exposed) -> str:
+    return client.get(f"/api/v1/meetings/{exposed.slug}").get_data(as_text=True)
+
+
+def feed(client, exposed: Exposed) -> str:
+    return client.get(f"/en/events/{exposed.slug}.ics").get_data(as_text=True)
+
+
+def search(client, exposed: Exposed) -> str:
+    """The results of searching for every secret and for what is shown, one search each."""
+    answers = []
+    for words in (*SECRETS.values(), *SHOWN):
+        html = client.get("/en/search", query_string={"q": words}).get_data(as_text=True)
+        found = any(f"/en/events/{slug}/" in html for slug in (exposed.slug, exposed.side_slug))
+        answers.append(f"{words}: {'found' if found else 'not found'}\n{text_of(html)}")
+    return "\n".join(answers)
+
+
+def zips(client, exposed: Exposed) -> str:
+    """Every file of every language's zip, as text."""
+    contents = []
+    for language in ("en", "fr", "es"):
+        response = client.get(f"/en/events/{exposed.slug}/documents/{language}.zip")
+        if response.status_code == 200:
+            with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+                contents += [archive.read(name).decode() for name in archive.namelist()]
+    return "\n".join(contents)
+
+
+@pytest.mark.parametrize("surface", [page, api, feed, search, zips])
+def test_nothing_private_or_withdrawn_reaches_any_public_surface(client, exposed, surface):
+    answer = surface(client, exposed)
+    if surface is search:
+        leaks = [what for what, words in SECRETS.items() if f"{words}: found" in answer]
+        assert [f"{words}: found" in answer for words in SHOWN] == [True] * len(SHOWN)
+    else:
+        leaks = [what for what, words in SECRETS.items() if words in answer]
+    assert leaks == []
+    if surface is zips:
+        assert "current wording" in answer
+    elif surface is not search:
+        shown = [words for words in SHOWN if words in answer]
+        assert shown == (["Opening plenary", "Closing plenary"] if surface is feed else list(SHOWN))

@@ -19,7 +19,6 @@ from marshmallow import RAISE, Schema, fields
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.documents.models import DocumentCategory
-from iom_events.events import queries
 from iom_events.events.models import (
     CountQualifier,
     Event,
@@ -28,6 +27,7 @@ from iom_events.events.models import (
     EventStatus,
     OrganizerRole,
 )
+from iom_events.events.public import AgendaEntry, PublicMeeting
 from iom_events.i18n import Translated
 from iom_events.offices.models import Office, OfficeKind
 from iom_events.settings import LANGUAGES
@@ -82,8 +82,9 @@ def meeting_item(event: Event, texts: Texts) -> dict:
     }
 
 
-def meeting(event: Event, texts: Texts) -> dict:
-    """A meeting with everything its public page shows; `event` from `published_event`."""
+def meeting(found: PublicMeeting, texts: Texts) -> dict:
+    """A meeting with everything its public page shows (iom_events/events/public.py)."""
+    event = found.event
     original = event.original_language
 
     def text(value: Translated | None) -> dict | None:
@@ -96,8 +97,6 @@ def meeting(event: Event, texts: Texts) -> dict:
             "role": participant.role.value,
         }
 
-    delegations, others = queries.delegations_with_members(event)
-    parent = event.parent if event.parent is not None and event.parent.is_public else None
     return {
         **meeting_item(event, texts),
         "summary": text(event.summary),
@@ -109,28 +108,13 @@ def meeting(event: Event, texts: Texts) -> dict:
             event.participant_count_qualifier.value if event.participant_count_qualifier else None
         ),
         "states_count": event.states_count,
-        "parent": parent.slug if parent is not None else None,
+        "parent": found.parent.slug if found.parent is not None else None,
         "side_events": [
             {"slug": side.slug, "title": texts(side.title, side.original_language)}
-            for side in queries.public_side_events(event)
+            for side in found.side_events
         ],
         "organizers": [_organizer(organizer, texts) for organizer in event.organizers],
-        "agenda": [
-            {
-                "day": item.day.isoformat(),
-                "starts_at": _time(item.starts_at),
-                "ends_at": _time(item.ends_at),
-                "kind": item.kind.value,
-                "title": text(item.title),
-                "description": text(item.description),
-                "speakers": [
-                    {"name": speaker.name, "function": text(speaker.function)}
-                    for speaker in item.speakers
-                    if speaker.is_public
-                ],
-            }
-            for item in event.agenda
-        ],
+        "agenda": [_agenda_item(entry, text) for entry in found.agenda_items],
         "delegations": [
             {
                 "kind": view.delegation.kind.value,
@@ -140,9 +124,9 @@ def meeting(event: Event, texts: Texts) -> dict:
                 "country": view.delegation.country,
                 "members": [person(member) for member in view.members],
             }
-            for view in delegations
+            for view in found.delegations
         ],
-        "participants": [person(participant) for participant in others],
+        "participants": [person(participant) for participant in found.other_participants],
         "documents": [
             {
                 "category": document.category.value,
@@ -165,7 +149,7 @@ def meeting(event: Event, texts: Texts) -> dict:
                     for version in document.files_in_official_order
                 ],
             }
-            for _section, documents in queries.documents_by_section(event)
+            for _section, documents in found.documents
             for document in documents
         ],
         "press_contacts": [
@@ -175,7 +159,7 @@ def meeting(event: Event, texts: Texts) -> dict:
                 "email": contact.email,
                 "phone": contact.phone,
             }
-            for contact in event.press_contacts
+            for contact in found.press_contacts
         ],
         "feeds": {
             "ics": {
@@ -183,6 +167,21 @@ def meeting(event: Event, texts: Texts) -> dict:
                 for lang in LANGUAGES
             }
         },
+    }
+
+
+def _agenda_item(entry: AgendaEntry, text: Callable[[Translated | None], dict | None]) -> dict:
+    item = entry.item
+    return {
+        "day": item.day.isoformat(),
+        "starts_at": _time(item.starts_at),
+        "ends_at": _time(item.ends_at),
+        "kind": item.kind.value,
+        "title": text(item.title),
+        "description": text(item.description),
+        "speakers": [
+            {"name": speaker.name, "function": text(speaker.function)} for speaker in entry.speakers
+        ],
     }
 
 

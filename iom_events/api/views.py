@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from iom_events import caching, fingerprints, former_slugs
 from iom_events.api import openapi, schemas
-from iom_events.events import queries
+from iom_events.events import public, queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.extensions import db
 from iom_events.i18n import preferred_language
@@ -112,11 +112,11 @@ def meetings():
 @bp.get("/meetings/<slug>")
 def meeting(slug: str):
     texts = schemas.Texts(_language())
-    fingerprint = fingerprints.meeting_page(slug) or abort(404, f"slug: No meeting {slug!r}.")
+    fingerprint = public.fingerprint(slug) or abort(404, f"slug: No meeting {slug!r}.")
 
     def build() -> bytes:
-        event = queries.published_event(slug) or abort(404, f"slug: No meeting {slug!r}.")
-        return _encode(schemas.meeting(event, texts))
+        found = public.meeting(slug) or abort(404, f"slug: No meeting {slug!r}.")
+        return _encode(schemas.meeting(found, texts))
 
     return _respond(fingerprint, build, {"lang": texts.lang or "all"})
 

@@ -8,7 +8,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import selectinload
 
 from iom_events.events.models import Event, EventOrganizer
-from iom_events.events.queries import EventFilters, filtered_events, public_events
+from iom_events.events.queries import EventFilters, filtered_events
 from iom_events.extensions import db
 
 WITH_ORGANIZERS = selectinload(Event.organizers).joinedload(EventOrganizer.office)
@@ -31,13 +31,6 @@ def listing(filters: EventFilters, today: date) -> Select:
     if filters.year is None:
         statement = statement.where(Event.ends_on >= window_start(today))
     return statement
-
-
-def meeting_with_agenda(slug: str) -> Event | None:
-    """The public meeting of a feed, with its agenda and organizers."""
-    statement = public_events().where(Event.slug == slug)
-    statement = statement.options(WITH_ORGANIZERS, selectinload(Event.agenda))
-    return db.session.scalars(statement).one_or_none()
 
 
 def meetings(statement: Select) -> list[Event]:

@@ -28,6 +28,7 @@ from werkzeug.datastructures import MultiDict
 
 from iom_events import caching, fingerprints, former_slugs
 from iom_events.calendar import feeds, naming, queries, withdrawals
+from iom_events.events import public
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.queries import EventFilters
 from iom_events.fields import SLUG
@@ -81,7 +82,7 @@ def meeting(slug: str):
         return _withdrawn(fingerprint.withdrawal or abort(404), fingerprint)
 
     def build() -> bytes:
-        event = queries.meeting_with_agenda(slug) or abort(404)
+        event = public.calendar_meeting(slug) or abort(404)
         title = translate(event.title, event.original_language)
         url = url_for("events.show", slug=slug, _external=True)
         description = _("The meeting and its agenda, from IOM's meetings site.")

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from iom_events.calendar.feeds import SeenEvent, local_time, meeting_span
 from iom_events.columns import utcnow
 from iom_events.events.models import Event, EventFormerSlug
-from iom_events.events.queries import PUBLIC_STATUSES
+from iom_events.events.public import PUBLIC_STATUSES
 from iom_events.extensions import db
 from iom_events.i18n import Translated
 

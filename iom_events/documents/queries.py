@@ -6,8 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from iom_events.documents.models import Document, DocumentFile
-from iom_events.events.models import Event
-from iom_events.events.queries import PUBLIC_STATUSES
+from iom_events.events.public import current_version, is_public_event
 from iom_events.extensions import db
 from iom_events.slugs import slug as make_slug
 
@@ -19,11 +18,10 @@ def public_version(event_slug: str, document_id: int, language: str) -> Document
         .join(DocumentFile.document)
         .join(Document.event)
         .where(
-            Event.slug == event_slug,
-            Event.status.in_(PUBLIC_STATUSES),
+            is_public_event(event_slug),
             Document.id == document_id,
             DocumentFile.language == language,
-            DocumentFile.replaced_at.is_(None),
+            current_version(),
         )
         .options(contains_eager(DocumentFile.document).contains_eager(Document.event))
     )
@@ -37,10 +35,9 @@ def public_versions_in(event_slug: str, language: str) -> list[DocumentFile]:
         .join(DocumentFile.document)
         .join(Document.event)
         .where(
-            Event.slug == event_slug,
-            Event.status.in_(PUBLIC_STATUSES),
+            is_public_event(event_slug),
             DocumentFile.language == language,
-            DocumentFile.replaced_at.is_(None),
+            current_version(),
         )
         .options(contains_eager(DocumentFile.document).contains_eager(Document.event))
         .order_by(Document.position, Document.id)

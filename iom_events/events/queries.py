@@ -1,105 +1,24 @@
-"""The read side of meetings: what the public pages show, loaded in a bounded number of queries."""
+"""The read side of the meetings lists: home, the list and its filters (one meeting as the
+public sees it is iom_events/events/public.py)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
 from sqlalchemy import Select, extract, or_, select
-from sqlalchemy.orm import joinedload, selectinload
 
 from iom_events.agenda.models import AgendaItem
-from iom_events.delegations.models import Delegation, Participant
-from iom_events.documents.models import Document, DocumentSection
-from iom_events.events.models import Event, EventKind, EventOrganizer, EventStatus, OrganizerRole
+from iom_events.events.models import Event, EventKind, EventOrganizer
+from iom_events.events.public import public_events
 from iom_events.extensions import db
-from iom_events.i18n import official_rank
 from iom_events.offices.models import Office
-from iom_events.press.models import PressContact
-
-PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
-
-
-def public_events() -> Select[tuple[Event]]:
-    """Meetings the public may see: published or cancelled, never drafts."""
-    return select(Event).where(Event.status.in_(PUBLIC_STATUSES))
-
-
-def published_event(slug: str) -> Event | None:
-    """A public meeting with everything its page shows, in seven queries whatever its size.
-
-    One query per collection (selectin), the rows each collection needs joined into it; the
-    many-to-one links (a document's delegation, a speaker) resolve from the identity map.
-    """
-    statement = (
-        public_events()
-        .where(Event.slug == slug)
-        .options(
-            joinedload(Event.parent),
-            selectinload(Event.organizers).joinedload(EventOrganizer.office),
-            selectinload(Event.delegations),
-            selectinload(Event.participants),
-            selectinload(Event.agenda).joinedload(AgendaItem.speakers),
-            selectinload(Event.documents).joinedload(Document.files),
-            selectinload(Event.press_contacts).joinedload(PressContact.office),
-            joinedload(Event.side_events),
-        )
-    )
-    return db.session.scalars(statement).unique().one_or_none()
-
-
-def organizers_by_role(event: Event) -> list[tuple[OrganizerRole, list[EventOrganizer]]]:
-    """The organizers grouped by role, roles in the order they first appear."""
-    groups: dict[OrganizerRole, list[EventOrganizer]] = {}
-    for organizer in event.organizers:
-        groups.setdefault(organizer.role, []).append(organizer)
-    return list(groups.items())
 
 
 def agenda_by_day(event: Event) -> list[tuple[date, list[AgendaItem]]]:
     """The programme grouped by day, in order."""
     return [(day, list(items)) for day, items in groupby(event.agenda, key=lambda i: i.day)]
-
-
-@dataclass(frozen=True)
-class DelegationView:
-    delegation: Delegation
-    members: list[Participant]
-
-
-def delegations_with_members(event: Event) -> tuple[list[DelegationView], list[Participant]]:
-    """The delegations with their public members, and the public people who belong to none.
-
-    Participants are loaded once for the whole meeting and grouped here, rather than one query
-    per delegation. Private participants are left out: this feeds public pages only.
-    """
-    members: dict[int | None, list[Participant]] = defaultdict(list)
-    for person in event.participants:
-        if person.is_public:
-            members[person.delegation_id].append(person)
-    views = [DelegationView(d, members.get(d.id, [])) for d in event.delegations]
-    return views, members.get(None, [])
-
-
-def public_side_events(event: Event) -> list[Event]:
-    return [e for e in event.side_events if e.is_public]
-
-
-def documents_by_section(event: Event) -> list[tuple[DocumentSection, list[Document]]]:
-    """Documents under the seeds' headings (meeting documents, additional, presentations)."""
-    sections: dict[DocumentSection, list[Document]] = {s: [] for s in DocumentSection}
-    for document in event.documents:
-        if document.files:
-            sections[document.section].append(document)
-    return [(section, docs) for section, docs in sections.items() if docs]
-
-
-def document_languages(event: Event) -> list[str]:
-    """The languages some document of the meeting is in: IOM's official ones first."""
-    languages = {f.language for d in event.documents for f in d.files}
-    return sorted(languages, key=lambda code: (official_rank(code), code))
 
 
 def upcoming_and_recent(today: date, limit: int = 10) -> tuple[list[Event], list[Event]]:

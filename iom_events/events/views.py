@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 
 from iom_events import caching, fingerprints, former_slugs
 from iom_events.calendar import links
-from iom_events.events import queries
+from iom_events.events import public, queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.models import Event, EventKind
 from iom_events.extensions import db
@@ -113,23 +113,14 @@ def _listing(
 
 @bp.get("/events/<slug>/")
 def show(slug: str):
-    fingerprint = fingerprints.meeting_page(slug) or abort(404)
+    fingerprint = public.fingerprint(slug) or abort(404)
 
     def build() -> str:
-        event = queries.published_event(slug) or abort(404)
-        delegations, other_participants = queries.delegations_with_members(event)
+        meeting = public.meeting(slug) or abort(404)
+        event = meeting.event
         add_to = [] if event.is_cancelled else _add_to_calendar(event, slug)
         return render_template(
-            "events/show.html",
-            event=event,
-            organizers_by_role=queries.organizers_by_role(event),
-            agenda=queries.agenda_by_day(event),
-            delegations=delegations,
-            other_participants=other_participants,
-            documents=queries.documents_by_section(event),
-            document_languages=queries.document_languages(event),
-            side_events=queries.public_side_events(event),
-            add_to_calendar=add_to,
+            "events/show.html", meeting=meeting, event=event, add_to_calendar=add_to
         )
 
     return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)

@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from iom_events.events.models import Event
-from iom_events.events.queries import organized_by, public_events
+from iom_events.events.public import public_events
+from iom_events.events.queries import organized_by
 from iom_events.extensions import db
 from iom_events.offices.models import Office, OfficeKind
 

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from iom_events.agenda.models import AgendaItem, agenda_speaker
 from iom_events.delegations.models import Delegation, Participant
-from iom_events.documents.models import Document
+from iom_events.documents.models import Document, DocumentFile
 from iom_events.events.models import Event, EventOrganizer, meeting_of
+from iom_events.events.public import current_version, visible_participant
 from iom_events.offices.models import Office
 from iom_events.search.text import fold
 
@@ -63,10 +64,18 @@ def parts_of(session: Session, event_ids: list[int]) -> dict[int, list[tuple[str
     ):
         add(row.event_id, "agenda", row.title)
         add(row.event_id, "agenda", row.description)
-    speakers = select(agenda_speaker.c.participant_id)
+    # What the meeting page shows (iom_events/events/public.py): visible speakers of items
+    # not in the trash, documents with a current version.
+    speakers = (
+        select(agenda_speaker.c.participant_id)
+        .join(AgendaItem, AgendaItem.id == agenda_speaker.c.agenda_item_id)
+        .where(AgendaItem.removed_at.is_(None))
+    )
     for row in session.execute(
         select(Participant.event_id, Participant.name, Participant.function).where(
-            Participant.event_id.in_(event_ids), Participant.is_public, Participant.id.in_(speakers)
+            Participant.event_id.in_(event_ids),
+            visible_participant(),
+            Participant.id.in_(speakers),
         )
     ):
         add(row.event_id, "speaker", row.name)
@@ -80,7 +89,8 @@ def parts_of(session: Session, event_ids: list[int]) -> dict[int, list[tuple[str
         add(row.event_id, "delegation", row.short_name)
     for row in session.execute(
         select(Document.event_id, Document.title, Document.symbol).where(
-            Document.event_id.in_(event_ids)
+            Document.event_id.in_(event_ids),
+            Document.id.in_(select(DocumentFile.document_id).where(current_version())),
         )
     ):
         add(row.event_id, "document", row.title)

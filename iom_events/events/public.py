@@ -1,0 +1,244 @@
+"""The public meeting: what anyone may see of a meeting, decided once for every surface.
+
+The meeting page, the API, the meeting's feed and the search index read a meeting through this
+module only, so that what the public may see is written once:
+
+- a meeting is public when it is published or cancelled (never a draft) and not in the trash;
+  its parent and its side events are shown only when they are public too;
+- a participant is shown when marked public, not in the trash, and not a member of a
+  delegation in the trash (its people go with it; they come back when it is restored); a
+  speaker is shown only if the participant is;
+- agenda items, delegations, documents, press contacts and organizers in the trash are not
+  shown (`records._hide_removed` leaves them out of every query);
+- a document is shown when it has a current version (not replaced, not in the trash), and only
+  its current versions are offered.
+
+`meeting` loads everything the page shows in a fixed number of queries and forbids lazy loading
+(`raiseload("*")`): a template or serializer reaching for something not loaded here fails in
+the tests instead of running a query per row. `fingerprint` says what makes the page change:
+it sits beside `meeting` so that the two are read (and changed) together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import aliased, joinedload, raiseload, selectinload
+
+from iom_events.agenda.models import AgendaItem
+from iom_events.caching import Fingerprint
+from iom_events.delegations.models import Delegation, Participant
+from iom_events.documents.models import Document, DocumentFile, DocumentSection
+from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
+from iom_events.extensions import db
+from iom_events.i18n import official_rank
+from iom_events.offices.models import Office
+from iom_events.press.models import PressContact
+
+PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
+
+
+def public_events() -> Select[tuple[Event]]:
+    """Meetings the public may see: published or cancelled, never drafts (nor, as every
+    query, those in the trash)."""
+    return select(Event).where(Event.status.in_(PUBLIC_STATUSES))
+
+
+def is_public_event(slug: str) -> ColumnElement[bool]:
+    """The condition on `Event` for the public meeting at this address (a former address is
+    not it: it answers 301)."""
+    return and_(Event.slug == slug, Event.status.in_(PUBLIC_STATUSES))
+
+
+def public_event(slug: str) -> Select[tuple[Event]]:
+    return select(Event).where(is_public_event(slug))
+
+
+# --- the rules, as SQL conditions (for queries over many meetings: search, downloads) ----------
+
+
+def visible_participant() -> ColumnElement[bool]:
+    """A participant the public may see (see the module's rules)."""
+    live_delegations = select(Delegation.id).where(Delegation.removed_at.is_(None))
+    return and_(
+        Participant.is_public,
+        Participant.removed_at.is_(None),
+        or_(Participant.delegation_id.is_(None), Participant.delegation_id.in_(live_delegations)),
+    )
+
+
+def current_version() -> ColumnElement[bool]:
+    """A document version the public may download: neither replaced nor in the trash."""
+    return and_(DocumentFile.replaced_at.is_(None), DocumentFile.removed_at.is_(None))
+
+
+# --- the meeting as its page shows it -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """An agenda item and its speakers the public may see."""
+
+    item: AgendaItem
+    speakers: list[Participant]
+
+
+@dataclass(frozen=True)
+class DelegationView:
+    """A delegation and its members (the public ones on public surfaces, all of them for
+    staff)."""
+
+    delegation: Delegation
+    members: list[Participant]
+
+
+@dataclass(frozen=True)
+class PublicMeeting:
+    """Everything a public surface shows of one meeting, every rule of this module applied.
+
+    `event` is loaded with its organizers, agenda, press contacts and side events; anything else
+    reached from it raises (`raiseload`): read the fields below instead.
+    """
+
+    event: Event
+    parent: Event | None
+    """The meeting this one is a side event of, when that one is public."""
+    organizers_by_role: list[tuple[OrganizerRole, list[EventOrganizer]]]
+    """Roles in the order they first appear."""
+    agenda: list[tuple[date, list[AgendaEntry]]]
+    """By day, in order."""
+    delegations: list[DelegationView]
+    other_participants: list[Participant]
+    """Public people in no delegation."""
+    documents: list[tuple[DocumentSection, list[Document]]]
+    """Under the seeds' headings; only documents with a current version."""
+    document_languages: list[str]
+    """Languages some document is in: IOM's official ones first."""
+    side_events: list[Event]
+    press_contacts: list[PressContact]
+
+    @property
+    def agenda_items(self) -> list[AgendaEntry]:
+        return [entry for _day, entries in self.agenda for entry in entries]
+
+
+def meeting(slug: str) -> PublicMeeting | None:
+    """The public meeting at `slug`, or None; seven queries whatever its size.
+
+    One query per collection (selectin), the rows each collection needs joined into it; the
+    many-to-one links (a speaker, a document's files) come in the same queries.
+    """
+    statement = public_event(slug).options(
+        joinedload(Event.parent),
+        selectinload(Event.organizers).joinedload(EventOrganizer.office),
+        selectinload(Event.delegations),
+        selectinload(Event.participants),
+        selectinload(Event.agenda).joinedload(AgendaItem.speakers),
+        selectinload(Event.documents).joinedload(Document.files),
+        selectinload(Event.press_contacts).joinedload(PressContact.office),
+        joinedload(Event.side_events),
+        raiseload("*"),
+    )
+    event = db.session.scalars(statement).unique().one_or_none()
+    return None if event is None else _public(event)
+
+
+def calendar_meeting(slug: str) -> Event | None:
+    """The public meeting at `slug` with only what its feed shows: its organizers (ORGANIZER)
+    and agenda, no people and no documents; three queries, lazy loading forbidden too."""
+    statement = public_event(slug).options(
+        selectinload(Event.organizers).joinedload(EventOrganizer.office),
+        selectinload(Event.agenda),
+        raiseload("*"),
+    )
+    return db.session.scalars(statement).one_or_none()
+
+
+def _public(event: Event) -> PublicMeeting:
+    live_delegations = {delegation.id for delegation in event.delegations}
+    visible = [
+        person
+        for person in event.participants
+        if person.is_public
+        and (person.delegation_id is None or person.delegation_id in live_delegations)
+    ]
+    visible_ids = {person.id for person in visible}
+    members: dict[int | None, list[Participant]] = defaultdict(list)
+    for person in visible:
+        members[person.delegation_id].append(person)
+    agenda = [
+        (
+            day,
+            [
+                AgendaEntry(item, [p for p in item.speakers if p.id in visible_ids])
+                for item in items
+            ],
+        )
+        for day, items in groupby(event.agenda, key=lambda item: item.day)
+    ]
+    documents = [document for document in event.documents if document.files]
+    parent = event.parent if event.parent is not None and event.parent.is_public else None
+    return PublicMeeting(
+        event=event,
+        parent=parent,
+        organizers_by_role=organizers_by_role(event.organizers),
+        agenda=agenda,
+        delegations=[DelegationView(d, members.get(d.id, [])) for d in event.delegations],
+        other_participants=members.get(None, []),
+        documents=_by_section(documents),
+        document_languages=sorted(
+            {file.language for document in documents for file in document.files},
+            key=lambda code: (official_rank(code), code),
+        ),
+        side_events=[side for side in event.side_events if side.is_public],
+        press_contacts=list(event.press_contacts),
+    )
+
+
+def organizers_by_role(
+    organizers: list[EventOrganizer],
+) -> list[tuple[OrganizerRole, list[EventOrganizer]]]:
+    """The organizers grouped by role, roles in the order they first appear."""
+    groups: dict[OrganizerRole, list[EventOrganizer]] = {}
+    for organizer in organizers:
+        groups.setdefault(organizer.role, []).append(organizer)
+    return list(groups.items())
+
+
+def _by_section(documents: list[Document]) -> list[tuple[DocumentSection, list[Document]]]:
+    sections: dict[DocumentSection, list[Document]] = {s: [] for s in DocumentSection}
+    for document in documents:
+        sections[document.section].append(document)
+    return [(section, docs) for section, docs in sections.items() if docs]
+
+
+# --- what makes it change -----------------------------------------------------------------------
+
+
+def office_versions():
+    """Office names appear on meeting pages and feeds (organizers, press contacts)."""
+    return select(
+        func.coalesce(func.sum(Office.version), 0) + func.count(Office.id)
+    ).scalar_subquery()
+
+
+def fingerprint(slug: str) -> Fingerprint | None:
+    """Everything the public meeting page shows, in one query: the meeting, what hangs from it
+    (counted by its `content_version`), its parent's title, and the offices named on it."""
+    parent = aliased(Event)
+    parent_version = select(parent.version).where(parent.id == Event.parent_id).scalar_subquery()
+    statement = public_event(slug).with_only_columns(
+        Event.id,
+        Event.uid,  # SQLite gives a deleted meeting's id to the next one; never its UID
+        Event.version,
+        Event.updated_at,
+        Event.content_version,
+        parent_version,
+        office_versions(),
+    )
+    row = db.session.execute(statement).one_or_none()
+    return None if row is None else Fingerprint(tuple(row))
