@@ -25,7 +25,7 @@ from iom_events.delegations.models import Participant
 from iom_events.events import staff
 from iom_events.extensions import db
 from iom_events.fields import TranslatedField, to_int
-from iom_events.labels import LABELS
+from iom_events.labels import labels_of
 from iom_events.settings import LANGUAGES
 
 RESEND = "_resend-"
@@ -67,7 +67,7 @@ class KeptField:
             if value in self.choices:
                 readable.append(str(self.choices[value]))
                 continue
-            names = {str(text) for member, text in LABELS.items() if member.value == value}
+            names = labels_of(value)
             readable.append(names.pop() if len(names) == 1 else self._named(value))
         return readable
 

@@ -1,20 +1,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
+from iom_events.labels import Choice
 from iom_events.records import Versioned
 
 
-class UserRole(StrEnum):
-    ADMIN = "admin"
-    EDITOR = "editor"
+class UserRole(Choice):
+    ADMIN = "admin", _l("Administrator")
+    EDITOR = "editor", _l("Editor")
 
 
 class User(UserMixin, Versioned, db.Model):

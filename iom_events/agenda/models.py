@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.labels import Choice
 from iom_events.records import CalendarEntry, Removable, Versioned
 
 if TYPE_CHECKING:
@@ -17,12 +18,12 @@ if TYPE_CHECKING:
     from iom_events.events.models import Event
 
 
-class AgendaItemKind(StrEnum):
-    OPENING = "opening"
-    SESSION = "session"
-    BREAK = "break"
-    SIDE_EVENT = "side_event"
-    CLOSING = "closing"
+class AgendaItemKind(Choice):
+    OPENING = "opening", _l("Opening")
+    SESSION = "session", _l("Session")
+    BREAK = "break", _l("Break")
+    SIDE_EVENT = "side_event", _l("Side event")
+    CLOSING = "closing", _l("Closing")
 
 
 agenda_speaker = Table(

@@ -33,7 +33,7 @@ from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.documents.models import format_name
 from iom_events.extensions import db
 from iom_events.i18n import Translated, country_name, current_lang, file_size, language_name
-from iom_events.labels import LABELS
+from iom_events.labels import label as choice_label
 
 KINDS = {
     "Event": _l("Meeting"),
@@ -203,7 +203,7 @@ def _typed(column_type, value) -> str:
             member = column_type.enum_class(value)
         except ValueError:
             return str(value)
-        return str(LABELS.get(member, value))
+        return choice_label(member)
     if isinstance(column_type, TypeDecorator):  # UTCDateTime, say: what it stores
         column_type = column_type.impl
     try:
@@ -221,7 +221,7 @@ def _typed(column_type, value) -> str:
         except ValueError:
             return value
     if isinstance(value, Enum):
-        return str(LABELS.get(value, value.value))
+        return choice_label(value)
     return str(value)
 
 
@@ -379,7 +379,7 @@ def entries_in_words(entries: list[AuditEntry], known: Iterable = ()) -> list[De
     titles.load(wanted)
     return [
         Described(
-            action=str(LABELS.get(AuditAction(entry.action), entry.action)),
+            action=choice_label(AuditAction(entry.action)),
             subject=_(
                 "%(kind)s: %(title)s",
                 kind=kind_label(entry.object_type),

@@ -1,25 +1,26 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
+from iom_events.labels import Choice
 
 if TYPE_CHECKING:
     from iom_events.accounts.models import User
 
 
-class AuditAction(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    REMOVE = "remove"
-    RESTORE = "restore"
-    DELETE = "delete"
+class AuditAction(Choice):
+    CREATE = "create", _l("Created")
+    UPDATE = "update", _l("Changed")
+    REMOVE = "remove", _l("Moved to the trash")
+    RESTORE = "restore", _l("Restored")
+    DELETE = "delete", _l("Deleted for good")
     """Removed for good, when the trash is emptied."""
 
 

@@ -1,27 +1,28 @@
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import choice
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.labels import Choice
 from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
     from iom_events.events.models import Event
 
 
-class DelegationKind(StrEnum):
-    MEMBER_STATE = "member_state"
-    RCP = "rcp"
-    IGO = "igo"
-    UN_ENTITY = "un_entity"
-    CIVIL_SOCIETY = "civil_society"
-    OBSERVER = "observer"
+class DelegationKind(Choice):
+    MEMBER_STATE = "member_state", _l("Member State")
+    RCP = "rcp", _l("Regional consultative process")
+    IGO = "igo", _l("Intergovernmental organization")
+    UN_ENTITY = "un_entity", _l("United Nations entity")
+    CIVIL_SOCIETY = "civil_society", _l("Civil society")
+    OBSERVER = "observer", _l("Observer")
 
 
 class Delegation(Versioned, Removable, db.Model):
@@ -46,13 +47,13 @@ class Delegation(Versioned, Removable, db.Model):
     )
 
 
-class ParticipantRole(StrEnum):
-    HEAD_OF_DELEGATION = "head_of_delegation"
-    CO_CHAIR = "co_chair"
-    SPEAKER = "speaker"
-    DELEGATE = "delegate"
-    OBSERVER = "observer"
-    SECRETARIAT = "secretariat"
+class ParticipantRole(Choice):
+    HEAD_OF_DELEGATION = "head_of_delegation", _l("Head of delegation")
+    CO_CHAIR = "co_chair", _l("Co-chair")
+    SPEAKER = "speaker", _l("Speaker")
+    DELEGATE = "delegate", _l("Delegate")
+    OBSERVER = "observer", _l("Observer")
+    SECRETARIAT = "secretariat", _l("Secretariat")
 
 
 class Participant(Versioned, Removable, db.Model):

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText, official_rank
+from iom_events.labels import Choice
 from iom_events.records import Removable, Versioned
 
 if TYPE_CHECKING:
@@ -19,22 +19,22 @@ if TYPE_CHECKING:
     from iom_events.events.models import Event
 
 
-class DocumentCategory(StrEnum):
-    AGENDA = "agenda"
-    OVERVIEW = "overview"
-    REPORT = "report"
-    OPENING_REMARKS = "opening_remarks"
-    CLOSING_REMARKS = "closing_remarks"
-    PRESENTATION = "presentation"
-    ADDITIONAL = "additional"
+class DocumentCategory(Choice):
+    AGENDA = "agenda", _l("Agenda")
+    OVERVIEW = "overview", _l("Overview")
+    REPORT = "report", _l("Report")
+    OPENING_REMARKS = "opening_remarks", _l("Opening remarks")
+    CLOSING_REMARKS = "closing_remarks", _l("Closing remarks")
+    PRESENTATION = "presentation", _l("Presentation")
+    ADDITIONAL = "additional", _l("Additional document")
 
 
-class DocumentSection(StrEnum):
+class DocumentSection(Choice):
     """The headings a meeting page lists its documents under, in this order."""
 
-    MEETING = "meeting"
-    ADDITIONAL = "additional"
-    PRESENTATIONS = "presentations"
+    MEETING = "meeting", _l("Meeting documents")
+    ADDITIONAL = "additional", _l("Additional documents")
+    PRESENTATIONS = "presentations", _l("Presentations")
 
 
 SECTION_OF = {

@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -11,6 +12,7 @@ from iom_events.audit.models import AuditEntry
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.labels import Choice
 from iom_events.records import CalendarEntry, Removable, Versioned
 
 if TYPE_CHECKING:
@@ -21,20 +23,20 @@ if TYPE_CHECKING:
     from iom_events.press.models import PressContact
 
 
-class EventKind(StrEnum):
-    CONFERENCE = "conference"
-    RCP_MEETING = "rcp_meeting"
-    GOVERNING_BODY_SESSION = "governing_body_session"
-    SIDE_EVENT = "side_event"
-    PRESS_BRIEFING = "press_briefing"
-    WORKSHOP = "workshop"
-    OTHER = "other"
+class EventKind(Choice):
+    CONFERENCE = "conference", _l("Conference")
+    RCP_MEETING = "rcp_meeting", _l("Regional consultative process meeting")
+    GOVERNING_BODY_SESSION = "governing_body_session", _l("Governing body session")
+    SIDE_EVENT = "side_event", _l("Side event")
+    PRESS_BRIEFING = "press_briefing", _l("Press briefing")
+    WORKSHOP = "workshop", _l("Workshop")
+    OTHER = "other", _l("Other meeting")
 
 
-class EventStatus(StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    CANCELLED = "cancelled"
+class EventStatus(Choice):
+    DRAFT = "draft", _l("Draft")
+    PUBLISHED = "published", _l("Published")
+    CANCELLED = "cancelled", _l("Cancelled")
 
 
 class CountQualifier(StrEnum):
@@ -152,12 +154,12 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
         return f"<Event {self.slug}>"
 
 
-class OrganizerRole(StrEnum):
-    HOST = "host"
-    ORGANIZER = "organizer"
-    CO_CHAIR = "co_chair"
-    SUPPORTER = "supporter"
-    PARTICIPANT = "participant"
+class OrganizerRole(Choice):
+    HOST = "host", _l("Host")
+    ORGANIZER = "organizer", _l("Organizer")
+    CO_CHAIR = "co_chair", _l("Co-chair")
+    SUPPORTER = "supporter", _l("With the support of")
+    PARTICIPANT = "participant", _l("Taking part")
 
 
 class EventOrganizer(Versioned, db.Model):

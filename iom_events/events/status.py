@@ -22,7 +22,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from iom_events.events.models import EventStatus
-from iom_events.labels import LABELS
+from iom_events.labels import label
 
 
 @dataclass(frozen=True)
@@ -102,11 +102,11 @@ def refusal(current: EventStatus, target: str) -> str:
     """Why a meeting with this status cannot become `target`, in the page's language."""
     if target not in {s.value for s in EventStatus}:
         return _("Unknown status.")
-    allowed = [str(LABELS[m.to]) for m in MOVES[current]]
+    allowed = [label(m.to) for m in MOVES[current]]
     return _(
         "A meeting that is “%(current)s” cannot become “%(target)s”: nothing was changed. "
         "It can become: %(allowed)s.",
-        current=LABELS[current],
-        target=LABELS[EventStatus(target)],
+        current=label(current),
+        target=label(EventStatus(target)),
         allowed=format_list(allowed, locale=get_locale()),
     )

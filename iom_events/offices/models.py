@@ -1,23 +1,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
 from iom_events.i18n import Translated, TranslatedText
+from iom_events.labels import Choice
 from iom_events.records import Removable, Versioned
 
 
-class OfficeKind(StrEnum):
-    REGIONAL_OFFICE = "regional_office"
-    COUNTRY_OFFICE = "country_office"
-    DEPARTMENT = "department"
-    DIVISION = "division"
-    UNIT = "unit"
+class OfficeKind(Choice):
+    REGIONAL_OFFICE = "regional_office", _l("Regional office")
+    COUNTRY_OFFICE = "country_office", _l("Country office")
+    DEPARTMENT = "department", _l("Department")
+    DIVISION = "division", _l("Division")
+    UNIT = "unit", _l("Unit")
 
 
 class Office(Versioned, Removable, db.Model):
