@@ -82,6 +82,60 @@ def app(database_url, tmp_path_factory):
         db.engine.dispose()
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "commits: the test's data must really be committed (another thread, process or "
+        "connection reads it); it cleans up after itself",
+    )
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test served by `live_server` commits: the server answers the browser from its own
+    threads, which cannot share the test's connection."""
+    for item in items:
+        if "live_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.commits)
+
+
+@pytest.fixture(autouse=True)
+def isolated(request, app) -> Iterator[None]:
+    """Each test runs in one transaction rolled back at its end; the reference data (the demo,
+    the staff accounts) is loaded once for the session, before.
+
+    Every session the app opens during the test is bound to one connection that already holds
+    a transaction, and joins it with a savepoint (SQLAlchemy's "joining a session into an
+    external transaction"): the app's commits release savepoints, its rollbacks go back to
+    them, and nothing reaches the database for the next test. Tests marked `commits` (other
+    threads or processes must see their data) run on the database as the app does.
+    """
+    if request.node.get_closest_marker("commits"):
+        yield
+        return
+    with app.app_context():
+        engine = db.engine
+    connection = engine.connect()
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:  # pysqlite would let the first SAVEPOINT start (and RELEASE commit) a transaction
+        connection.connection.driver_connection.isolation_level = None
+    outer = connection.begin()
+    if sqlite:
+        connection.exec_driver_sql("BEGIN")
+    engines = db._app_engines[app]
+    engines[None] = connection
+    factory = db.session.session_factory
+    factory.configure(join_transaction_mode="create_savepoint")
+    try:
+        yield
+    finally:
+        engines[None] = engine
+        factory.kw.pop("join_transaction_mode", None)
+        outer.rollback()
+        if sqlite:
+            connection.connection.driver_connection.isolation_level = ""
+        connection.close()
+
+
 @pytest.fixture
 def client(app):
     return app.test_client()
@@ -138,12 +192,16 @@ def make_event(app):
         db.session.remove()
 
 
+HARNESS = ("SAVEPOINT ", "RELEASE SAVEPOINT ", "ROLLBACK TO SAVEPOINT ")
+
+
 class QueryCounter:
     def __init__(self) -> None:
         self.statements: list[str] = []
 
     def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:
-        self.statements.append(statement)
+        if not statement.startswith(HARNESS):  # the savepoints of `isolated`, not the app's
+            self.statements.append(statement)
 
     def __len__(self) -> int:
         return len(self.statements)

@@ -88,6 +88,7 @@ def test_the_site_feed_costs_the_same_whatever_the_number_of_meetings(
     assert counts[0] == counts[1]
 
 
+@pytest.mark.commits  # a second app reads it
 def test_several_servers_share_the_cache_through_redis(app, make_event, count_queries):
     """Two app instances on one database and one Redis: a page one renders, the other serves."""
     prefix = f"iom_events_test_{secrets.token_hex(4)}:"
@@ -239,6 +240,7 @@ def redis_config(app) -> dict:
     }
 
 
+@pytest.mark.commits  # pollers in threads
 @pytest.mark.parametrize("servers", ["one process", "two servers sharing Redis"])
 def test_concurrent_pollers_of_a_cold_feed_build_it_once(app, make_event, servers):
     """Six clients ask at once for a feed nobody has built: one builds it, the others wait for

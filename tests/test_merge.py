@@ -350,6 +350,7 @@ def _edit_elsewhere(app, item_id: int, **values) -> None:
         other.commit()
 
 
+@pytest.mark.commits  # another connection commits meanwhile
 @pytest.mark.parametrize(
     ("theirs", "clashes"),
     [
