@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from iom_events import i18n, settings
+from iom_events import languages, settings
 from iom_events.extensions import babel, csrf, db, login, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,19 +20,19 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(settings.from_environment(app.instance_path))
     app.config.update(
         BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
-        BABEL_DEFAULT_LOCALE=i18n.DEFAULT_LANGUAGE,
+        BABEL_DEFAULT_LOCALE=languages.DEFAULT_LANGUAGE,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
     if config:
         app.config.update(config)
 
-    app.url_map.converters["lang"] = i18n.LanguageConverter
+    app.url_map.converters["lang"] = languages.LanguageConverter
     _register_models()
     db.init_app(app)
     # Batch mode lets later migrations alter tables on SQLite too.
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
-    babel.init_app(app, locale_selector=i18n.current_lang)
+    babel.init_app(app, locale_selector=languages.current_lang)
     csrf.init_app(app)
     login.init_app(app)
     login.login_view = "accounts.sign_in"
@@ -44,7 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.accounts.manage import bp as manage_users_bp
     from iom_events.accounts.views import bp as accounts_bp
     from iom_events.agenda.manage import bp as manage_agenda_bp
-    from iom_events.api.views import bp as api_bp
+    from iom_events.api import openapi as api
     from iom_events.audit.manage import bp as manage_history_bp
     from iom_events.calendar.views import bp as calendar_bp
     from iom_events.delegations.manage import bp as manage_delegations_bp
@@ -63,8 +63,8 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.trash.views import bp as trash_bp
 
     app.url_map.converters["int"] = web.BoundedIntegerConverter  # before the blueprints
-    app.url_value_preprocessor(i18n.pull_lang)
-    app.url_defaults(i18n.add_lang)
+    app.url_value_preprocessor(languages.pull_lang)
+    app.url_defaults(languages.add_lang)
     saving.install()
     caching.init_app(app)
     web.init_app(app)
@@ -86,9 +86,9 @@ def create_app(config: dict | None = None) -> Flask:
         manage_users_bp,
         manage_history_bp,
         trash_bp,
-        api_bp,
     ):
         app.register_blueprint(blueprint)
+    api.init_app(app)
     app.cli.add_command(demo_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(blobs_cli)

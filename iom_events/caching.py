@@ -46,7 +46,7 @@ from flask_login import current_user
 from packaging.requirements import Requirement
 
 from iom_events.extensions import cache, compress
-from iom_events.i18n import current_lang
+from iom_events.languages import current_lang
 
 ROOT = Path(__file__).resolve().parent.parent
 

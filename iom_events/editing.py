@@ -42,7 +42,7 @@ from iom_events.audit import describe
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.extensions import db
 from iom_events.fields import to_int
-from iom_events.i18n import Translated, TranslatedText
+from iom_events.translated import Translated, TranslatedText
 
 __all__ = [
     "Clash",

@@ -382,7 +382,8 @@ class PartEditor(Editor):
         return [(self.index_url(), self.words.back), (meeting, _("Back to the meeting"))]
 
     def name(self, record) -> str:
-        from iom_events.i18n import Translated, translate
+        from iom_events.formatting import translate
+        from iom_events.translated import Translated
 
         for attribute in ("title", "name"):
             value = getattr(record, attribute, None)

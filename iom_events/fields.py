@@ -16,8 +16,8 @@ from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import TelInput
 
 from iom_events import phones
-from iom_events.i18n import Translated
 from iom_events.settings import LANGUAGES
+from iom_events.translated import Translated
 
 
 class TranslatedField(Field):

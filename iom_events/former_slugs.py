@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from iom_events.events.models import Event, EventFormerSlug
 from iom_events.events.public import PUBLIC_STATUSES
 from iom_events.extensions import db
-from iom_events.i18n import query_string
+from iom_events.languages import query_string
 from iom_events.offices.models import Office, OfficeFormerSlug
 
 OFFICE_ENDPOINTS = {"offices.show", "calendar.office", "api.office", "manage_offices.edit"}

@@ -20,7 +20,7 @@ from flask_wtf.csrf import generate_csrf
 from wtforms import DateField, HiddenField, PasswordField, SelectFieldBase
 from wtforms.fields.core import UnboundField
 
-from iom_events import i18n
+from iom_events import formatting
 from iom_events.delegations.models import Participant
 from iom_events.events import staff
 from iom_events.extensions import db
@@ -75,12 +75,12 @@ class KeptField:
         """Codes from the choices a page fills per request: countries and languages by name,
         a parent meeting by its title, a speaker by name (one query each, on an error page)."""
         if value and self.name == "country":
-            return i18n.country_name(value) or value
+            return formatting.country_name(value) or value
         if value and self.name.endswith("language"):
-            return i18n.language_name(value) or value
+            return formatting.language_name(value) or value
         if value and self.name == "parent_slug":
             parent = staff.meeting(value)
-            return i18n.translate(parent.title, parent.original_language) if parent else value
+            return formatting.translate(parent.title, parent.original_language) if parent else value
         if value and self.name == "speakers" and (number := to_int(value)) is not None:
             person = db.session.get(Participant, number)
             return person.name if person is not None else value
@@ -217,7 +217,7 @@ def _describe(names: list[str]) -> dict[str, KeptField]:
 def _kept(name: str, described: _Input) -> KeptField:
     label = str(described.label)
     if described.lang:
-        label = f"{label} ({i18n.language_name(described.lang)})"
+        label = f"{label} ({formatting.language_name(described.lang)})"
     return KeptField(
         name,
         label,

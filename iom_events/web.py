@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from iom_events import caching, i18n, text
+from iom_events import caching, formatting, languages, text, translated
 from iom_events.labels import label, search_field
 from iom_events.settings import LANGUAGES
 
@@ -58,26 +58,26 @@ def init_app(app: Flask) -> None:
         app.after_request(_query_count_header)
     app.after_request(security_headers)
     app.jinja_env.filters.update(
-        tr=i18n.translate,
-        date_range=i18n.date_range,
-        long_day=i18n.long_day,
-        country_name=i18n.country_name,
-        language_name=i18n.language_name,
-        language_name_in_itself=i18n.autonym,
+        tr=formatting.translate,
+        date_range=formatting.date_range,
+        long_day=formatting.long_day,
+        country_name=formatting.country_name,
+        language_name=formatting.language_name,
+        language_name_in_itself=formatting.autonym,
         label=label,
         search_field=search_field,
-        place=i18n.place,
-        time=i18n.time_of_day,
-        number=i18n.number,
-        file_size=i18n.file_size,
+        place=formatting.place,
+        time=formatting.time_of_day,
+        number=formatting.number,
+        file_size=formatting.file_size,
         webcal=webcal,
         markdown=text.markdown_html,
         record_name=record_name,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
-        current_lang=i18n.current_lang,
-        alternate_urls=i18n.alternate_urls,
+        current_lang=languages.current_lang,
+        alternate_urls=languages.alternate_urls,
         canonical_query=caching.canonical_query,
     )
     app.jinja_env.trim_blocks = True
@@ -88,11 +88,11 @@ def record_name(record) -> str:
     """What staff call a record in lists (the trash): its title or name, in the page's language."""
     document = getattr(record, "document", None)
     if document is not None:  # a document's language version: "Agenda (French)"
-        return f"{record_name(document)} ({i18n.language_name(record.language)})"
+        return f"{record_name(document)} ({formatting.language_name(record.language)})"
     for attribute in ("title", "name"):
         value = getattr(record, attribute, None)
-        if isinstance(value, i18n.Translated):
-            return i18n.translate(value, getattr(record, "original_language", None)) or ""
+        if isinstance(value, translated.Translated):
+            return formatting.translate(value, getattr(record, "original_language", None)) or ""
         if value:
             return str(value)
     return f"#{record.id}"
@@ -134,7 +134,7 @@ def _query_count_header(response):
 
 def root():
     """`/` sends the reader to the home page in the language their browser prefers."""
-    lang = i18n.preferred_language()
+    lang = languages.preferred_language()
     response = redirect(url_for("events.home", lang=lang))
     response.vary.add("Accept-Language")
     return response

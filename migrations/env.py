@@ -17,7 +17,7 @@ logger = logging.getLogger("alembic.env")
 def render_item(type_, obj, autogen_context):
     """Write the app's column types as plain SQLAlchemy types, so revisions never import the app."""
     from iom_events.columns import UTCDateTime
-    from iom_events.i18n import TranslatedText
+    from iom_events.translated import TranslatedText
 
     if type_ == "type" and isinstance(obj, TranslatedText):
         autogen_context.imports.add("from sqlalchemy.dialects import postgresql")

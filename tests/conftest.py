@@ -12,9 +12,9 @@ import os
 import secrets
 import threading
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
+from factories import new_event
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -23,9 +23,8 @@ from werkzeug.serving import make_server
 from iom_events import create_app
 from iom_events.demo.load import load_demo
 from iom_events.documents.storage import blob_store
-from iom_events.events.models import Event, EventKind, EventStatus
+from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.i18n import Translated
 
 from staff import PASSWORD, csrf_token, post_form, sign_in  # noqa: F401  (re-exported)
 
@@ -157,30 +156,14 @@ def session(app):
 
 @pytest.fixture
 def make_event(app):
-    """A factory of meetings for one test; they are deleted when the test ends."""
+    """Meetings for one test (`factories.new_event`); deleted when the test ends (a test
+    marked `commits` really wrote them)."""
     created: list[int] = []
 
     def make(**fields) -> Event:
-        values = {
-            "slug": f"test-{secrets.token_hex(4)}",
-            "kind": EventKind.CONFERENCE,
-            "status": EventStatus.PUBLISHED,
-            "original_language": "en",
-            "title": Translated(en="A test meeting"),
-            "starts_on": date(2030, 1, 10),
-            "ends_on": date(2030, 1, 11),
-            "timezone": "Europe/Zurich",
-            "country": "CH",
-        }
-        values.update(fields)
-        with app.app_context():
-            event = Event(**values)
-            db.session.add(event)
-            db.session.commit()
-            created.append(event.id)
-            db.session.refresh(event)
-            db.session.expunge(event)
-            return event
+        event = new_event(app, **fields)
+        created.append(event.id)
+        return event
 
     yield make
     with app.app_context():

@@ -9,7 +9,7 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 RCP = "/api/v1/meetings/rcp-bangkok-2009"
 PROBLEM = "application/problem+json"

@@ -18,7 +18,7 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind
 from iom_events.events.models import Event
 from iom_events.extensions import cache, db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from staff import sign_in
 

@@ -16,7 +16,7 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Participant, ParticipantRole
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 RCP_FEED = "/{lang}/events/rcp-bangkok-2009.ics"
 

@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
-from iom_events.i18n import Translated
 from iom_events.offices.models import Office, OfficeKind
+from iom_events.translated import Translated
 
 from pages import text_of
 from staff import post_form

@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from feedcheck import findings
 from feedcheck.python_parsers import feed_zone

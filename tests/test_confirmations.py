@@ -5,13 +5,13 @@ the confirmed action. Walks the whole URL map, so a new route cannot forget it."
 import re
 
 import pytest
+from factories import add_parts, last_change, stored
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
-from meeting_parts import add_parts, last_change, stored
 from pages import text_of
 from staff import confirm, post_form
 

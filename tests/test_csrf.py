@@ -12,6 +12,7 @@ import time
 from html import unescape
 
 import pytest
+from factories import add_parts
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
@@ -19,9 +20,8 @@ from iom_events.delegations.models import Participant
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
-from meeting_parts import add_parts
 from pages import text_of
 from staff import PASSWORD, csrf_token, post_form, sign_in
 

@@ -16,7 +16,7 @@ from iom_events.documents.models import Document, DocumentCategory, DocumentFile
 from iom_events.documents.storage import blob_store
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import section, text_of
 from staff import confirm

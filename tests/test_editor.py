@@ -4,14 +4,14 @@ and reordering where a part has an order."""
 import re
 
 import pytest
+from factories import add_parts, stored
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.delegations.models import Delegation, DelegationKind
 from iom_events.events.models import EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
-from meeting_parts import add_parts, stored
 from pages import text_of
 from staff import confirm, post_form
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 

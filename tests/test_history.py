@@ -8,7 +8,7 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.audit.models import AuditEntry
 from iom_events.delegations.models import Participant, ParticipantRole
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 
 def entries_for(record) -> list[AuditEntry]:

@@ -18,7 +18,7 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 

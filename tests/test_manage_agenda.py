@@ -7,7 +7,7 @@ import pytest
 from iom_events.agenda.models import AgendaItem
 from iom_events.delegations.models import Participant, ParticipantRole
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import section, text_of
 from staff import post_form

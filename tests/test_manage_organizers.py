@@ -8,7 +8,7 @@ from sqlalchemy import select
 from iom_events.audit.models import AuditEntry
 from iom_events.events.models import EventOrganizer
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 from staff import post_form

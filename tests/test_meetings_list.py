@@ -3,7 +3,7 @@
 from datetime import date
 
 from iom_events.events.models import EventKind, EventStatus
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 

@@ -19,7 +19,7 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Participant, ParticipantRole
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 from staff import post_form

@@ -25,7 +25,7 @@ from iom_events.documents.models import Document, DocumentCategory
 from iom_events.documents.storage import blob_store
 from iom_events.events.models import Event, EventKind, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 

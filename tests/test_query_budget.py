@@ -11,8 +11,8 @@ from iom_events.delegations.models import Delegation, DelegationKind, Participan
 from iom_events.documents.models import Document, DocumentCategory, DocumentFile
 from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import cache, db
-from iom_events.i18n import Translated
 from iom_events.press.models import PressContact
+from iom_events.translated import Translated
 
 from pages import text_of
 

@@ -12,7 +12,7 @@ from iom_events.accounts.models import User
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.documents.models import Document, DocumentCategory
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 from staff import post_form

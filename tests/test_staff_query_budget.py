@@ -5,12 +5,12 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from factories import add_parts
 from test_query_budget import fill
 
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 
-from meeting_parts import add_parts
 from staff import post_form, sign_in
 
 # Signing the user in from the session is one query of every page.

@@ -4,10 +4,10 @@ the page offers those moves and no other."""
 import re
 
 import pytest
+from factories import stored
 
 from iom_events.events.models import Event, EventStatus
 
-from meeting_parts import stored
 from pages import text_of
 from staff import post_form
 

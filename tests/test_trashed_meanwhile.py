@@ -4,13 +4,13 @@ keeps everything typed, and "Restore and save" brings it back with the input in 
 import re
 
 import pytest
+from factories import add_parts, stored
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 
-from meeting_parts import add_parts, stored
 from pages import text_of
 from staff import post_form
 

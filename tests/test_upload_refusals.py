@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from pages import text_of
 from staff import post_form

@@ -15,7 +15,7 @@ from iom_events import refused_forms
 from iom_events.accounts.models import SignInAttempt, User, UserRole
 from iom_events.columns import utcnow
 from iom_events.extensions import db, login
-from iom_events.i18n import LANG
+from iom_events.languages import LANG
 
 # Checked when the e-mail is unknown, so that a wrong address costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password")

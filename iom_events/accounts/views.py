@@ -6,7 +6,7 @@ from flask_login import login_user, logout_user
 
 from iom_events.accounts import auth
 from iom_events.accounts.forms import SignInForm
-from iom_events.i18n import LANG
+from iom_events.languages import LANG
 
 bp = Blueprint("accounts", __name__, url_prefix=LANG)
 

@@ -12,7 +12,7 @@ from wtforms.validators import Optional, ValidationError
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
 from iom_events.fields import ChoiceField, TranslatedField, TranslationRequired, VersionField
-from iom_events.i18n import long_day, translate
+from iom_events.formatting import long_day, translate
 from iom_events.labels import choices
 
 

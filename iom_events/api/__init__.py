@@ -1,1 +1,2 @@
-"""The read-only JSON API under /api/v1/: public data only, as plain dicts (see schemas.py)."""
+"""The read-only JSON API under /api/v1/: public data only, described once (schemas.py,
+openapi.py)."""

@@ -1,36 +1,39 @@
-"""The API's documents: domain objects in, plain JSON-ready dicts out.
+"""The API's documents, described once as marshmallow schemas: they dump the answers from the
+domain objects, parse and document the query parameters, and flask-smorest writes the OpenAPI
+3.1 document from them (/api/v1/openapi.json; tests/test_api_contract.py checks the answers).
 
-Only what the public pages show goes out: public participants without their e-mail or phone,
-public side events, current document versions. Every translatable text is written the same
-way, so that a client never guesses which language it got (see `Texts`).
-
-The same documents are described below as marshmallow schemas, from which apispec writes the
-OpenAPI 3.1 document (/api/v1/openapi.json, see iom_events.api.openapi).
+Only what the public pages show goes out (the meeting comes from iom_events/events/public.py):
+public participants without their e-mail or phone, public side events, current document
+versions. Every translatable text is written the same way, so that a client never guesses
+which language it got (see `Texts`). A dump runs inside `answering(texts)`, which says in
+which language(s) to write texts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from flask import url_for
-from marshmallow import RAISE, Schema, fields
+from marshmallow import EXCLUDE, RAISE, Schema, fields, missing
+from marshmallow.experimental.context import Context
+from marshmallow.validate import Length, OneOf, Range, Regexp
 
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.documents.models import DocumentCategory
-from iom_events.events.models import (
-    CountQualifier,
-    Event,
-    EventKind,
-    EventOrganizer,
-    EventStatus,
-    OrganizerRole,
-)
-from iom_events.events.public import AgendaEntry, PublicMeeting
-from iom_events.i18n import Translated
-from iom_events.offices.models import Office, OfficeKind
+from iom_events.events.models import CountQualifier, EventKind, EventStatus, OrganizerRole
+from iom_events.fields import FIRST_YEAR, LAST_YEAR, SLUG
+from iom_events.offices.models import OfficeKind
 from iom_events.settings import LANGUAGES
+from iom_events.translated import Translated
+
+PROBLEM = "application/problem+json"
+MAX_PAGE = 100_000
+"""A larger page's OFFSET overflows the database's integers."""
+PER_PAGE = 20
+MAX_PER_PAGE = 100
 
 
 class Texts:
@@ -58,174 +61,73 @@ class Texts:
         return None if text is None else {"text": str(text), "lang": text.lang}
 
 
-def _time(value: time | None) -> str | None:
-    return None if value is None else value.isoformat()
+@contextmanager
+def answering(texts: Texts, **more: Any) -> Iterator[None]:
+    """The context of a dump: `texts`, and for a meeting its original language (`original`),
+    the fallback of its parts' texts."""
+    with Context({"texts": texts, **more}):
+        yield
 
 
-def meeting_item(event: Event, texts: Texts) -> dict:
-    """A meeting in a list: what a calendar or a dashboard needs, and where to read more."""
-    original = event.original_language
-    return {
-        "slug": event.slug,
-        "title": texts(event.title, original),
-        "kind": event.kind.value,
-        "status": event.status.value,
-        "starts_on": event.starts_on.isoformat(),
-        "ends_on": event.ends_on.isoformat(),
-        "starts_at": _time(event.starts_at),
-        "ends_at": _time(event.ends_at),
-        "timezone": event.timezone,
-        "city": texts(event.city, original),
-        "country": event.country,
-        "url": url_for("events.show", slug=event.slug, lang=texts.page_language, _external=True),
-        "api_url": url_for("api.meeting", slug=event.slug, _external=True),
-    }
+def _context() -> dict:
+    return Context[dict].get()
 
 
-def meeting(found: PublicMeeting, texts: Texts) -> dict:
-    """A meeting with everything its public page shows (iom_events/events/public.py)."""
-    event = found.event
-    original = event.original_language
+def computed(field: fields.Field, build: Callable[[Any], Any]) -> fields.Field:
+    """`field` (its type documents the value) whose value is `build(obj)`, not an attribute."""
+    field.get_value = lambda obj, attr, accessor=None, default=missing: build(obj)
+    return field
 
-    def text(value: Translated | None) -> dict | None:
-        return texts(value, original)
 
-    def person(participant) -> dict:
-        return {
-            "name": participant.name,
-            "function": text(participant.function),
-            "role": participant.role.value,
-        }
+# --- query parameters ---------------------------------------------------------------------------
 
-    return {
-        **meeting_item(event, texts),
-        "summary": text(event.summary),
-        "description": text(event.description),
-        "venue": text(event.venue),
-        "website": event.website,
-        "participant_count": event.participant_count,
-        "participant_count_qualifier": (
-            event.participant_count_qualifier.value if event.participant_count_qualifier else None
-        ),
-        "states_count": event.states_count,
-        "parent": found.parent.slug if found.parent is not None else None,
-        "side_events": [
-            {"slug": side.slug, "title": texts(side.title, side.original_language)}
-            for side in found.side_events
-        ],
-        "organizers": [_organizer(organizer, texts) for organizer in event.organizers],
-        "agenda": [_agenda_item(entry, text) for entry in found.agenda_items],
-        "delegations": [
-            {
-                "kind": view.delegation.kind.value,
-                "name": text(view.delegation.name),
-                "short_name": text(view.delegation.short_name),
-                "region": text(view.delegation.region),
-                "country": view.delegation.country,
-                "members": [person(member) for member in view.members],
-            }
-            for view in found.delegations
-        ],
-        "participants": [person(participant) for participant in found.other_participants],
-        "documents": [
-            {
-                "category": document.category.value,
-                "title": text(document.title),
-                "symbol": document.symbol,
-                "versions": [
-                    {
-                        "language": version.language,
-                        "media_type": version.media_type,
-                        "size": version.size,
-                        "url": url_for(
-                            "documents.download",
-                            lang=texts.page_language,
-                            slug=event.slug,
-                            document_id=document.id,
-                            language=version.language,
-                            _external=True,
-                        ),
-                    }
-                    for version in document.files_in_official_order
-                ],
-            }
-            for _section, documents in found.documents
-            for document in documents
-        ],
-        "press_contacts": [
-            {
-                "name": contact.name,
-                "office": contact.office.slug if contact.office is not None else None,
-                "email": contact.email,
-                "phone": contact.phone,
-            }
-            for contact in found.press_contacts
-        ],
-        "feeds": {
-            "ics": {
-                lang: url_for("calendar.meeting", slug=event.slug, lang=lang, _external=True)
-                for lang in LANGUAGES
-            }
+
+class LanguageQuery(Schema):
+    class Meta:
+        unknown = EXCLUDE  # a client's own parameters (utm_..., a cache buster) are ignored
+
+    lang = fields.String(
+        validate=OneOf([*LANGUAGES, "all"], error="Not one of {choices}."),
+        metadata={
+            "description": "The language of the texts (else Accept-Language, else English); "
+            "`all` gives every language."
         },
-    }
+    )
 
 
-def _agenda_item(entry: AgendaEntry, text: Callable[[Translated | None], dict | None]) -> dict:
-    item = entry.item
-    return {
-        "day": item.day.isoformat(),
-        "starts_at": _time(item.starts_at),
-        "ends_at": _time(item.ends_at),
-        "kind": item.kind.value,
-        "title": text(item.title),
-        "description": text(item.description),
-        "speakers": [
-            {"name": speaker.name, "function": text(speaker.function)} for speaker in entry.speakers
-        ],
-    }
+class MeetingQuery(LanguageQuery):
+    q = fields.String(
+        load_default="",
+        metadata={"description": "Words to search for, in any language, accents optional."},
+    )
+    year = fields.Integer(validate=Range(FIRST_YEAR, LAST_YEAR))
+    office = fields.String(
+        validate=[Regexp(SLUG, error="Not an office's slug."), Length(max=120)],
+        metadata={"description": "An office's slug."},
+    )
+    kind = fields.String(
+        validate=OneOf([kind.value for kind in EventKind], error="Not a valid choice.")
+    )
+    country = fields.String(
+        validate=Regexp(r"^[A-Z]{2}$", error="Not an ISO 3166-1 alpha-2 code."),
+        metadata={"description": "ISO 3166-1 alpha-2 code of the venue's country."},
+    )
+    page = fields.Integer(load_default=1, validate=Range(1, MAX_PAGE))
+    per_page = fields.Integer(load_default=PER_PAGE, validate=Range(1, MAX_PER_PAGE))
 
 
-def _organizer(organizer: EventOrganizer, texts: Texts) -> dict:
-    office = organizer.office
-    name = organizer.name if organizer.name else (office.name if office is not None else None)
-    return {
-        "role": organizer.role.value,
-        "name": texts(name),
-        "office": office.slug if office is not None else None,
-    }
-
-
-def office(
-    office: Office,
-    texts: Texts,
-    parent_slug: Callable[[Office], str | None],
-    unit_slugs: Callable[[Office], list[str]],
-) -> dict:
-    """An office; its parent and units come from the caller (one query for the whole list)."""
-    return {
-        "slug": office.slug,
-        "kind": office.kind.value,
-        "name": texts(office.name),
-        "description": texts(office.description),
-        "city": texts(office.city),
-        "country": office.country,
-        "region": texts(office.region),
-        "parent": parent_slug(office),
-        "units": unit_slugs(office),
-        "meetings_url": url_for("api.meetings", office=office.slug, _external=True),
-        "api_url": url_for("api.office", slug=office.slug, _external=True),
-    }
-
-
-# The documents above, described as marshmallow schemas: iom_events.api.openapi turns them into
-# /api/v1/openapi.json, and tests/test_api_contract.py checks the answers against it.
+# --- the answers --------------------------------------------------------------------------------
 
 
 class TextField(fields.Raw):
-    """A translatable text: `TranslatedText` for one language, `LanguageMap` for ?lang=all."""
+    """A translatable text: `TranslatedText` for one language, `LanguageMap` for ?lang=all.
+
+    Its fallback is the original language of the object that holds it (a meeting, a side
+    event), else of the meeting being written (`answering(..., original=...)`)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("allow_none", True)
+        kwargs.setdefault("required", True)
         super().__init__(
             metadata={
                 "oneOf": [
@@ -236,6 +138,11 @@ class TextField(fields.Raw):
             },
             **kwargs,
         )
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        context = _context()
+        original = getattr(obj, "original_language", None) or context.get("original")
+        return context["texts"](value, original)
 
 
 def _nullable_string(**metadata) -> fields.String:
@@ -259,8 +166,22 @@ def _local_time() -> fields.String:
     )
 
 
-def _choice(enum) -> fields.String:
-    return _string(enum=[member.value for member in enum])
+def _choice(enum) -> fields.Enum:
+    return fields.Enum(enum, by_value=True, required=True)
+
+
+def _link(build: Callable[[Any], str]) -> fields.Url:
+    return computed(fields.Url(required=True), build)
+
+
+def _slug_of(attribute: str) -> fields.String:
+    """The slug of a related record, or null."""
+
+    def slug(obj) -> str | None:
+        related = getattr(obj, attribute)
+        return related.slug if related is not None else None
+
+    return computed(_nullable_string(), slug)
 
 
 class TranslatedTextSchema(Schema):
@@ -290,9 +211,16 @@ class ProblemSchema(Schema):
     detail = _string()
 
 
+def _page(event) -> str:
+    lang = _context()["texts"].page_language
+    return url_for("events.show", slug=event.slug, lang=lang, _external=True)
+
+
 class MeetingItemSchema(Schema):
+    """A meeting in a list: what a calendar or a dashboard needs, and where to read more."""
+
     slug = _string()
-    title = TextField(required=True)
+    title = TextField()
     kind = _choice(EventKind)
     status = _choice(EventStatus)
     starts_on = fields.Date(required=True)
@@ -300,10 +228,10 @@ class MeetingItemSchema(Schema):
     starts_at = _local_time()
     ends_at = _local_time()
     timezone = _string(description="IANA time zone of the venue")
-    city = TextField(required=True)
+    city = TextField()
     country = _nullable_string(description="ISO 3166-1 alpha-2")
-    url = fields.Url(required=True)
-    api_url = fields.Url(required=True)
+    url = _link(_page)
+    api_url = _link(lambda event: url_for("api.meeting", slug=event.slug, _external=True))
 
 
 class MeetingListSchema(Schema):
@@ -317,27 +245,31 @@ class MeetingListSchema(Schema):
 
 class SideEventSchema(Schema):
     slug = _string()
-    title = TextField(required=True)
+    title = TextField()
 
 
 class OrganizerSchema(Schema):
     role = _choice(OrganizerRole)
-    name = TextField(required=True)
-    office = _nullable_string()
+    name = computed(
+        TextField(), lambda organizer: organizer.name or getattr(organizer.office, "name", None)
+    )
+    office = _slug_of("office")
 
 
 class SpeakerSchema(Schema):
     name = _string()
-    function = TextField(required=True)
+    function = TextField()
 
 
 class AgendaItemSchema(Schema):
+    """An agenda item (`public.AgendaEntry`: the item and its speakers the public may see)."""
+
     day = fields.Date(required=True)
     starts_at = _local_time()
     ends_at = _local_time()
     kind = _choice(AgendaItemKind)
-    title = TextField(required=True)
-    description = TextField(required=True)
+    title = TextField()
+    description = TextField()
     speakers = fields.List(fields.Nested(SpeakerSchema), required=True)
 
 
@@ -345,36 +277,51 @@ class PersonSchema(Schema):
     """A public participant: never their e-mail or phone."""
 
     name = _string()
-    function = TextField(required=True)
+    function = TextField()
     role = _choice(ParticipantRole)
 
 
 class DelegationSchema(Schema):
+    """A delegation (`public.DelegationView`) with its public members."""
+
     kind = _choice(DelegationKind)
-    name = TextField(required=True)
-    short_name = TextField(required=True)
-    region = TextField(required=True)
+    name = TextField()
+    short_name = TextField()
+    region = TextField()
     country = _nullable_string()
     members = fields.List(fields.Nested(PersonSchema), required=True)
+
+
+def _download(version) -> str:
+    return url_for(
+        "documents.download",
+        lang=_context()["texts"].page_language,
+        slug=_context()["slug"],
+        document_id=version.document_id,
+        language=version.language,
+        _external=True,
+    )
 
 
 class DocumentVersionSchema(Schema):
     language = _string()
     media_type = _string()
     size = fields.Integer(required=True)
-    url = fields.Url(required=True)
+    url = _link(_download)
 
 
 class DocumentSchema(Schema):
     category = _choice(DocumentCategory)
-    title = TextField(required=True)
+    title = TextField()
     symbol = _nullable_string()
-    versions = fields.List(fields.Nested(DocumentVersionSchema), required=True)
+    versions = fields.List(
+        fields.Nested(DocumentVersionSchema), required=True, attribute="files_in_official_order"
+    )
 
 
 class PressContactSchema(Schema):
     name = _string()
-    office = _nullable_string()
+    office = _slug_of("office")
     email = _nullable_string(format="email")
     phone = _nullable_string()
 
@@ -383,41 +330,63 @@ class FeedsSchema(Schema):
     ics = fields.Dict(keys=fields.String(), values=fields.Url(), required=True)
 
 
+def _feeds(meeting) -> dict:
+    return {
+        "ics": {
+            lang: url_for("calendar.meeting", slug=meeting.slug, lang=lang, _external=True)
+            for lang in LANGUAGES
+        }
+    }
+
+
 class MeetingSchema(MeetingItemSchema):
-    summary = TextField(required=True)
-    description = TextField(required=True)
-    venue = TextField(required=True)
+    """A meeting with everything its public page shows (`public.PublicMeeting`)."""
+
+    summary = TextField()
+    description = TextField()
+    venue = TextField()
     website = _nullable_string()
     participant_count = fields.Integer(required=True, allow_none=True)
-    participant_count_qualifier = fields.String(
-        required=True,
-        allow_none=True,
-        metadata={"enum": [q.value for q in CountQualifier]},
+    participant_count_qualifier = fields.Enum(
+        CountQualifier, by_value=True, required=True, allow_none=True
     )
     states_count = fields.Integer(required=True, allow_none=True)
-    parent = _nullable_string(description="The slug of the meeting this one is part of")
+    parent = computed(
+        _nullable_string(description="The slug of the meeting this one is part of"),
+        lambda meeting: meeting.parent.slug if meeting.parent is not None else None,
+    )
     side_events = fields.List(fields.Nested(SideEventSchema), required=True)
     organizers = fields.List(fields.Nested(OrganizerSchema), required=True)
-    agenda = fields.List(fields.Nested(AgendaItemSchema), required=True)
+    agenda = fields.List(fields.Nested(AgendaItemSchema), required=True, attribute="agenda_items")
     delegations = fields.List(fields.Nested(DelegationSchema), required=True)
-    participants = fields.List(fields.Nested(PersonSchema), required=True)
-    documents = fields.List(fields.Nested(DocumentSchema), required=True)
+    participants = fields.List(
+        fields.Nested(PersonSchema), required=True, attribute="other_participants"
+    )
+    documents = fields.List(
+        fields.Nested(DocumentSchema), required=True, attribute="documents_in_order"
+    )
     press_contacts = fields.List(fields.Nested(PressContactSchema), required=True)
-    feeds = fields.Nested(FeedsSchema, required=True)
+    feeds = computed(fields.Nested(FeedsSchema, required=True), _feeds)
 
 
 class OfficeSchema(Schema):
+    """An office; its parent and units come from the context (`parent_slug`, `unit_slugs`:
+    one query for the whole list)."""
+
     slug = _string()
     kind = _choice(OfficeKind)
-    name = TextField(required=True)
-    description = TextField(required=True)
-    city = TextField(required=True)
+    name = TextField()
+    description = TextField()
+    city = TextField()
     country = _nullable_string()
-    region = TextField(required=True)
-    parent = _nullable_string()
-    units = fields.List(fields.String(), required=True)
-    meetings_url = fields.Url(required=True)
-    api_url = fields.Url(required=True)
+    region = TextField()
+    parent = computed(_nullable_string(), lambda office: _context()["parent_slug"](office))
+    units = computed(
+        fields.List(fields.String(), required=True),
+        lambda office: _context()["unit_slugs"](office),
+    )
+    meetings_url = _link(lambda office: url_for("api.meetings", office=office.slug, _external=True))
+    api_url = _link(lambda office: url_for("api.office", slug=office.slug, _external=True))
 
 
 class OfficeListSchema(Schema):

@@ -11,30 +11,55 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
-from flask_babel import force_locale
+from flask import Response, abort, render_template, request, send_from_directory, url_for
+from flask_smorest import Blueprint
+from webargs.flaskparser import FlaskParser
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from iom_events import caching, fingerprints, former_slugs
 from iom_events.api import openapi, schemas
 from iom_events.events import public, queries
-from iom_events.events.forms import EventFilterForm
+from iom_events.events.models import EventKind
+from iom_events.events.queries import EventFilters
 from iom_events.extensions import db
-from iom_events.i18n import preferred_language
+from iom_events.languages import preferred_language
 from iom_events.offices.queries import all_offices, office_by_slug
 from iom_events.search.queries import clean, search
-from iom_events.settings import LANGUAGES
 from iom_events.web import CONTENT_SECURITY_POLICY, open_to_any_origin
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+SLUG = {
+    "name": "slug",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 120},
+}
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1", description="IOM meetings and offices")
 
 MAX_AGE = 60
-PER_PAGE = openapi.PER_PAGE
-MAX_PER_PAGE = openapi.MAX_PER_PAGE
-MAX_PAGE = openapi.MAX_PAGE
 SWAGGER_UI = Path(__file__).resolve().parents[2] / "node_modules" / "swagger-ui-dist"
 """The reference page's assets, from the npm registry (package.json's dependencies)."""
 JSON = "application/json"
+BAD = {"schema": schemas.ProblemSchema, "content_type": schemas.PROBLEM}
+
+
+class _QueryParser(FlaskParser):
+    """A parameter that is not valid is a 400 problem whose `detail` names it ("page: ...");
+    an empty one (`?year=`, as HTML forms send) is as good as absent."""
+
+    DEFAULT_VALIDATION_STATUS = 400
+
+    def load_querystring(self, req, schema):
+        return MultiDict((name, value) for name, value in req.args.items(multi=True) if value)
+
+    def handle_error(self, error, req, schema, *, error_status_code, error_headers):
+        messages = error.normalized_messages()
+        name, problems = next(iter(messages.get("query", messages).items()))
+        abort(400, f"{name}: {problems[0]}")
+
+
+bp.ARGUMENTS_PARSER = _QueryParser()
 
 
 # By code too: the app's own handler for a code (its HTML 404 page) would win over a class.
@@ -53,7 +78,7 @@ def problem(error: HTTPException) -> Response:
         "status": error.code,
         "detail": error.description,
     }
-    return Response(_encode(body), status=error.code, mimetype="application/problem+json")
+    return Response(_encode(body), status=error.code, mimetype=schemas.PROBLEM)
 
 
 @bp.after_request
@@ -65,22 +90,21 @@ def public_answer(response: Response) -> Response:
 
 
 @bp.get("/meetings")
-def meetings():
-    texts = schemas.Texts(_language())
-    form = EventFilterForm(request.args)
-    form.accept_any_known_shape()
-    with force_locale("en"):
-        if not form.validate():
-            name, messages = next(iter(form.errors.items()))
-            abort(400, f"{name}: {messages[0]}")
-    page = _positive_integer("page", 1)
-    if page > MAX_PAGE:  # a larger OFFSET overflows the database's integers
-        abort(400, f"page: At most {MAX_PAGE}.")
-    per_page = _positive_integer("per_page", PER_PAGE)
-    if per_page > MAX_PER_PAGE:
-        abort(400, f"per_page: At most {MAX_PER_PAGE}.")
-    filters = form.filters()
-    query = clean(request.args.get("q", ""))
+@bp.arguments(schemas.MeetingQuery, location="query", as_kwargs=True)
+@bp.response(200, schemas.MeetingListSchema, description="A page of meetings")
+@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
+@bp.doc(operationId="listMeetings")
+def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filtering):
+    """Published meetings, filtered or searched, a page at a time"""
+    texts = schemas.Texts(_language(lang))
+    kind = filtering.get("kind")
+    filters = EventFilters(
+        year=filtering.get("year"),
+        office=filtering.get("office"),
+        kind=EventKind(kind) if kind else None,
+        country=filtering.get("country"),
+    )
+    query = clean(q)
     statement = search(query, filters) if query else None
     if statement is None:  # no query, or no word in it
         statement = queries.filtered_events(filters)
@@ -95,35 +119,47 @@ def meetings():
 
     def build() -> bytes:
         listing = db.paginate(statement, page=page, per_page=per_page, error_out=False)
-        return _encode(
-            {
-                "total": listing.total,
-                "page": page,
-                "per_page": per_page,
-                "next": _page_url(page + 1) if listing.has_next else None,
-                "previous": _page_url(page - 1) if page > 1 else None,
-                "items": [schemas.meeting_item(event, texts) for event in listing.items],
-            }
-        )
+        page_of_meetings = {
+            "total": listing.total,
+            "page": page,
+            "per_page": per_page,
+            "next": _page_url(page + 1) if listing.has_next else None,
+            "previous": _page_url(page - 1) if page > 1 else None,
+            "items": listing.items,
+        }
+        with schemas.answering(texts):
+            return _encode(schemas.MeetingListSchema().dump(page_of_meetings))
 
     return _respond(fingerprint, build, answer)
 
 
 @bp.get("/meetings/<slug>")
-def meeting(slug: str):
-    texts = schemas.Texts(_language())
+@bp.arguments(schemas.LanguageQuery, location="query", as_kwargs=True)
+@bp.response(200, schemas.MeetingSchema, description="The meeting")
+@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
+@bp.alt_response(404, description="No such slug.", **BAD)
+@bp.doc(operationId="getMeeting", parameters=[SLUG])
+def meeting(slug: str, lang: str | None = None):
+    """A meeting with its agenda, delegations, documents and feeds"""
+    texts = schemas.Texts(_language(lang))
     fingerprint = public.fingerprint(slug) or abort(404, f"slug: No meeting {slug!r}.")
 
     def build() -> bytes:
         found = public.meeting(slug) or abort(404, f"slug: No meeting {slug!r}.")
-        return _encode(schemas.meeting(found, texts))
+        with schemas.answering(texts, original=found.original_language, slug=found.slug):
+            return _encode(schemas.MeetingSchema().dump(found))
 
     return _respond(fingerprint, build, {"lang": texts.lang or "all"})
 
 
 @bp.get("/offices")
-def offices():
-    texts = schemas.Texts(_language())
+@bp.arguments(schemas.LanguageQuery, location="query", as_kwargs=True)
+@bp.response(200, schemas.OfficeListSchema, description="The offices")
+@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
+@bp.doc(operationId="listOffices")
+def offices(lang: str | None = None):
+    """Every office"""
+    texts = schemas.Texts(_language(lang))
     everything = all_offices()
     by_id = {o.id: o for o in everything}
     units: dict[int, list[str]] = {}
@@ -135,29 +171,33 @@ def offices():
         parent = by_id.get(o.parent_id)
         return parent.slug if parent is not None else None
 
-    items = [
-        schemas.office(o, texts, parent_slug, lambda o: units.get(o.id, [])) for o in everything
-    ]
-    return _conditional({"items": items})
+    with schemas.answering(
+        texts, parent_slug=parent_slug, unit_slugs=lambda o: units.get(o.id, [])
+    ):
+        return _conditional(schemas.OfficeListSchema().dump({"items": everything}))
 
 
 @bp.get("/offices/<slug>")
-def office(slug: str):
-    texts = schemas.Texts(_language())
+@bp.arguments(schemas.LanguageQuery, location="query", as_kwargs=True)
+@bp.response(200, schemas.OfficeSchema, description="The office")
+@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
+@bp.alt_response(404, description="No such slug.", **BAD)
+@bp.doc(operationId="getOffice", parameters=[SLUG])
+def office(slug: str, lang: str | None = None):
+    """An office"""
+    texts = schemas.Texts(_language(lang))
     found = office_by_slug(slug) or abort(404, f"slug: No office {slug!r}.")
-    return _conditional(
-        schemas.office(
-            found,
-            texts,
-            lambda o: o.parent.slug if o.parent is not None else None,
-            lambda o: [unit.slug for unit in o.units],
-        )
-    )
+    with schemas.answering(
+        texts,
+        parent_slug=lambda o: o.parent.slug if o.parent is not None else None,
+        unit_slugs=lambda o: [unit.slug for unit in o.units],
+    ):
+        return _conditional(schemas.OfficeSchema().dump(found))
 
 
 @bp.get("/openapi.json")
 def openapi_document():
-    return _conditional(openapi.build_spec())
+    return _conditional(openapi.document())
 
 
 @bp.get("/docs")
@@ -183,25 +223,12 @@ def _respond(
     return caching.respond(fingerprint, build, mimetype=JSON, max_age=MAX_AGE, query=query)
 
 
-def _language() -> str | None:
-    """The language asked for: ?lang=, else Accept-Language, else English; None for ?lang=all."""
-    lang = request.args.get("lang")
+def _language(lang: str | None) -> str | None:
+    """The language asked for (checked by the query schema): ?lang=, else Accept-Language,
+    else English; None for ?lang=all."""
     if lang is None:
         return preferred_language()
-    if lang == "all":
-        return None
-    if lang not in LANGUAGES:
-        abort(400, f"lang: Not one of {', '.join((*LANGUAGES, 'all'))}.")
-    return lang
-
-
-def _positive_integer(name: str, default: int) -> int:
-    value = request.args.get(name)
-    if value is None:
-        return default
-    if not value.isdigit() or int(value) < 1:
-        abort(400, f"{name}: Not a positive integer.")
-    return int(value)
+    return None if lang == "all" else lang
 
 
 def _page_url(page: int) -> str:

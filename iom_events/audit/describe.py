@@ -32,8 +32,10 @@ from iom_events import phones
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.documents.models import format_name
 from iom_events.extensions import db
-from iom_events.i18n import Translated, country_name, current_lang, file_size, language_name
+from iom_events.formatting import country_name, file_size, language_name
 from iom_events.labels import label as choice_label
+from iom_events.languages import current_lang
+from iom_events.translated import Translated
 
 KINDS = {
     "Event": _l("Meeting"),

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from iom_events.audit.models import AuditAction, AuditEntry
-from iom_events.i18n import Translated
 from iom_events.records import Versioned
+from iom_events.translated import Translated
 
 SECRET_FIELDS = {"password_hash"}
 """Recorded as changed, never with their values."""

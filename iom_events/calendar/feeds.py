@@ -38,8 +38,8 @@ from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 from iom_events.agenda.models import AgendaItem
 from iom_events.calendar.timezones import vtimezone
 from iom_events.events.models import Event as Meeting
-from iom_events.i18n import Localized, Translated
 from iom_events.text import plain_text
+from iom_events.translated import Localized, Translated
 
 PRODID = "-//International Organization for Migration//iom_events//EN"
 TEXT_LIMITS = {"summary": 300, "location": 300, "description": 2000}

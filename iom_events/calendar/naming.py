@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 
 from iom_events.events.models import EventKind
 from iom_events.events.queries import EventFilters
-from iom_events.i18n import country_name, date_range, translate
+from iom_events.formatting import country_name, date_range, translate
 from iom_events.offices.models import Office
 
 KIND_PLURALS = {

@@ -33,7 +33,8 @@ from iom_events.events.forms import EventFilterForm
 from iom_events.events.queries import EventFilters
 from iom_events.fields import SLUG
 from iom_events.fingerprints import Fingerprint
-from iom_events.i18n import LANG, country_name, current_lang, translate
+from iom_events.formatting import country_name, translate
+from iom_events.languages import LANG, current_lang
 from iom_events.offices.queries import office_by_slug
 from iom_events.web import open_to_any_origin
 

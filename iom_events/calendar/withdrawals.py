@@ -22,7 +22,7 @@ from iom_events.columns import utcnow
 from iom_events.events.models import Event, EventFormerSlug
 from iom_events.events.public import PUBLIC_STATUSES
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 
 def is_public(event: Event) -> bool:

@@ -17,7 +17,7 @@ from iom_events.fields import (
     email_address,
     strip,
 )
-from iom_events.i18n import translate
+from iom_events.formatting import translate
 from iom_events.labels import choices
 
 

@@ -16,7 +16,7 @@ from iom_events.delegations.models import Delegation, Participant
 from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event
 from iom_events.events.public import DelegationView
-from iom_events.i18n import country_choices
+from iom_events.formatting import country_choices
 
 bp = manage_blueprint("manage_delegations", __name__, "/events/<slug>/delegations")
 

@@ -28,11 +28,11 @@ from iom_events.events.models import (
     OrganizerRole,
 )
 from iom_events.extensions import db
-from iom_events.i18n import Translated
 from iom_events.offices.models import Office, OfficeKind
 from iom_events.phones import to_e164
 from iom_events.press.models import PressContact
 from iom_events.slugs import slug as make_slug
+from iom_events.translated import Translated
 
 
 @dataclass

@@ -19,7 +19,7 @@ from iom_events.fields import (
     strip,
     to_int,
 )
-from iom_events.i18n import language_name, translate
+from iom_events.formatting import language_name, translate
 from iom_events.labels import choices
 
 

@@ -27,7 +27,7 @@ from iom_events.editor import Confirmation, PartEditor, Words, confirmation_page
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.i18n import official_rank
+from iom_events.formatting import official_rank
 from iom_events.settings import LANGUAGES
 from iom_events.trash import service as trash
 from iom_events.web import record_name

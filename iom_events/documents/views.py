@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, request, send_file
 from iom_events.documents import queries
 from iom_events.documents.archive import zip_stream
 from iom_events.documents.storage import blob_store
-from iom_events.i18n import LANG
+from iom_events.languages import LANG
 from iom_events.slugs import slug as make_slug
 
 bp = Blueprint("documents", __name__, url_prefix=f"{LANG}/events/<slug>/documents")

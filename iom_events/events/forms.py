@@ -29,7 +29,7 @@ from iom_events.fields import (
     time_zones,
     zone_of_country,
 )
-from iom_events.i18n import language_name, translate
+from iom_events.formatting import language_name, translate
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
 

@@ -15,7 +15,7 @@ from iom_events.events import staff, status
 from iom_events.events.forms import EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
-from iom_events.i18n import country_choices, long_day, translate
+from iom_events.formatting import country_choices, long_day, translate
 from iom_events.labels import choices
 from iom_events.web import page_number
 

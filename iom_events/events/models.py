@@ -11,9 +11,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from iom_events.audit.models import AuditEntry
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
-from iom_events.i18n import Translated, TranslatedText
 from iom_events.labels import Choice
 from iom_events.records import CalendarEntry, Removable, Versioned
+from iom_events.translated import Translated, TranslatedText
 
 if TYPE_CHECKING:
     from iom_events.agenda.models import AgendaItem

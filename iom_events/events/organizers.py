@@ -19,7 +19,7 @@ from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event, EventOrganizer, OrganizerRole
 from iom_events.extensions import db
 from iom_events.fields import ChoiceField, OptionalInteger, TranslatedField, VersionField
-from iom_events.i18n import translate
+from iom_events.formatting import translate
 from iom_events.labels import choices
 from iom_events.offices.models import Office
 from iom_events.offices.queries import all_offices

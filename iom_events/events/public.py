@@ -35,7 +35,7 @@ from iom_events.delegations.models import Delegation, Participant
 from iom_events.documents.models import Document, DocumentFile, DocumentSection
 from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
-from iom_events.i18n import official_rank
+from iom_events.formatting import official_rank
 from iom_events.offices.models import Office
 from iom_events.press.models import PressContact
 
@@ -79,26 +79,45 @@ def current_version() -> ColumnElement[bool]:
 # --- the meeting as its page shows it -----------------------------------------------------------
 
 
+class _Reads:
+    """Reads what it does not hold from the record it wraps (`entry.title` is its item's)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._wrapped(), name)
+
+    def _wrapped(self):
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
-class AgendaEntry:
-    """An agenda item and its speakers the public may see."""
+class AgendaEntry(_Reads):
+    """An agenda item and its speakers the public may see; reads as the item otherwise."""
 
     item: AgendaItem
     speakers: list[Participant]
 
+    def _wrapped(self) -> AgendaItem:
+        return self.item
+
 
 @dataclass(frozen=True)
-class DelegationView:
+class DelegationView(_Reads):
     """A delegation and its members (the public ones on public surfaces, all of them for
-    staff)."""
+    staff); reads as the delegation otherwise."""
 
     delegation: Delegation
     members: list[Participant]
 
+    def _wrapped(self) -> Delegation:
+        return self.delegation
+
 
 @dataclass(frozen=True)
-class PublicMeeting:
-    """Everything a public surface shows of one meeting, every rule of this module applied.
+class PublicMeeting(_Reads):
+    """Everything a public surface shows of one meeting, every rule of this module applied;
+    reads as the meeting otherwise (`meeting.title`).
 
     `event` is loaded with its organizers, agenda, press contacts and side events; anything else
     reached from it raises (`raiseload`): read the fields below instead.
@@ -121,9 +140,16 @@ class PublicMeeting:
     side_events: list[Event]
     press_contacts: list[PressContact]
 
+    def _wrapped(self) -> Event:
+        return self.event
+
     @property
     def agenda_items(self) -> list[AgendaEntry]:
         return [entry for _day, entries in self.agenda for entry in entries]
+
+    @property
+    def documents_in_order(self) -> list[Document]:
+        return [document for _section, documents in self.documents for document in documents]
 
 
 def meeting(slug: str) -> PublicMeeting | None:

@@ -17,8 +17,9 @@ from iom_events.events import public, queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.models import Event, EventKind
 from iom_events.extensions import db
-from iom_events.i18n import LANG, country_name, place, translate
+from iom_events.formatting import country_name, place, translate
 from iom_events.labels import choices
+from iom_events.languages import LANG
 from iom_events.offices import queries as office_queries
 from iom_events.text import plain_text
 from iom_events.web import page_number

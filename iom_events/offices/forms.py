@@ -17,7 +17,7 @@ from iom_events.fields import (
     VersionField,
     slug_format,
 )
-from iom_events.i18n import translate
+from iom_events.formatting import translate
 from iom_events.labels import choices
 from iom_events.offices.models import Office, OfficeKind
 

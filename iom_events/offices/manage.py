@@ -13,7 +13,7 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.editor import Editor, Words
 from iom_events.events.models import EventOrganizer
 from iom_events.extensions import db
-from iom_events.i18n import country_choices
+from iom_events.formatting import country_choices
 from iom_events.offices import queries
 from iom_events.offices.forms import OfficeForm
 from iom_events.offices.models import Office, OfficeKind

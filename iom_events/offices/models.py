@@ -8,9 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
-from iom_events.i18n import Translated, TranslatedText
 from iom_events.labels import Choice
 from iom_events.records import Removable, Versioned
+from iom_events.translated import Translated, TranslatedText
 
 
 class OfficeKind(Choice):

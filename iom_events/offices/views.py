@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, render_template
 
-from iom_events.i18n import LANG
+from iom_events.languages import LANG
 from iom_events.offices import queries
 
 bp = Blueprint("offices", __name__, url_prefix=f"{LANG}/offices")

@@ -14,7 +14,7 @@ from iom_events.fields import (
     email_address,
     strip,
 )
-from iom_events.i18n import language_name, translate
+from iom_events.formatting import language_name, translate
 
 SPOKEN_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt")
 """The languages a press officer may answer journalists in: the UN's six, and Portuguese."""

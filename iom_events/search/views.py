@@ -9,7 +9,7 @@ from iom_events import former_slugs
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.views import fill_choices
 from iom_events.extensions import db
-from iom_events.i18n import LANG, current_lang
+from iom_events.languages import LANG, current_lang
 from iom_events.search import queries
 from iom_events.web import page_number
 

@@ -12,7 +12,7 @@ from iom_events.accounts.auth import admin_only, manage_blueprint
 from iom_events.accounts.models import UserRole
 from iom_events.documents.storage import blob_store
 from iom_events.editor import Confirmation, confirmation_page
-from iom_events.i18n import long_day, translate
+from iom_events.formatting import long_day, translate
 from iom_events.trash import service
 
 bp = manage_blueprint("trash", __name__, "/trash")

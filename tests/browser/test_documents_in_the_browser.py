@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from iom_events.demo.pdf import title_page
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from browser_helpers import sign_in_page
 

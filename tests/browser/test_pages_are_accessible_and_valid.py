@@ -30,8 +30,8 @@ from iom_events.events.models import (
     OrganizerRole,
 )
 from iom_events.extensions import db
-from iom_events.i18n import Translated
 from iom_events.press.models import PressContact
+from iom_events.translated import Translated
 
 from browser_helpers import sign_in_page
 

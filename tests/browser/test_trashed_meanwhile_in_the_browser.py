@@ -3,10 +3,10 @@ editing it; the other's input is kept, and "Restore and save" brings the item ba
 
 import re
 
+from factories import add_parts
 from playwright.sync_api import expect
 
 from browser_helpers import sign_in_page
-from meeting_parts import add_parts
 
 
 def test_an_item_trashed_while_edited_keeps_the_input_and_comes_back_with_it(

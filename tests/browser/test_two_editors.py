@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.i18n import Translated
+from iom_events.translated import Translated
 
 from browser_helpers import sign_in_page
 

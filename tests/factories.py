@@ -1,8 +1,11 @@
-"""A meeting with one of every part, built for one test: what the staff pages show and act on."""
+"""The builders of test data, in one place: a meeting (`new_event`, behind the `make_event`
+fixture), a meeting with one of every part (`add_parts`), and readers of what was stored."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
@@ -10,10 +13,34 @@ from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.audit.models import AuditEntry
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
 from iom_events.documents.models import Document, DocumentCategory, DocumentFile
-from iom_events.events.models import EventOrganizer, OrganizerRole
+from iom_events.events.models import Event, EventKind, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
-from iom_events.i18n import Translated
 from iom_events.press.models import PressContact
+from iom_events.translated import Translated
+
+
+def new_event(app, **fields) -> Event:
+    """A published one-day-and-a-bit conference in Geneva in 2030, with a random slug, unless
+    `fields` say otherwise; committed, and detached from its session."""
+    values = {
+        "slug": f"test-{secrets.token_hex(4)}",
+        "kind": EventKind.CONFERENCE,
+        "status": EventStatus.PUBLISHED,
+        "original_language": "en",
+        "title": Translated(en="A test meeting"),
+        "starts_on": date(2030, 1, 10),
+        "ends_on": date(2030, 1, 11),
+        "timezone": "Europe/Zurich",
+        "country": "CH",
+    }
+    values.update(fields)
+    with app.app_context():
+        event = Event(**values)
+        db.session.add(event)
+        db.session.commit()
+        db.session.refresh(event)
+        db.session.expunge(event)
+        return event
 
 
 @dataclass(frozen=True)
