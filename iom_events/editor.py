@@ -24,6 +24,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime, format_time, to_user_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -97,6 +98,37 @@ def removed_notice(sentence: str, record, back: str, hint: str) -> Markup:
     )
 
 
+TRASHED_HINTS = {
+    True: _l(
+        "Nothing of yours was saved yet, and your input is kept in the form. “Restore and save” "
+        "brings it back from the trash and saves your input."
+    ),
+    False: _l(
+        "Nothing of yours was saved yet, and your input is kept in the form. Only an "
+        "administrator, or the person who moved it to the trash, can restore it: ask them, then "
+        "save again."
+    ),
+}
+CONTAINER_HINT = _l(
+    "Nothing of yours was saved yet, and your input is kept in the form: save again once it is "
+    "restored from the trash."
+)
+MEETING_TRASHED = _l("The meeting “%(name)s” was moved to the trash by %(who)s at %(when)s.")
+
+
+def who_and_when(removal: trash.Removal | None) -> dict[str, str]:
+    """For "moved to the trash by %(who)s at %(when)s": a time, with the date if not today."""
+    if removal is None:
+        return {"who": _("someone"), "when": "?"}
+    when = (
+        format_time(removal.at, "short")
+        if to_user_timezone(removal.at).date() == to_user_timezone(utcnow()).date()
+        else format_datetime(removal.at, "medium")
+    )
+    who = removal.by.email if removal.by is not None else _("someone")
+    return {"who": who, "when": when}
+
+
 def _is_removed(record) -> bool:
     return getattr(record, "removed_at", None) is not None
 
@@ -121,6 +153,9 @@ class Editor:
 
     def __init__(self, args: dict[str, Any]):
         self.args = args
+        self.container_trashed: tuple[str, Any] | None = None
+        """(sentence, record): what holds the record (its meeting, its delegation) went to the
+        trash while the form was open; said on the form page, with the input kept."""
 
     # --- what a kind says about itself ---------------------------------------------------------
 
@@ -194,8 +229,13 @@ class Editor:
         self.prepare(form, record)
         return form
 
-    def page(self, form, record, conflict=None, trashed=None):
+    def page(self, form, record, conflict=None, trashed=None, restorable=True, hint=None):
+        """The form page; `trashed`: who moved the record to the trash meanwhile, and
+        `restorable`: whether this user may bring it back ("Restore and save"); `hint`: what
+        to do then, when not that."""
         status = 400 if form.errors else 409 if conflict or trashed else 200
+        if trashed is not None and hint is None:
+            hint = TRASHED_HINTS[restorable]
         return render_template(
             self.template,
             editor=self,
@@ -205,21 +245,30 @@ class Editor:
             heading=self.words.edit if record is not None else self.words.new,
             name=self.name(record) if record is not None else None,
             conflict=conflict,
-            trashed=self.trashed_message(trashed) if trashed else None,
+            trashed=self.trashed_message(trashed)
+            if isinstance(trashed, trash.Removal)
+            else trashed,
+            restorable=restorable,
+            trashed_hint=hint,
         ), status
 
     def trashed_message(self, removal: trash.Removal) -> str:
         """'This agenda item was moved to the trash by X at 14:05' (a date too if not today)."""
-        when = (
-            format_time(removal.at, "short")
-            if to_user_timezone(removal.at).date() == to_user_timezone(utcnow()).date()
-            else format_datetime(removal.at, "medium")
-        )
-        who = removal.by.email if removal.by is not None else _("someone")
-        return self.words.trashed_meanwhile % {"who": who, "when": when}
+        return self.words.trashed_meanwhile % who_and_when(removal)
+
+    def container_page(self, form, record):
+        """The form again, input kept, when what holds the record went to the trash meanwhile:
+        409, nothing saved, the sentence saying who moved what, and when."""
+        sentence, container = self.container_trashed
+        removal = trash.removal(container)
+        said = sentence % {"name": record_name(container), **who_and_when(removal)}
+        form.validate()  # the errors of the input, if any, are shown too
+        return self.page(form, record, trashed=said, restorable=False, hint=CONTAINER_HINT)
 
     def new(self):
         form = self.form(None)
+        if self.container_trashed is not None:
+            return self.container_page(form, None)
         if form.validate_on_submit():
             record = self.blank()
             if self.check(form, record):
@@ -236,9 +285,13 @@ class Editor:
         if record is None:
             abort(404)
         form = self.form(record)
+        if self.container_trashed is not None:
+            return self.container_page(form, record)
         conflict = None
+        # Editors restore what they moved to the trash themselves; administrators anything.
+        restorable = not _is_removed(record) or trash.may_restore(current_user, record)
         if form.validate_on_submit() and (
-            not _is_removed(record) or request.form.get("restore") == "yes"
+            not _is_removed(record) or (request.form.get("restore") == "yes" and restorable)
         ):
             restoring = _is_removed(record)
             if restoring:
@@ -262,7 +315,7 @@ class Editor:
         trashed = trash.removal(record) if _is_removed(record) else None
         if trashed is not None and conflict is None:
             trash.catch_up(form, record, trashed)
-        return self.page(form, record, conflict, trashed)
+        return self.page(form, record, conflict, trashed, restorable=restorable)
 
     def _restored(self, record, form):
         """Out of the trash, in the transaction the save commits; the record read again as any
@@ -351,7 +404,10 @@ class Editor:
     @classmethod
     def _view(cls, action: str, endpoint: str):
         def view(**args):
-            return getattr(cls(args), action)()
+            editor = cls(args)
+            if editor.container_trashed is not None and action not in ("new", "edit"):
+                abort(404)  # nothing typed to keep: as for any record in the trash
+            return getattr(editor, action)()
 
         view.__name__ = endpoint
         view.__doc__ = f"{cls.__name__}.{action}"
@@ -366,7 +422,12 @@ class PartEditor(Editor):
         from iom_events.events import staff
 
         super().__init__(args)
-        self.event = staff.meeting_or_404(args["slug"])
+        event = staff.meeting(args["slug"])
+        if event is None and request.method == "POST":  # moved to the trash meanwhile?
+            event = staff.meeting(args["slug"], with_trash=True)
+            if event is not None:
+                self.container_trashed = (MEETING_TRASHED, event)
+        self.event = event or abort(404)
 
     def lookup(self):
         return super().lookup().where(self.model.event_id == self.event.id)

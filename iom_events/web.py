@@ -1,5 +1,7 @@
 """What every page shares: the root redirect, template helpers, security headers."""
 
+from urllib.parse import urlsplit
+
 from flask import Flask, Response, abort, g, has_request_context, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import event
@@ -96,6 +98,22 @@ def record_name(record) -> str:
         if value:
             return str(value)
     return f"#{record.id}"
+
+
+def local_path(target: str | None) -> str | None:
+    """`target` when a browser would read it as a path on this site, else None: what a
+    redirect may send back to (a `next=` or "Undo" parameter). Checked on the value sent.
+
+    Browsers drop tabs and line breaks from a URL and read "\\" as "/", so "/<TAB>/evil.example"
+    or "/\\evil.example" lead to another host; a control character also makes the header
+    invalid. So: one leading "/" not followed by "/", no backslash, no control character or
+    whitespace, and no scheme or host once parsed (OWASP ASVS 5.1.5)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(character.isspace() or not character.isprintable() for character in target):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target
 
 
 def open_to_any_origin(response: Response) -> Response:

@@ -78,14 +78,17 @@ def test_an_administrator_sees_everything_in_the_trash_and_who_removed_it(
     assert "Empty the trash" in text
 
 
-def test_undo_never_leads_off_the_site(app, editor, parts):
+@pytest.mark.parametrize("target", ["//evil.example/", "/%09/evil.example/", "/%0A/x"])
+def test_undo_never_leads_off_the_site(app, editor, parts, target):
+    """Nor to a 500 after the restore is done (a line break in the header)."""
     remove(editor, app, parts)
     response = post_form(
         editor,
-        f"/en/manage/trash/agenda_item/{parts.item_id}/restore?next=//evil.example/",
+        f"/en/manage/trash/agenda_item/{parts.item_id}/restore?next={target}",
         {},
         "/en/manage/",
     )
+    assert response.status_code == 303
     assert response.location == "/en/manage/trash/"
 
 

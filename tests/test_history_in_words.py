@@ -209,3 +209,9 @@ def test_the_history_costs_the_same_queries_whatever_its_length(
     with count_queries() as many:
         assert len(entries_on(history(editor, meeting))) == 50
     assert len(few) == len(many) == HISTORY_PAGE_QUERIES, few.statements
+
+
+def test_the_last_day_a_date_picker_offers_is_a_filter_not_a_crash(editor, meeting):
+    """A day after 9999-12-30 cannot be followed by another: the filter has no end then."""
+    assert len(entries_on(history(editor, meeting, **{"to": "9999-12-31"}))) == 6
+    assert len(entries_on(history(editor, meeting, **{"from": "0001-01-01"}))) == 6

@@ -393,30 +393,30 @@ def test_a_version_a_colleague_uploaded_after_the_page_opened_is_named_when_repl
 
 
 def test_uploading_to_a_document_trashed_meanwhile_says_who_and_can_restore_it(
-    app, editor, admin, meeting
+    app, admin, editor, meeting
 ):
     document_id = added_id(add_document(editor, meeting, "Agenda"))
     page = documents_path(meeting, f"{document_id}/upload")
     fields = dict(
         re.findall(
             r'<input[^>]*name="(csrf_token|seen)"[^>]*value="([^"]*)"',
-            editor.get(page).get_data(as_text=True),
+            admin.get(page).get_data(as_text=True),
         )
     )
-    assert confirm(admin, documents_path(meeting, f"{document_id}/remove")).status_code == 303
+    assert confirm(editor, documents_path(meeting, f"{document_id}/remove")).status_code == 303
 
-    refused = editor.post(
+    refused = admin.post(
         page,
         data={**fields, "language": "en", "file": (io.BytesIO(pdf("Mine", "en")), "mine.pdf")},
         content_type="multipart/form-data",
     )
     assert refused.status_code == 409
     text = text_of(refused.get_data(as_text=True))
-    assert "This document was moved to the trash by admin@iom.test" in text
+    assert "This document was moved to the trash by editor@iom.test" in text
     assert "Restore and upload" in text
     assert versions_of(app, document_id) == 0
 
-    restored = editor.post(
+    restored = admin.post(
         page,
         data={
             **fields,
@@ -428,4 +428,4 @@ def test_uploading_to_a_document_trashed_meanwhile_says_who_and_can_restore_it(
     )
     assert restored.status_code == 303, text_of(restored.get_data(as_text=True))
     assert versions_of(app, document_id) == 1
-    assert editor.get(page).status_code == 200  # out of the trash
+    assert admin.get(page).status_code == 200  # out of the trash

@@ -5,6 +5,7 @@ create accounts of their own.
 """
 
 import contextlib
+import re
 import secrets
 
 from sqlalchemy import select
@@ -216,3 +217,10 @@ def test_the_last_active_admin_keeps_the_role(app, admin):
 
 def test_editors_do_not_manage_accounts(editor):
     assert editor.get("/en/manage/users/new").status_code == 403
+
+
+def test_a_new_account_is_an_editor_unless_an_administrator_is_chosen(admin):
+    """The form's first choice is "Administrator": left as it opens, it must not give that."""
+    html = admin.get("/en/manage/users/new").get_data(as_text=True)
+    chosen = re.findall(r"<option([^>]*)>([^<]*)</option>", html)
+    assert [label for attributes, label in chosen if "selected" in attributes] == ["Editor"]

@@ -1,10 +1,13 @@
 """Saving something a colleague moved to the trash meanwhile: the page says who did and when,
-keeps everything typed, and "Restore and save" brings it back with the input in one go."""
+keeps everything typed, and "Restore and save" brings it back with the input in one go, for
+whoever may restore it (administrators anything, editors what they moved themselves)."""
 
+import io
 import re
 
 import pytest
 from factories import add_parts, stored
+from sqlalchemy import select
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.audit.models import AuditAction, AuditEntry
@@ -40,21 +43,21 @@ def trash_it(client, path: str, version: int):
 
 
 def test_saving_an_item_moved_to_the_trash_meanwhile_keeps_the_input_and_says_who(
-    app, client, editor, admin, parts
+    app, client, admin, editor, parts
 ):
     edit = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit"
-    version = form_version(editor.get(edit).get_data(as_text=True))
+    version = form_version(admin.get(edit).get_data(as_text=True))
     trash_it(
-        admin,
+        editor,
         f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove",
         stored(app, AgendaItem, parts.item_id).version,
     )
 
-    response = post_form(editor, edit, item_form(parts, version, "Opening, revised"), "/en/manage/")
+    response = post_form(admin, edit, item_form(parts, version, "Opening, revised"), "/en/manage/")
     assert response.status_code == 409
     html = response.get_data(as_text=True)
     assert re.search(
-        r"This agenda item was moved to the trash by admin@iom\.test at \d{1,2}:\d{2}",
+        r"This agenda item was moved to the trash by editor@iom\.test at \d{1,2}:\d{2}",
         text_of(html),
     )
     assert 'value="Opening, revised"' in html and 'value="Hall 2"' in html
@@ -63,7 +66,7 @@ def test_saving_an_item_moved_to_the_trash_meanwhile_keeps_the_input_and_says_wh
     assert stored(app, AgendaItem, parts.item_id).removed_at is not None  # nothing changed
 
     again = post_form(
-        editor,
+        admin,
         edit,
         {**item_form(parts, form_version(html), "Opening, revised"), "restore": "yes"},
         "/en/manage/",
@@ -123,33 +126,33 @@ def test_opening_the_form_of_an_item_in_the_trash_is_not_found(app, editor, part
          {"name": "Ada Example, revised", "role": "speaker"}, "This participant"),
     ],
 )  # fmt: skip
-def test_every_part_says_it_was_moved_to_the_trash(app, editor, admin, parts, path, data, name):
+def test_every_part_says_it_was_moved_to_the_trash(app, admin, editor, parts, path, data, name):
     base = f"/en/manage/events/{parts.slug}/" + path.format(**parts.__dict__)
-    version = form_version(editor.get(f"{base}/edit").get_data(as_text=True))
-    confirm = admin.get(f"{base}/remove").get_data(as_text=True)
-    trash_it(admin, f"{base}/remove", int(form_version(confirm)))
-    response = post_form(editor, f"{base}/edit", {**data, "version": version}, "/en/manage/")
+    version = form_version(admin.get(f"{base}/edit").get_data(as_text=True))
+    confirm = editor.get(f"{base}/remove").get_data(as_text=True)
+    trash_it(editor, f"{base}/remove", int(form_version(confirm)))
+    response = post_form(admin, f"{base}/edit", {**data, "version": version}, "/en/manage/")
     assert response.status_code == 409
     html = response.get_data(as_text=True)
-    assert f"{name} was moved to the trash by admin@iom.test" in text_of(html)
+    assert f"{name} was moved to the trash by editor@iom.test" in text_of(html)
     first_value = next(v for k, v in data.items() if k not in ("kind", "role", "category"))
     assert f'value="{first_value}"' in html
     restored = post_form(
-        editor,
+        admin,
         f"{base}/edit",
         {**data, "version": form_version(html), "restore": "yes"},
         "/en/manage/",
     )
     assert restored.status_code == 303
-    assert first_value in text_of(editor.get(restored.location).get_data(as_text=True))
+    assert first_value in text_of(admin.get(restored.location).get_data(as_text=True))
 
 
 def test_saving_a_meeting_moved_to_the_trash_meanwhile_offers_restore_and_save(
-    app, client, editor, admin, make_event
+    app, client, admin, editor, make_event
 ):
     meeting = make_event(status=EventStatus.PUBLISHED, city={"en": "Geneva"})
     edit = f"/en/manage/events/{meeting.slug}/edit"
-    html = editor.get(edit).get_data(as_text=True)
+    html = admin.get(edit).get_data(as_text=True)
     fields = {
         "version": form_version(html),
         "title-en": "A test meeting, renamed",
@@ -162,20 +165,174 @@ def test_saving_a_meeting_moved_to_the_trash_meanwhile_offers_restore_and_save(
         "slug": meeting.slug,
     }
     trash_it(
-        admin, f"/en/manage/events/{meeting.slug}/remove", stored(app, Event, meeting.id).version
+        editor, f"/en/manage/events/{meeting.slug}/remove", stored(app, Event, meeting.id).version
     )
 
-    response = post_form(editor, edit, fields, "/en/manage/")
+    response = post_form(admin, edit, fields, "/en/manage/")
     assert response.status_code == 409
     html = response.get_data(as_text=True)
-    assert "This meeting was moved to the trash by admin@iom.test" in text_of(html)
+    assert "This meeting was moved to the trash by editor@iom.test" in text_of(html)
     assert 'value="A test meeting, renamed"' in html
     assert client.get(f"/en/events/{meeting.slug}/").status_code == 404
 
     again = post_form(
-        editor, edit, {**fields, "version": form_version(html), "restore": "yes"}, "/en/manage/"
+        admin, edit, {**fields, "version": form_version(html), "restore": "yes"}, "/en/manage/"
     )
     assert again.status_code == 303
     page = text_of(client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True))
     assert "A test meeting, renamed" in page
     assert stored(app, Event, meeting.id).removed_at is None
+
+
+def test_an_editor_may_not_restore_what_an_administrator_moved_to_the_trash(
+    app, editor, admin, parts
+):
+    """The trash page refuses it (403): "Restore and save" must not be a way round."""
+    edit = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit"
+    version = form_version(editor.get(edit).get_data(as_text=True))
+    trash_it(
+        admin,
+        f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/remove",
+        stored(app, AgendaItem, parts.item_id).version,
+    )
+    response = post_form(editor, edit, item_form(parts, version, "Opening, revised"), "/en/manage/")
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "Restore and save" not in text_of(html)
+    assert "Only an administrator, or the person who moved it to the trash" in text_of(html)
+    assert 'value="Opening, revised"' in html  # the input is kept all the same
+
+    forced = post_form(
+        editor,
+        edit,
+        {**item_form(parts, form_version(html), "Opening, revised"), "restore": "yes"},
+        "/en/manage/",
+    )
+    assert forced.status_code == 409
+    assert 'value="Opening, revised"' in forced.get_data(as_text=True)
+    item = stored(app, AgendaItem, parts.item_id)
+    assert item.removed_at is not None and item.title["en"] != "Opening, revised"
+
+
+def test_an_editor_may_not_restore_a_document_an_administrator_trashed_by_uploading(
+    app, editor, admin, parts
+):
+    base = f"/en/manage/events/{parts.slug}/documents/{parts.document_id}"
+    editor.get(f"{base}/upload")
+    confirm = admin.get(f"{base}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/remove", int(form_version(confirm)))
+    forced = post_form(
+        editor,
+        f"{base}/upload",
+        {"language": "en", "restore": "yes", "file": (io.BytesIO(b"words\n"), "a.txt")},
+        "/en/manage/",
+        content_type="multipart/form-data",
+    )
+    assert forced.status_code == 409
+    assert "Restore and upload" not in text_of(forced.get_data(as_text=True))
+    from iom_events.documents.models import Document
+
+    assert stored(app, Document, parts.document_id).removed_at is not None
+
+
+def test_saving_a_side_event_keeps_its_parent_in_the_trash(app, client, editor, make_event):
+    """A side event's form shows its parent even in the trash, and saving it keeps the link:
+    restored, the parent lists its side event again."""
+    parent = make_event(title={"en": "Main conference"})
+    side = make_event(title={"en": "Side event"}, kind="side_event")
+    with app.app_context():
+        db.session.get(Event, side.id).parent_id = parent.id
+        db.session.commit()
+    trash_it(
+        editor, f"/en/manage/events/{parent.slug}/remove", stored(app, Event, parent.id).version
+    )
+    edit = f"/en/manage/events/{side.slug}/edit"
+    html = editor.get(edit).get_data(as_text=True)
+    chosen = re.search(r"<option([^>]*)>Main conference \(in the trash\)</option>", html)
+    assert chosen and "selected" in chosen.group(1) and parent.slug in chosen.group(1)
+    fields = {
+        "version": form_version(html),
+        "title-en": "Side event",
+        "kind": "side_event",
+        "original_language": "en",
+        "starts_on": "2030-01-10",
+        "ends_on": "2030-01-11",
+        "timezone": "Europe/Zurich",
+        "country": "CH",
+        "slug": side.slug,
+        "website": "https://example.org/side",
+        "parent_slug": parent.slug,
+    }
+    assert post_form(editor, edit, fields, "/en/manage/").status_code == 303
+    saved = stored(app, Event, side.id)
+    assert saved.parent_id == parent.id and saved.website == "https://example.org/side"
+
+
+def test_a_participant_saved_after_its_delegation_went_to_the_trash_keeps_the_input(
+    app, editor, admin, parts
+):
+    base = f"/en/manage/events/{parts.slug}/delegations"
+    edit = f"{base}/participants/{parts.participant_id}/edit"
+    version = form_version(editor.get(edit).get_data(as_text=True))
+    confirm = admin.get(f"{base}/{parts.delegation_id}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/{parts.delegation_id}/remove", int(form_version(confirm)))
+
+    typed = {"version": version, "name": "Ada Example", "role": "speaker",
+             "function-es": "Directora general adjunta"}  # fmt: skip
+    response = post_form(editor, edit, typed, "/en/manage/")
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert re.search(
+        r"The delegation “Observers” was moved to the trash by admin@iom\.test at \d",
+        text_of(html),
+    )
+    assert "Directora general adjunta" in html  # nothing typed is lost
+    assert "save again once it is restored from the trash" in text_of(html)
+    from iom_events.delegations.models import Participant
+
+    assert stored(app, Participant, parts.participant_id).function is None
+    assert editor.get(edit).status_code == 404  # opening it afresh: it is in the trash
+
+
+@pytest.mark.parametrize("kind", ["edit", "new"])
+def test_an_agenda_item_saved_after_its_meeting_went_to_the_trash_keeps_the_input(
+    app, editor, admin, parts, kind
+):
+    agenda = f"/en/manage/events/{parts.slug}/agenda"
+    path = f"{agenda}/{parts.item_id}/edit" if kind == "edit" else f"{agenda}/new"
+    version = form_version(editor.get(path).get_data(as_text=True)) if kind == "edit" else ""
+    trash_it(
+        admin, f"/en/manage/events/{parts.slug}/remove", stored(app, Event, parts.event_id).version
+    )
+    response = post_form(
+        editor, path, item_form(parts, version, "Opening, with the minister"), "/en/manage/"
+    )
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert re.search(
+        r"The meeting “A test meeting” was moved to the trash by admin@iom\.test at \d",
+        text_of(html),
+    )
+    assert 'value="Opening, with the minister"' in html
+    assert "Restore and save" not in text_of(html)
+    with app.app_context():
+        titles = [
+            title["en"]
+            for title in db.session.scalars(
+                select(AgendaItem.title).where(AgendaItem.event_id == parts.event_id),
+                execution_options={"include_removed": True},
+            )
+        ]
+    assert "Opening, with the minister" not in titles
+
+
+def test_moving_or_removing_a_part_of_a_meeting_in_the_trash_is_not_found(
+    app, editor, admin, parts
+):
+    trash_it(
+        admin, f"/en/manage/events/{parts.slug}/remove", stored(app, Event, parts.event_id).version
+    )
+    item = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}"
+    moved = post_form(editor, f"{item}/move", {"direction": "up", "version": 1}, "/en/manage/")
+    removed = post_form(editor, f"{item}/remove", {"version": 1}, "/en/manage/")
+    assert (moved.status_code, removed.status_code) == (404, 404)

@@ -99,7 +99,7 @@ class UserForm(RoleForm, NewPasswordForm):
         ],
         filters=[normalized_email],
     )
-    role = ChoiceField(_l("Role"))
+    role = ChoiceField(_l("Role"), default=UserRole.EDITOR.value)  # the least power by default
     password = _password(_l("Password"))
     password_again = _password_again()
 

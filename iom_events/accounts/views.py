@@ -7,15 +7,14 @@ from flask_login import login_user, logout_user
 from iom_events.accounts import auth
 from iom_events.accounts.forms import SignInForm
 from iom_events.languages import LANG
+from iom_events.web import local_path
 
 bp = Blueprint("accounts", __name__, url_prefix=LANG)
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site: never an open redirect to another host."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("manage_events.index")
+    """Only a path on this site (`web.local_path`): never an open redirect to another host."""
+    return local_path(target) or url_for("manage_events.index")
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

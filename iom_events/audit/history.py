@@ -112,7 +112,7 @@ def entries(event_id: int, filters: Filters) -> Select:
         statement = statement.where(AuditEntry.object_type.in_(PARTS[filters.part][1]))
     if filters.since is not None:
         statement = statement.where(AuditEntry.at >= datetime.combine(filters.since, time(), UTC))
-    if filters.until is not None:
+    if filters.until is not None and filters.until < date.max:  # 9999-12-31: no end at all
         end = datetime.combine(filters.until + timedelta(days=1), time(), UTC)
         statement = statement.where(AuditEntry.at < end)
     return statement

@@ -16,11 +16,13 @@ from iom_events.delegations.models import Delegation, Participant
 from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event
 from iom_events.events.public import DelegationView
+from iom_events.extensions import db
 from iom_events.formatting import country_choices
 
 bp = manage_blueprint("manage_delegations", __name__, "/events/<slug>/delegations")
 
 BACK = _l("Back to the delegations")
+DELEGATION_TRASHED = _l("The delegation “%(name)s” was moved to the trash by %(who)s at %(when)s.")
 
 
 def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
@@ -104,10 +106,16 @@ class ParticipantEditor(PartEditor):
     )
 
     def find(self, *, with_trash: bool = False):
-        """Not one whose delegation is in the trash: they are in it too."""
+        """Not one whose delegation is in the trash: they are in it too (a form posted after
+        it went there is shown again, input kept, saying so)."""
         participant = super().find(with_trash=with_trash)
         if participant is not None and participant.delegation_id and not participant.delegation:
-            abort(404)
+            if request.method != "POST":
+                abort(404)
+            delegation = db.session.get(
+                Delegation, participant.delegation_id, execution_options={"include_removed": True}
+            )
+            self.container_trashed = (DELEGATION_TRASHED, delegation)
         return participant
 
     def form(self, participant):

@@ -23,7 +23,14 @@ from iom_events.documents import queries, service
 from iom_events.documents.forms import DocumentForm, UploadForm
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.documents.storage import blob_store
-from iom_events.editor import Confirmation, PartEditor, Words, confirmation_page, removed_notice
+from iom_events.editor import (
+    Confirmation,
+    PartEditor,
+    Words,
+    confirmation_page,
+    removed_notice,
+    who_and_when,
+)
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
@@ -133,18 +140,40 @@ def _document_or_404(slug: str, document_id: int) -> tuple[Event, Document]:
 # --- language versions -------------------------------------------------------------------------
 
 
+UPLOAD_HINTS = {
+    True: _l(
+        "Nothing was uploaded. “Restore and upload” brings the document back from the trash and "
+        "uploads your file; choose it again first (a browser cannot send a file twice)."
+    ),
+    False: _l(
+        "Nothing was uploaded. Only an administrator, or the person who moved it to the trash, "
+        "can restore it: ask them, then upload your file again."
+    ),
+    "container": _l(
+        "Nothing was uploaded: upload your file again once it is restored from the trash."
+    ),
+}
+
+
 @bp.route("/<int:document_id>/upload", methods=["GET", "POST"])
 def upload(slug: str, document_id: int):
     editor = DocumentEditor({"slug": slug, "document_id": document_id})
-    event, document, trashed = editor.event, editor.find(), None
-    if document is None and request.method == "POST":
+    event, document, trashed, restorable = editor.event, editor.find(), None, True
+    hint = None
+    if editor.container_trashed is not None and document is not None:
+        sentence, meeting = editor.container_trashed
+        trashed = sentence % {"name": record_name(meeting), **who_and_when(trash.removal(meeting))}
+        restorable, hint = False, UPLOAD_HINTS["container"]
+    elif document is None and request.method == "POST":
         # Moved to the trash while this page was open: say who did, or restore it with the
         # upload (one transaction: add_version commits both).
         document = editor.find(with_trash=True) or abort(404)
-        if request.form.get("restore") == "yes":
+        restorable = trash.may_restore(current_user, document)
+        if request.form.get("restore") == "yes" and restorable:
             trash.bring_back(document)
         else:
-            trashed = trash.removal(document)
+            trashed = editor.trashed_message(trash.removal(document))
+            hint = UPLOAD_HINTS[restorable]
     if document is None:
         abort(404)
     # "Upload" from a missing language in the matrix chooses that language.
@@ -202,7 +231,9 @@ def upload(slug: str, document_id: int):
         form=form,
         event=event,
         document=document,
-        trashed=editor.trashed_message(trashed) if trashed else None,
+        trashed=trashed,
+        trashed_hint=hint,
+        restorable=restorable,
     ), status
 
 

@@ -1,5 +1,6 @@
 """The meetings list's filters, and the form staff edit a meeting with."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, TimeField
@@ -73,6 +74,11 @@ class EventFilterForm(FlaskForm):
         return EventKind(self.kind.data) if self.kind.data else None
 
 
+def _parent_name(event) -> str:
+    title = translate(event.title, event.original_language) or event.slug
+    return _("%(title)s (in the trash)", title=title) if event.is_removed else title
+
+
 class EventForm(FlaskForm):
     """A meeting's own fields; its agenda, delegations, documents... have forms of their own."""
 
@@ -132,9 +138,8 @@ class EventForm(FlaskForm):
             (CountQualifier.MORE_THAN.value, _l("a minimum")),
         ]
         self.parent_slug.choices = [("", "—")] + [
-            (e.slug, translate(e.title, e.original_language)) for e in parents
-            if e.slug != current_slug
-        ]  # fmt: skip
+            (e.slug, _parent_name(e)) for e in parents if e.slug != current_slug
+        ]
 
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:

@@ -17,6 +17,7 @@ from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.formatting import country_choices, long_day, translate
 from iom_events.labels import choices
+from iom_events.search.queries import matching
 from iom_events.web import page_number
 
 bp = manage_blueprint("manage_events", __name__)
@@ -69,12 +70,16 @@ class MeetingEditor(Editor):
         return Event(status=EventStatus.DRAFT)
 
     def prepare(self, form, event):
+        parent = staff.parent_of(event)
         if request.method == "GET":
-            if event is not None and event.parent:
-                form.parent_slug.data = event.parent.slug
+            if parent is not None:
+                form.parent_slug.data = parent.slug
             elif event is None and request.args.get("parent"):
                 form.parent_slug.data = request.args["parent"]
-        form.fill_choices(country_choices(), staff.parent_choices(), event.slug if event else None)
+        parents = staff.parent_choices()
+        if parent is not None and parent.is_removed:  # kept, and said to be in the trash
+            parents.append(parent)
+        form.fill_choices(country_choices(), parents, event.slug if event else None)
 
     def check(self, form, event) -> bool:
         if event.id is not None and not _agenda_fits(form, event):
@@ -145,7 +150,9 @@ def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
     elif not event.slug:
         title = form.title.data.resolve(form.original_language.data)
         event.slug = staff.free_slug(title)
-    event.parent = staff.meeting(form.parent_slug.data) if form.parent_slug.data else None
+    current = staff.parent_of(event)
+    if current is None or form.parent_slug.data != current.slug:  # else kept, even in the trash
+        event.parent = staff.meeting(form.parent_slug.data) if form.parent_slug.data else None
     return True
 
 
@@ -181,12 +188,24 @@ def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
         )
 
 
+def _meetings(query: str = "", status: EventStatus | None = None):
+    """All meetings not in the trash, drafts included: found by the site search's index (any
+    text, any language) and best hits first, or all of them latest first."""
+    statement = select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
+    if status:
+        statement = statement.where(Event.status == status)
+    if query.strip():
+        found = matching(statement, query, with_parts=False)
+        statement = found if found is not None else statement.where(Event.slug == query.strip())
+    return statement
+
+
 @bp.get("/")
 def index():
     query = request.args.get("q", "")
     wanted = request.args.get("status", "")
     wanted = wanted if wanted in {s.value for s in EventStatus} else ""
-    statement = staff.meetings(query, EventStatus(wanted) if wanted else None)
+    statement = _meetings(query, EventStatus(wanted) if wanted else None)
     page = db.paginate(statement, page=page_number(), per_page=50)
     return render_template(
         "manage/events/index.html",

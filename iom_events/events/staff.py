@@ -6,34 +6,29 @@ from flask import abort
 from sqlalchemy import select
 
 from iom_events import former_slugs
-from iom_events.events.models import Event, EventStatus
+from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.slugs import slug as make_slug
 
 EVERYTHING = {"include_removed": True}
 
 
-def meetings(query: str = "", status: EventStatus | None = None):
-    """All meetings not in the trash, drafts included: found by the site search's index (any
-    text, any language) and best hits first, or all of them latest first."""
-    from iom_events.search.queries import matching  # the search package reads events, too
-
-    statement = select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
-    if status:
-        statement = statement.where(Event.status == status)
-    if query.strip():
-        found = matching(statement, query, with_parts=False)
-        statement = found if found is not None else statement.where(Event.slug == query.strip())
-    return statement
-
-
-def meeting(slug: str) -> Event | None:
-    return db.session.scalar(select(Event).where(Event.slug == slug))
+def meeting(slug: str, *, with_trash: bool = False) -> Event | None:
+    options = EVERYTHING if with_trash else {}
+    return db.session.scalar(select(Event).where(Event.slug == slug), execution_options=options)
 
 
 def meeting_or_404(slug: str) -> Event:
     """The meeting a staff page is about (drafts included, not one in the trash)."""
     return meeting(slug) or abort(404)
+
+
+def parent_of(event: Event | None) -> Event | None:
+    """The meeting `event` is a side event of, even one in the trash: the link is kept while
+    the parent is there, and shown, so that saving the side event does not undo it."""
+    if event is None or event.parent_id is None:
+        return None
+    return db.session.get(Event, event.parent_id, execution_options=EVERYTHING)
 
 
 def parent_choices() -> list[Event]:

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from iom_events import caching, fingerprints, former_slugs
-from iom_events.calendar import links
+from iom_events.events import calendar_links as links
 from iom_events.events import public, queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.models import Event, EventKind

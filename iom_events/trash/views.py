@@ -14,6 +14,7 @@ from iom_events.documents.storage import blob_store
 from iom_events.editor import Confirmation, confirmation_page
 from iom_events.formatting import long_day, translate
 from iom_events.trash import service
+from iom_events.web import local_path
 
 bp = manage_blueprint("trash", __name__, "/trash")
 
@@ -23,10 +24,8 @@ def _is_admin() -> bool:
 
 
 def _back_to(target: str | None) -> str:
-    """Where "Undo" came from (a path on this site only), else the trash."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for(".index")
+    """Where "Undo" came from (a path on this site only, `web.local_path`), else the trash."""
+    return local_path(target) or url_for(".index")
 
 
 @bp.get("/")
