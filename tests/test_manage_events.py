@@ -183,3 +183,14 @@ def test_removed_meeting_leaves_public_pages_and_returns_intact(app, editor, adm
     )
     page = text_of(editor.get(f"/fr/events/{slug}/").get_data(as_text=True))
     assert "13 délégations" in page and "Rapport final (en anglais)" in page
+
+
+def test_a_side_event_offers_no_side_event_of_its_own(app, editor, make_event):
+    """Side events cannot have side events: the link would open a form that drops it."""
+    main = make_event()
+    side = make_event(kind="side_event")
+    with app.app_context():
+        db.session.get(Event, side.id).parent_id = main.id
+        db.session.commit()
+    assert "Add a side event" in editor.get(f"/en/manage/events/{main.slug}/").get_data(True)
+    assert "Add a side event" not in editor.get(f"/en/manage/events/{side.slug}/").get_data(True)

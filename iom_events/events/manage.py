@@ -17,7 +17,7 @@ from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.formatting import country_choices, long_day, translate
 from iom_events.labels import choices
-from iom_events.search.queries import matching
+from iom_events.search.queries import staff_meetings
 from iom_events.web import page_number
 
 bp = manage_blueprint("manage_events", __name__)
@@ -188,24 +188,12 @@ def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
         )
 
 
-def _meetings(query: str = "", status: EventStatus | None = None):
-    """All meetings not in the trash, drafts included: found by the site search's index (any
-    text, any language) and best hits first, or all of them latest first."""
-    statement = select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
-    if status:
-        statement = statement.where(Event.status == status)
-    if query.strip():
-        found = matching(statement, query, with_parts=False)
-        statement = found if found is not None else statement.where(Event.slug == query.strip())
-    return statement
-
-
 @bp.get("/")
 def index():
     query = request.args.get("q", "")
     wanted = request.args.get("status", "")
     wanted = wanted if wanted in {s.value for s in EventStatus} else ""
-    statement = _meetings(query, EventStatus(wanted) if wanted else None)
+    statement = staff_meetings(query, EventStatus(wanted) if wanted else None)
     page = db.paginate(statement, page=page_number(), per_page=50)
     return render_template(
         "manage/events/index.html",

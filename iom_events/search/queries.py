@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from sqlalchemy import Float, Integer, Select, Text, column, text
+from sqlalchemy import Float, Integer, Select, Text, column, select, text
 
-from iom_events.events.models import Event
+from iom_events.events.models import Event, EventStatus
 from iom_events.events.queries import EventFilters, filtered_events
 from iom_events.extensions import db
 from iom_events.search.text import WORD, fold, terms
@@ -64,6 +64,19 @@ def matching(statement: Select, query: str, *, with_parts: bool = True) -> Selec
     if with_parts:
         statement = statement.add_columns(matches.c.parts)
     return statement.order_by(matches.c.rank, Event.starts_on.desc(), Event.id.desc())
+
+
+def staff_meetings(query: str = "", status: EventStatus | None = None):
+    """The staff list: all meetings not in the trash, drafts included, found by the search
+    index (any text, any language) best hits first, else all of them latest first; a query
+    that is no word at all may be a meeting's address."""
+    statement = select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
+    if status:
+        statement = statement.where(Event.status == status)
+    if query.strip():
+        found = matching(statement, query, with_parts=False)
+        statement = found if found is not None else statement.where(Event.slug == query.strip())
+    return statement
 
 
 def search(query: str, filters: EventFilters) -> Select | None:
