@@ -55,9 +55,13 @@ def choices(enum: type[Choice]) -> list[tuple[str, str]]:
     return [(member.value, label(member)) for member in enum]
 
 
-def labels_of(value: str) -> set[str]:
+def labels_of(value: str, field: str = "") -> set[str]:
     """The labels every choice with this value has, in any enum (a refused form shows a
-    choice's label without knowing its field's enum)."""
-    return {
-        label(enum(value)) for enum in Choice.__subclasses__() if value in enum._value2member_map_
-    }
+    choice's label without knowing its field's enum); when enums disagree, those named after
+    the field win ("category": `DocumentCategory`, not `DocumentSection`)."""
+    enums = [enum for enum in Choice.__subclasses__() if value in enum._value2member_map_]
+    named = [enum for enum in enums if enum.__name__.lower().endswith(field.replace("_", ""))]
+    labels = {label(enum(value)) for enum in enums}
+    if len(labels) > 1 and field and named:
+        labels = {label(enum(value)) for enum in named}
+    return labels

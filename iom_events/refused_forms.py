@@ -15,17 +15,20 @@ from datetime import date
 
 from flask import current_app, g, render_template, request
 from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
-from wtforms import DateField, HiddenField, PasswordField, SelectFieldBase
+from sqlalchemy import select
+from wtforms import BooleanField, DateField, HiddenField, PasswordField, SelectFieldBase
 from wtforms.fields.core import UnboundField
 
 from iom_events import formatting
-from iom_events.delegations.models import Participant
+from iom_events.delegations.models import Delegation, Participant
 from iom_events.events import staff
 from iom_events.extensions import db
 from iom_events.fields import TranslatedField, to_int
 from iom_events.labels import labels_of
+from iom_events.offices.models import Office
 from iom_events.settings import LANGUAGES
 
 RESEND = "_resend-"
@@ -50,6 +53,7 @@ class KeptField:
     """A password: never put back in a page, typed again instead."""
     choices: dict[str, object] | None = None
     day: bool = False
+    checkbox: bool = False
 
     @property
     def typed(self) -> bool:
@@ -60,6 +64,8 @@ class KeptField:
         """The values as the form shows them: a choice's label rather than its code."""
         if self.day:
             return [_day(value) for value in self.values]
+        if self.checkbox:  # a ticked box posts "y"; an unticked one nothing at all
+            return [_("Yes") for _value in self.values]
         if self.choices is None:
             return self.values
         readable = []
@@ -67,7 +73,7 @@ class KeptField:
             if value in self.choices:
                 readable.append(str(self.choices[value]))
                 continue
-            names = labels_of(value)
+            names = labels_of(value, self.name)
             readable.append(names.pop() if len(names) == 1 else self._named(value))
         return readable
 
@@ -78,6 +84,16 @@ class KeptField:
             return formatting.country_name(value) or value
         if value and self.name.endswith("language"):
             return formatting.language_name(value) or value
+        if value and self.name == "day":  # the agenda's day: a select of the meeting's days
+            return _day(value)
+        if value and self.name == "languages":
+            return formatting.language_name(value) or value
+        if value and self.name == "delegation" and (number := to_int(value)) is not None:
+            delegation = db.session.get(Delegation, number)
+            return formatting.translate(delegation.name) if delegation is not None else value
+        if value and self.name in ("office", "parent"):
+            office = db.session.scalar(select(Office).where(Office.slug == value))
+            return formatting.translate(office.name) if office is not None else value
         if value and self.name == "parent_slug":
             parent = staff.meeting(value)
             return formatting.translate(parent.title, parent.original_language) if parent else value
@@ -200,6 +216,7 @@ class _Input:
     secret: bool = False
     choices: dict[str, object] | None = None
     day: bool = False
+    checkbox: bool = False
 
 
 def _describe(names: list[str]) -> dict[str, KeptField]:
@@ -225,6 +242,7 @@ def _kept(name: str, described: _Input) -> KeptField:
         secret=described.secret,
         choices=described.choices,
         day=described.day,
+        checkbox=described.checkbox,
     )
 
 
@@ -256,6 +274,7 @@ def _inputs_of(form_class: type[FlaskForm]) -> dict[str, _Input]:
                 secret=issubclass(kind, PasswordField),
                 choices=_static_choices(unbound) if issubclass(kind, SelectFieldBase) else None,
                 day=issubclass(kind, DateField),
+                checkbox=issubclass(kind, BooleanField),
             )
     return inputs
 

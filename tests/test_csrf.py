@@ -355,3 +355,34 @@ def test_a_parent_meeting_and_a_speaker_read_as_their_names(app, editor, make_ev
     )
     assert response.status_code == 400
     assert "Ada Example" in text_of(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize(
+    ("path", "posted", "shown", "not_shown"),
+    [
+        ("delegations/participants/new",
+         {"name": "Ada Lovelace", "role": "speaker", "delegation": "{delegation_id}",
+          "is_public": "y"},
+         ["Delegation Observers", "Show on public pages Yes"], ["Delegation {delegation_id}"]),
+        ("documents/new", {"title-en": "Annex", "category": "additional"},
+         ["Category Additional document"], ["additional"]),
+        ("agenda/new", {"title-en": "Opening", "day": "2030-01-10", "kind": "opening"},
+         ["January 10, 2030"], ["2030-01-10"]),
+        ("press/new", {"name": "Press Officer", "office": "bangkok", "languages": "fr"},
+         ["Office Regional Office in Bangkok", "Languages spoken French"], ["bangkok"]),
+    ],
+)  # fmt: skip
+def test_a_refused_form_shows_choices_by_their_names(
+    app, editor, make_event, path, posted, shown, not_shown
+):
+    """Codes from choices filled per page (a delegation's id, an office's slug, a day) and
+    fixed choices whose code two lists share read as the form showed them."""
+    parts = add_parts(app, make_event())
+    values = {name: value.format(**parts.__dict__) for name, value in posted.items()}
+    response = editor.post(f"/en/manage/events/{parts.slug}/{path}", data=values)
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True))
+    for words in shown:
+        assert words in page, page
+    for words in not_shown:
+        assert words.format(**parts.__dict__) not in page

@@ -132,11 +132,7 @@ class EventForm(FlaskForm):
         self.kind.choices = choices(EventKind)
         self.timezone.choices = [("", _l("From the country")), *((z, z) for z in time_zones())]
         self.country.choices = [("", "—"), *countries]
-        self.participant_count_qualifier.choices = [
-            ("", _l("exact")),
-            (CountQualifier.ABOUT.value, _l("approximate")),
-            (CountQualifier.MORE_THAN.value, _l("a minimum")),
-        ]
+        self.participant_count_qualifier.choices = [("", _l("exact")), *choices(CountQualifier)]
         self.parent_slug.choices = [("", "—")] + [
             (e.slug, _parent_name(e)) for e in parents if e.slug != current_slug
         ]

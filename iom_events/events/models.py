@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
@@ -39,11 +38,11 @@ class EventStatus(Choice):
     CANCELLED = "cancelled", _l("Cancelled")
 
 
-class CountQualifier(StrEnum):
+class CountQualifier(Choice):
     """How exact a head count is: the sources say "about 60", "over 1,500"."""
 
-    ABOUT = "about"
-    MORE_THAN = "more_than"
+    ABOUT = "about", _l("approximate")
+    MORE_THAN = "more_than", _l("a minimum")
 
 
 class Event(Versioned, Removable, CalendarEntry, db.Model):
