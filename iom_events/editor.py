@@ -31,8 +31,8 @@ from sqlalchemy import select
 from iom_events import editing
 from iom_events.columns import utcnow
 from iom_events.extensions import db
+from iom_events.formatting import record_name
 from iom_events.trash import service as trash
-from iom_events.web import record_name
 
 Groups = tuple[tuple[Any, tuple[str, ...]], ...]
 """A form page's fields: (legend or None, field names) in the order of the page."""

@@ -104,3 +104,17 @@ def file_size(size: int) -> str:
             return format_unit(round(size / factor, 1), unit, length="short", locale=_locale())
     # CLDR's short English form is "29 byte": the long one is what people write ("29 bytes").
     return format_unit(size, "digital-byte", length="long", locale=_locale())
+
+
+def record_name(record) -> str:
+    """What staff call a record in lists (the trash): its title or name, in the page's language."""
+    document = getattr(record, "document", None)
+    if document is not None:  # a document's language version: "Agenda (French)"
+        return f"{record_name(document)} ({language_name(record.language)})"
+    for attribute in ("title", "name"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, Translated):
+            return translate(value, getattr(record, "original_language", None)) or ""
+        if value:
+            return str(value)
+    return f"#{record.id}"

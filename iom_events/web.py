@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from iom_events import caching, formatting, languages, text, translated
+from iom_events import caching, formatting, languages, text
 from iom_events.labels import label, search_field
 from iom_events.settings import LANGUAGES
 
@@ -74,7 +74,7 @@ def init_app(app: Flask) -> None:
         file_size=formatting.file_size,
         webcal=webcal,
         markdown=text.markdown_html,
-        record_name=record_name,
+        record_name=formatting.record_name,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
@@ -84,20 +84,6 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-
-
-def record_name(record) -> str:
-    """What staff call a record in lists (the trash): its title or name, in the page's language."""
-    document = getattr(record, "document", None)
-    if document is not None:  # a document's language version: "Agenda (French)"
-        return f"{record_name(document)} ({formatting.language_name(record.language)})"
-    for attribute in ("title", "name"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, translated.Translated):
-            return formatting.translate(value, getattr(record, "original_language", None)) or ""
-        if value:
-            return str(value)
-    return f"#{record.id}"
 
 
 def local_path(target: str | None) -> str | None:

@@ -34,10 +34,9 @@ from iom_events.editor import (
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.formatting import official_rank
+from iom_events.formatting import official_rank, record_name
 from iom_events.settings import LANGUAGES
 from iom_events.trash import service as trash
-from iom_events.web import record_name
 
 bp = manage_blueprint("manage_documents", __name__, "/events/<slug>/documents")
 
