@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_interval
 from babel.units import format_unit
 from flask_babel import format_date, format_decimal, format_time, get_locale
+from flask_babel import gettext as _
 
 from iom_events.languages import DEFAULT_LANGUAGE, current_lang
 from iom_events.settings import LANGUAGES
@@ -118,3 +119,10 @@ def record_name(record) -> str:
         if value:
             return str(value)
     return f"#{record.id}"
+
+
+def in_the_trash(name: str, record) -> str:
+    """A choice's name, said to be in the trash when it is (a form keeps a link to it)."""
+    if getattr(record, "removed_at", None) is None:
+        return name
+    return _("%(title)s (in the trash)", title=name)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from iom_events.events.models import EventKind, EventStatus
 from iom_events.translated import Translated
 
@@ -75,3 +77,14 @@ def test_pagination(client, make_event, app):
         assert "Paged meeting 1" in second
     finally:
         app.config["EVENTS_PER_PAGE"] = 20
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/{lang}/events/?year={year}", "/{lang}/events.ics?year={year}",
+     "/{lang}/search?q=x&year={year}", "/{lang}/offices/bangkok.ics?year={year}"],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_year_too_large_for_a_float_is_a_400_not_a_500(client, path, lang):
+    response = client.get(path.format(lang=lang, year="1" + "0" * 309))
+    assert response.status_code == 400

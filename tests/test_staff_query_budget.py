@@ -22,7 +22,8 @@ PAGES = {
     "documents": ("/en/manage/events/{slug}/documents/", 4),
     "press": ("/en/manage/events/{slug}/press/", 3),
     "organizers": ("/en/manage/events/{slug}/organizers/", 4),
-    "agenda item form": ("/en/manage/events/{slug}/agenda/{item_id}/edit", 5),
+    # ...its speakers, and those of its speakers in the trash (kept, shown as such).
+    "agenda item form": ("/en/manage/events/{slug}/agenda/{item_id}/edit", 6),
     "confirmation": ("/en/manage/events/{slug}/agenda/{item_id}/remove", 3),
     "trash": ("/en/manage/trash/", 10),
 }

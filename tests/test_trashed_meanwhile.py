@@ -336,3 +336,94 @@ def test_moving_or_removing_a_part_of_a_meeting_in_the_trash_is_not_found(
     moved = post_form(editor, f"{item}/move", {"direction": "up", "version": 1}, "/en/manage/")
     removed = post_form(editor, f"{item}/remove", {"version": 1}, "/en/manage/")
     assert (moved.status_code, removed.status_code) == (404, 404)
+
+
+def test_a_participant_moved_out_of_their_delegation_stays_at_the_meeting(app, editor, parts):
+    """ "No delegation" once deleted the participant for good, while saying "Changes saved"."""
+    edit = f"/en/manage/events/{parts.slug}/delegations/participants/{parts.participant_id}/edit"
+    html = editor.get(edit).get_data(as_text=True)
+    fields = {"version": form_version(html), "name": "Ada Example", "role": "speaker",
+              "delegation": ""}  # fmt: skip
+    assert post_form(editor, edit, fields, "/en/manage/").status_code == 303
+    from iom_events.delegations.models import Participant
+
+    person = stored(app, Participant, parts.participant_id)
+    assert person is not None and person.delegation_id is None and person.removed_at is None
+    page = editor.get(f"/en/manage/events/{parts.slug}/delegations/").get_data(as_text=True)
+    assert "Ada Example" in text_of(page)
+
+
+def test_a_delegation_trashed_meanwhile_stays_the_participants_after_two_saves(
+    app, editor, admin, parts
+):
+    """The form posted after the delegation went to the trash keeps it chosen; saved again once
+    the delegation is back, the participant is still in it."""
+    base = f"/en/manage/events/{parts.slug}/delegations"
+    edit = f"{base}/participants/{parts.participant_id}/edit"
+    version = form_version(editor.get(edit).get_data(as_text=True))
+    confirm = admin.get(f"{base}/{parts.delegation_id}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/{parts.delegation_id}/remove", int(form_version(confirm)))
+    typed = {"version": version, "name": "Ada Example", "role": "speaker",
+             "delegation": str(parts.delegation_id), "function-en": "Director"}  # fmt: skip
+    refused = post_form(editor, edit, typed, "/en/manage/")
+    assert refused.status_code == 409
+    html = refused.get_data(as_text=True)
+    assert "Not a valid choice" not in text_of(html)
+    chosen = re.search(r"<option([^>]*)>Observers \(in the trash\)</option>", html)
+    assert chosen and "selected" in chosen.group(1)
+
+    restored = post_form(
+        admin, f"/en/manage/trash/delegation/{parts.delegation_id}/restore", {}, "/en/manage/"
+    )
+    assert restored.status_code == 303
+    again = {**typed, "version": form_version(html)}
+    assert post_form(editor, edit, again, "/en/manage/").status_code == 303
+    from iom_events.delegations.models import Participant
+
+    person = stored(app, Participant, parts.participant_id)
+    assert person.delegation_id == parts.delegation_id and person.function["en"] == "Director"
+
+
+def test_restoring_a_participant_whose_delegation_is_in_the_trash_says_so(
+    app, editor, admin, parts
+):
+    base = f"/en/manage/events/{parts.slug}/delegations"
+    confirm = editor.get(f"{base}/participants/{parts.participant_id}/remove").get_data(True)
+    trash_it(
+        editor, f"{base}/participants/{parts.participant_id}/remove", int(form_version(confirm))
+    )
+    confirm = admin.get(f"{base}/{parts.delegation_id}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/{parts.delegation_id}/remove", int(form_version(confirm)))
+    restored = post_form(
+        editor,
+        f"/en/manage/trash/participant/{parts.participant_id}/restore",
+        {},
+        "/en/manage/",
+    )
+    page = text_of(editor.get(restored.location).get_data(as_text=True))
+    assert "Their delegation, “Observers”, is in the trash: nobody sees this participant" in page
+
+
+def test_saving_an_item_whose_speaker_went_to_the_trash_keeps_the_speaker(
+    app, editor, admin, parts
+):
+    """The form posted with a speaker a colleague trashed meanwhile saves; the speaker stays
+    linked, unseen, and is a speaker again once restored."""
+    edit = f"/en/manage/events/{parts.slug}/agenda/{parts.item_id}/edit"
+    html = editor.get(edit).get_data(as_text=True)
+    base = f"/en/manage/events/{parts.slug}/delegations/participants/{parts.participant_id}"
+    confirm = admin.get(f"{base}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/remove", int(form_version(confirm)))
+    typed = {**item_form(parts, form_version(html), "Opening, revised"),
+             "speakers": str(parts.participant_id)}  # fmt: skip
+    saved = post_form(editor, edit, typed, "/en/manage/")
+    assert saved.status_code == 303, text_of(saved.get_data(as_text=True))
+    again = editor.get(edit).get_data(as_text=True)
+    assert "Ada Example (in the trash)" in text_of(again)
+    post_form(
+        admin, f"/en/manage/trash/participant/{parts.participant_id}/restore", {}, "/en/manage/"
+    )
+    with app.app_context():
+        item = db.session.get(AgendaItem, parts.item_id)
+        assert [person.id for person in item.speakers] == [parts.participant_id]
+        assert item.title["en"] == "Opening, revised"

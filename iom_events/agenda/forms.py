@@ -12,7 +12,7 @@ from wtforms.validators import Optional, ValidationError
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
 from iom_events.fields import ChoiceField, TranslatedField, TranslationRequired, VersionField
-from iom_events.formatting import long_day, translate
+from iom_events.formatting import in_the_trash, long_day, translate
 from iom_events.labels import choices
 
 
@@ -48,11 +48,17 @@ class AgendaItemForm(FlaskForm):
     )
 
     def fill_choices(
-        self, days: list[date], participants: list[Participant], original_language: str
+        self,
+        days: list[date],
+        participants: list[Participant],
+        original_language: str,
+        kept: list[Participant] = (),
     ) -> None:
         """The meeting's days and participants. A day outside the meeting (sent by hand, or an
         item left outside after the meeting's dates changed) is listed too, so that the page
-        shows what is wrong instead of silently picking another day."""
+        shows what is wrong instead of silently picking another day. `kept`: the item's speakers
+        in the trash, shown as such; their link stays as it is whatever the form says, so that
+        restoring them makes them speakers again."""
         self._days = days
         self._participants = {person.id: person for person in participants}
         self.day.choices = [(day.isoformat(), long_day(day)) for day in days]
@@ -61,8 +67,11 @@ class AgendaItemForm(FlaskForm):
             outside = _l("%(day)s (not a day of the meeting)", day=long_day(chosen))
             self.day.choices.append((chosen.isoformat(), outside))
         self.kind.choices = choices(AgendaItemKind)
+        self._kept = {person.id for person in kept}
+        self._participants.update((person.id, person) for person in kept)
         self.speakers.choices = [
-            (person.id, _speaker_label(person, original_language)) for person in participants
+            (person.id, in_the_trash(_speaker_label(person, original_language), person))
+            for person in [*participants, *kept]
         ]
 
     def chosen_day(self) -> date | None:
@@ -94,7 +103,12 @@ class AgendaItemForm(FlaskForm):
         obj.kind = AgendaItemKind(self.kind.data)
         for name in ("title", "description", "room"):
             getattr(self, name).populate_obj(obj, name)
-        obj.speakers = [self._participants[person_id] for person_id in self.speakers.data]
+        # Speakers in the trash are not in the loaded collection: their links are left alone.
+        obj.speakers = [
+            self._participants[person_id]
+            for person_id in self.speakers.data
+            if person_id not in self._kept
+        ]
 
 
 def _speaker_label(person: Participant, original_language: str) -> str:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import selectinload
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.agenda.forms import AgendaItemForm
-from iom_events.agenda.models import AgendaItem
+from iom_events.agenda.models import AgendaItem, agenda_speaker
+from iom_events.delegations.models import Participant
 from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
@@ -33,6 +34,20 @@ def _end_of_day(event: Event, day: date) -> int:
     )
     last = db.session.scalar(statement)
     return 0 if last is None else last + 1
+
+
+def _speakers_in_the_trash(item: AgendaItem | None) -> list[Participant]:
+    """The item's speakers who are in the trash (the item keeps them, unseen, until they are
+    restored)."""
+    if item is None or item.id is None:
+        return []
+    statement = (
+        select(Participant)
+        .join(agenda_speaker, agenda_speaker.c.participant_id == Participant.id)
+        .where(agenda_speaker.c.agenda_item_id == item.id, Participant.removed_at.is_not(None))
+        .order_by(Participant.position, Participant.id)
+    )
+    return list(db.session.scalars(statement, execution_options={"include_removed": True}))
 
 
 class AgendaEditor(PartEditor):
@@ -65,10 +80,11 @@ class AgendaEditor(PartEditor):
     )
 
     def prepare(self, form, item):
+        kept = _speakers_in_the_trash(item)
         if item is not None and request.method == "GET":
-            form.speakers.data = [person.id for person in item.speakers]
+            form.speakers.data = [person.id for person in [*item.speakers, *kept]]
         form.fill_choices(
-            meeting_days(self.event), self.event.participants, self.event.original_language
+            meeting_days(self.event), self.event.participants, self.event.original_language, kept
         )
 
     def also(self, form, item):

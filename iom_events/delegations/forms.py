@@ -17,7 +17,7 @@ from iom_events.fields import (
     email_address,
     strip,
 )
-from iom_events.formatting import translate
+from iom_events.formatting import in_the_trash, translate
 from iom_events.labels import choices
 
 
@@ -76,11 +76,12 @@ class ParticipantForm(FlaskForm):
     phone = PhoneField(_l("Phone"), description=_l("Private: seen by staff only."))
 
     def prepare(self, delegations, original_language: str) -> None:
-        """The meeting's delegations to choose from, named in the page's language."""
+        """The meeting's delegations to choose from, named in the page's language (the
+        participant's own even in the trash: saving keeps it)."""
         self._delegations = {str(d.id): d for d in delegations}
         self.role.choices = choices(ParticipantRole)
         self.delegation.choices = [("", _l("No delegation"))] + [
-            (str(d.id), translate(d.name, original_language)) for d in delegations
+            (str(d.id), in_the_trash(translate(d.name, original_language), d)) for d in delegations
         ]
 
     def populate_obj(self, obj):

@@ -126,7 +126,14 @@ class ParticipantEditor(PartEditor):
         return super().form(participant)
 
     def prepare(self, form, participant):
-        form.prepare(self.event.delegations, self.event.original_language)
+        delegations = list(self.event.delegations)
+        if participant is not None and participant.delegation_id is not None:
+            own = db.session.get(
+                Delegation, participant.delegation_id, execution_options={"include_removed": True}
+            )
+            if own is not None and own.is_removed:  # kept, and said to be in the trash
+                delegations.append(own)
+        form.prepare(delegations, self.event.original_language)
 
     def blank(self):
         return Participant(

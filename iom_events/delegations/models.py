@@ -42,7 +42,9 @@ class Delegation(Versioned, Removable, db.Model):
     event: Mapped[Event] = relationship(back_populates="delegations")
     participants: Mapped[list[Participant]] = relationship(
         back_populates="delegation",
-        cascade="all, delete-orphan",
+        # Deleted with the delegation (emptying the trash), never when they leave it: a
+        # participant moved out of a delegation stays at the meeting.
+        cascade="all",
         order_by="(Participant.position, Participant.id)",
     )
 

@@ -1,9 +1,8 @@
 """The meetings list's filters, and the form staff edit a meeting with."""
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, IntegerField, SelectField, StringField, TimeField
+from wtforms import DateField, EmailField, SelectField, StringField, TimeField
 from wtforms.validators import (
     Email,
     InputRequired,
@@ -30,7 +29,7 @@ from iom_events.fields import (
     time_zones,
     zone_of_country,
 )
-from iom_events.formatting import language_name, translate
+from iom_events.formatting import in_the_trash, language_name, translate
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
 
@@ -59,7 +58,7 @@ class EventFilterForm(FlaskForm):
             country=self.country.data or None,
         )
 
-    year = IntegerField(
+    year = OptionalInteger(  # bounded: a 300-digit year once reached a 500
         _l("Year"),
         validators=[
             Optional(),
@@ -75,8 +74,7 @@ class EventFilterForm(FlaskForm):
 
 
 def _parent_name(event) -> str:
-    title = translate(event.title, event.original_language) or event.slug
-    return _("%(title)s (in the trash)", title=title) if event.is_removed else title
+    return in_the_trash(translate(event.title, event.original_language) or event.slug, event)
 
 
 class EventForm(FlaskForm):

@@ -159,6 +159,15 @@ def meeting_still_in_trash(record) -> Event | None:
     return meeting if meeting is not None and meeting.removed_at is not None else None
 
 
+def delegation_still_in_trash(record) -> Delegation | None:
+    """The delegation a restored participant belongs to, when that delegation is still in the
+    trash (the participant stays out of sight until it comes back too)."""
+    if not isinstance(record, Participant) or record.delegation_id is None:
+        return None
+    delegation = db.session.get(Delegation, record.delegation_id, execution_options=EVERYTHING)
+    return delegation if delegation is not None and delegation.is_removed else None
+
+
 def find(kind: str, record_id: int):
     model = KINDS.get(kind)
     if model is None:

@@ -51,6 +51,17 @@ def restore(kind: str, record_id: int):
             ),
             "error",
         )
+    delegation = service.delegation_still_in_trash(record)
+    if delegation is not None:
+        flash(
+            _(
+                "Their delegation, “%(name)s”, is in the trash: nobody sees this participant "
+                "until the delegation is restored too (by whoever moved it there, or an "
+                "administrator). Emptying the trash would delete them with it.",
+                name=translate(delegation.name),
+            ),
+            "error",
+        )
     if moved_from is not None:
         flash(
             _(
