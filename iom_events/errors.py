@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException, SecurityError
 
 from iom_events import former_slugs, refused_forms
 from iom_events.accounts.models import User, UserRole
+from iom_events.api.views import problem as api_problem
 from iom_events.events import staff
 from iom_events.extensions import db
 from iom_events.settings import LANGUAGES
@@ -59,6 +60,12 @@ def init_app(app: Flask) -> None:
 # --- where the request is ---------------------------------------------------------------------
 
 
+def _api_request() -> bool:
+    """Under /api/: answered with problem details even where no API route matched (a path
+    the API does not have, a method it does not take)."""
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
 def in_staff_area() -> bool:
     """The address is under /<lang>/manage/, whether or not a route matched it."""
     parts = request.path.split("/", 3)
@@ -77,6 +84,8 @@ def page_not_found(error: HTTPException):
     """The 404 page, unless the address is a renamed meeting's or office's: then a 301 to it.
 
     In the staff area it says the record may be in the trash, and leads back to its list."""
+    if _api_request():
+        return api_problem(error)
     moved = former_slugs.redirect_if_moved()
     if moved is not None:
         return moved
@@ -112,6 +121,10 @@ def bad_request(error: HTTPException):
 
 def method_not_allowed(error: HTTPException):
     """A button's address typed or bookmarked: it answers forms, not visits."""
+    if _api_request():
+        response = api_problem(error)
+        response.headers["Allow"] = ", ".join(getattr(error, "valid_methods", None) or [])
+        return response
     if not _staff_page():
         return error
     allowed = getattr(error, "valid_methods", None) or []

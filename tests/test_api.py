@@ -255,3 +255,17 @@ def test_a_page_beyond_the_documented_maximum_is_a_problem_not_a_crash(client):
     assert response.status_code == 400
     assert response.mimetype == PROBLEM
     assert response.get_json()["detail"].startswith("page:")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [("POST", "/api/v1/meetings", 405), ("DELETE", "/api/v1/meetings/rcp-bangkok-2009", 405),
+     ("GET", "/api/v1/", 404), ("GET", "/api/v1/meetings/", 404), ("GET", "/api/v2/meetings", 404)],
+)  # fmt: skip
+def test_what_the_api_does_not_have_is_a_problem_too(client, method, path, status):
+    response = client.open(path, method=method)
+    assert response.status_code == status
+    assert response.mimetype == PROBLEM
+    assert response.get_json()["status"] == status
+    if status == 405:
+        assert "GET" in response.headers["Allow"]

@@ -129,3 +129,13 @@ def test_a_part_restored_while_its_meeting_is_in_the_trash_says_so(app, editor, 
     page = text_of(editor.get(restored.location).get_data(as_text=True))
     assert "Restored." in page
     assert "is in the trash: nobody sees it until the meeting is restored too" in page
+
+
+def test_undo_after_a_colleague_restored_it_says_it_is_back(app, editor, admin, parts):
+    remove(editor, app, parts)
+    restore = f"/en/manage/trash/agenda_item/{parts.item_id}/restore"
+    assert post_form(admin, restore, {}, "/en/manage/").status_code == 303
+    again = post_form(editor, f"{restore}?next=/en/manage/", {}, "/en/manage/")
+    assert again.status_code == 303
+    page = text_of(editor.get(again.location).get_data(as_text=True))
+    assert "It is already out of the trash: someone restored it meanwhile." in page

@@ -168,11 +168,13 @@ def delegation_still_in_trash(record) -> Delegation | None:
     return delegation if delegation is not None and delegation.is_removed else None
 
 
-def find(kind: str, record_id: int):
+def find(kind: str, record_id: int, *, in_trash: bool = True):
+    """A record of this kind in the trash (or, `in_trash=False`, out of it), else None."""
     model = KINDS.get(kind)
     if model is None:
         return None
-    statement = select(model).where(model.id == record_id, model.removed_at.is_not(None))
+    where = model.removed_at.is_not(None) if in_trash else model.removed_at.is_(None)
+    statement = select(model).where(model.id == record_id, where)
     return db.session.scalar(statement, execution_options=EVERYTHING)
 
 

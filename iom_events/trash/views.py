@@ -36,7 +36,13 @@ def index():
 
 @bp.post("/<kind>/<int:record_id>/restore")
 def restore(kind: str, record_id: int):
-    record = service.find(kind, record_id) or abort(404)
+    record = service.find(kind, record_id)
+    if record is None and service.find(kind, record_id, in_trash=False) is not None:
+        # "Undo" pressed after someone else restored it: nothing to do, and said so.
+        flash(_("It is already out of the trash: someone restored it meanwhile."))
+        return redirect(_back_to(request.args.get("next")), 303)
+    if record is None:
+        abort(404)
     if not service.may_restore(current_user, record):
         abort(403)
     moved_from = service.restore(record)
