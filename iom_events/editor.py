@@ -331,8 +331,16 @@ class Editor:
             form.version.raw_data = [str(record.version)]
         return record
 
+    def found(self):
+        """The record a removal or a move acts on: 404 if it, or what holds it, is in the trash
+        (nothing typed to keep there)."""
+        record = self.find()
+        if record is None or self.container_trashed is not None:
+            abort(404)
+        return record
+
     def remove(self):
-        record = self.find() or abort(404)
+        record = self.found()
         refusal = self.refusal(record)
         if request.method == "GET":
             name = self.name(record)
@@ -361,7 +369,7 @@ class Editor:
         return self.index_url()
 
     def move(self):
-        record = self.find() or abort(404)
+        record = self.found()
         step = {"up": -1, "down": 1}.get(request.form.get("direction", "")) or abort(400)
         records = self.siblings(record)
         other = records.index(record) + step
@@ -404,10 +412,7 @@ class Editor:
     @classmethod
     def _view(cls, action: str, endpoint: str):
         def view(**args):
-            editor = cls(args)
-            if editor.container_trashed is not None and action not in ("new", "edit"):
-                abort(404)  # nothing typed to keep: as for any record in the trash
-            return getattr(editor, action)()
+            return getattr(cls(args), action)()
 
         view.__name__ = endpoint
         view.__doc__ = f"{cls.__name__}.{action}"

@@ -427,3 +427,19 @@ def test_saving_an_item_whose_speaker_went_to_the_trash_keeps_the_speaker(
         item = db.session.get(AgendaItem, parts.item_id)
         assert [person.id for person in item.speakers] == [parts.participant_id]
         assert item.title["en"] == "Opening, revised"
+
+
+def test_removing_a_participant_whose_delegation_is_in_the_trash_is_not_found(
+    app, editor, admin, parts
+):
+    """They are in the trash with it: a removal posted afterwards changes nothing."""
+    base = f"/en/manage/events/{parts.slug}/delegations"
+    person = f"{base}/participants/{parts.participant_id}/remove"
+    version = int(form_version(editor.get(person).get_data(as_text=True)))
+    confirm = admin.get(f"{base}/{parts.delegation_id}/remove").get_data(as_text=True)
+    trash_it(admin, f"{base}/{parts.delegation_id}/remove", int(form_version(confirm)))
+    response = post_form(editor, person, {"version": version}, "/en/manage/")
+    assert response.status_code == 404
+    from iom_events.delegations.models import Participant
+
+    assert stored(app, Participant, parts.participant_id).removed_at is None

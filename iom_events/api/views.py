@@ -23,6 +23,7 @@ from iom_events.events import public, queries
 from iom_events.events.models import EventKind
 from iom_events.events.queries import EventFilters
 from iom_events.extensions import db
+from iom_events.fields import SLUG as SLUG_PATTERN
 from iom_events.languages import preferred_language
 from iom_events.offices.queries import all_offices, office_by_slug
 from iom_events.search.queries import clean, search
@@ -32,7 +33,7 @@ SLUG = {
     "name": "slug",
     "in": "path",
     "required": True,
-    "schema": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 120},
+    "schema": {"type": "string", "pattern": SLUG_PATTERN.pattern, "maxLength": 120},
 }
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1", description="IOM meetings and offices")
@@ -41,7 +42,9 @@ MAX_AGE = 60
 SWAGGER_UI = Path(__file__).resolve().parents[2] / "node_modules" / "swagger-ui-dist"
 """The reference page's assets, from the npm registry (package.json's dependencies)."""
 JSON = "application/json"
-BAD = {"schema": schemas.ProblemSchema, "content_type": schemas.PROBLEM}
+PROBLEM = {"schema": schemas.ProblemSchema, "content_type": schemas.PROBLEM}
+INVALID = {"description": "A parameter is not valid: `detail` names it.", **PROBLEM}
+UNKNOWN = {"description": "No such slug.", **PROBLEM}
 
 
 class _QueryParser(FlaskParser):
@@ -92,7 +95,7 @@ def public_answer(response: Response) -> Response:
 @bp.get("/meetings")
 @bp.arguments(schemas.MeetingQuery, location="query", as_kwargs=True)
 @bp.response(200, schemas.MeetingListSchema, description="A page of meetings")
-@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
+@bp.alt_response(400, **INVALID)
 @bp.doc(operationId="listMeetings")
 def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filtering):
     """Published meetings, filtered or searched, a page at a time"""
@@ -136,8 +139,8 @@ def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filter
 @bp.get("/meetings/<slug>")
 @bp.arguments(schemas.LanguageQuery, location="query", as_kwargs=True)
 @bp.response(200, schemas.MeetingSchema, description="The meeting")
-@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
-@bp.alt_response(404, description="No such slug.", **BAD)
+@bp.alt_response(400, **INVALID)
+@bp.alt_response(404, **UNKNOWN)
 @bp.doc(operationId="getMeeting", parameters=[SLUG])
 def meeting(slug: str, lang: str | None = None):
     """A meeting with its agenda, delegations, documents and feeds"""
@@ -155,7 +158,7 @@ def meeting(slug: str, lang: str | None = None):
 @bp.get("/offices")
 @bp.arguments(schemas.LanguageQuery, location="query", as_kwargs=True)
 @bp.response(200, schemas.OfficeListSchema, description="The offices")
-@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
+@bp.alt_response(400, **INVALID)
 @bp.doc(operationId="listOffices")
 def offices(lang: str | None = None):
     """Every office"""
@@ -180,8 +183,8 @@ def offices(lang: str | None = None):
 @bp.get("/offices/<slug>")
 @bp.arguments(schemas.LanguageQuery, location="query", as_kwargs=True)
 @bp.response(200, schemas.OfficeSchema, description="The office")
-@bp.alt_response(400, description="A parameter is not valid: `detail` names it.", **BAD)
-@bp.alt_response(404, description="No such slug.", **BAD)
+@bp.alt_response(400, **INVALID)
+@bp.alt_response(404, **UNKNOWN)
 @bp.doc(operationId="getOffice", parameters=[SLUG])
 def office(slug: str, lang: str | None = None):
     """An office"""
