@@ -39,9 +39,10 @@ def create_app(config: dict | None = None) -> Flask:
     login.login_message = None
 
     from iom_events import caching, errors, saving, web
-    from iom_events.accounts import auth as _auth  # noqa: F401  (registers the user loader)
+    from iom_events.accounts import sessions as _sessions  # noqa: F401  (the user loader)
     from iom_events.accounts.commands import users_cli
     from iom_events.accounts.manage import bp as manage_users_bp
+    from iom_events.accounts.views import account as account_bp
     from iom_events.accounts.views import bp as accounts_bp
     from iom_events.agenda.manage import bp as manage_agenda_bp
     from iom_events.api import openapi as api
@@ -76,6 +77,7 @@ def create_app(config: dict | None = None) -> Flask:
         offices_bp,
         search_bp,
         accounts_bp,
+        account_bp,
         manage_events_bp,
         manage_organizers_bp,
         manage_agenda_bp,

@@ -32,8 +32,17 @@ def from_environment(instance_path: str) -> dict:
             host.strip() for host in os.environ.get("TRUSTED_HOSTS", "").split(",") if host.strip()
         ]
         or None,
+        # The public host name (and scheme) absolute links in pages, feeds and the API are built
+        # from, whatever `Host` a request sent: what a shared cache stores never points elsewhere.
+        "SERVER_NAME": os.environ.get("SERVER_NAME") or None,
+        "PREFERRED_URL_SCHEME": os.environ.get("PREFERRED_URL_SCHEME") or "http",
         "QUERY_COUNT_HEADER": os.environ.get("QUERY_COUNT_HEADER") == "1",
-        "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20, "minutes": 15},
+        # Free attempts before each further one waits longer (accounts/throttle.py).
+        "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20},
+        # A staff session ends after this long without a request, and this long after signing
+        # in whatever happens (accounts/sessions.py).
+        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES") or 8 * 60),
+        "SESSION_MAX_HOURS": int(os.environ.get("SESSION_MAX_HOURS") or 24),
         # A form's CSRF token is valid as long as the session it was issued in, however long the
         # form stays open: no clock (Flask-WTF's default is an hour, which refused forms staff
         # had been filling in). The session ends when the browser closes; signing in or out

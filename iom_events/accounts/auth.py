@@ -1,19 +1,18 @@
-"""Who may do what: staff sessions, the manage area's guards, and sign-in throttling."""
+"""Who may do what: the manage area's guards, checking passwords, signing in again to resend."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import wraps
 
 from flask import Blueprint, abort, current_app, g, request, session
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, user_logged_in, user_logged_out
-from sqlalchemy import delete, func, or_, select
+from flask_login import current_user, user_logged_in, user_logged_out
+from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from iom_events import refused_forms
-from iom_events.accounts.models import SignInAttempt, User, UserRole
-from iom_events.columns import utcnow
+from iom_events.accounts import sessions, throttle
+from iom_events.accounts.models import User, UserRole
 from iom_events.extensions import db, login
 from iom_events.languages import LANG
 
@@ -21,27 +20,25 @@ from iom_events.languages import LANG
 _DUMMY_HASH = generate_password_hash("not a password")
 
 
-@login.user_loader
-def load_user(session_id: str) -> User | None:
-    user_id, _, version = session_id.partition(":")
-    if not user_id.isdigit() or not version.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.is_active or user.version != int(version):
-        return None
-    return user
-
-
 def manage_blueprint(
     name: str, import_name: str, url_prefix: str = "", *, admin_only: bool = False
 ):
     """A blueprint under /<lang>/manage/ whose every view requires a signed-in staff member.
 
-    The guard sits on the blueprint, not on each view: a new view cannot forget it.
+    The guard sits on the blueprint, not on each view: a new view cannot forget it. Nothing
+    it answers is kept by a browser or a proxy (`Cache-Control: no-store`): staff pages carry
+    contact data and drafts.
     """
     bp = Blueprint(name, import_name, url_prefix=f"{LANG}/manage{url_prefix}")
     bp.before_request(require_admin if admin_only else require_staff)
+    bp.after_request(not_stored)
     return bp
+
+
+def not_stored(response):
+    """`Cache-Control: no-store`, whatever the view said (RFC 9111, section 5.2.2.5)."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def require_staff():
@@ -84,18 +81,16 @@ def _signed_out(admin: bool = False):
     if refused_forms.SIGN_IN_EMAIL not in request.form:
         return refused_forms.sign_in_to_resend_page()
     email = request.form.get(refused_forms.SIGN_IN_EMAIL, "")
-    if sign_in_blocked(email):
-        return refused_forms.sign_in_to_resend_page(
-            error=_("Too many failed attempts. Wait 15 minutes, then try again."), status=429
-        )
+    wait = throttle.attempt(email)
+    if wait is not None:
+        return refused_forms.sign_in_to_resend_page(error=wait.message, status=429)
     user = authenticate(email, request.form.get(refused_forms.SIGN_IN_PASSWORD, ""))
     if user is None:
-        record_failure(email)
         return refused_forms.sign_in_to_resend_page(
             error=_("This e-mail address and password do not match.")
         )
-    forget_failures(email)
-    login_user(user)
+    throttle.succeeded(email)
+    sessions.begin(user)
     if admin and user.role != UserRole.ADMIN:
         abort(403)
     return refused_forms.resend_page(signed_in_again=True, status=200)
@@ -125,38 +120,3 @@ def authenticate(email: str, password: str) -> User | None:
     if not check_password_hash(user.password_hash, password) or not user.is_active:
         return None
     return user
-
-
-def sign_in_blocked(email: str) -> bool:
-    """Too many recent failures for this account or from this address."""
-    limits = current_app.config["SIGN_IN_LIMITS"]
-    since = utcnow() - timedelta(minutes=limits["minutes"])
-    email = email.strip().lower()
-    address = request.remote_addr or "-"
-    per_account, per_address = db.session.execute(
-        select(
-            func.count().filter(SignInAttempt.email == email),
-            func.count().filter(SignInAttempt.address == address),
-        ).where(
-            SignInAttempt.at >= since,
-            or_(SignInAttempt.email == email, SignInAttempt.address == address),
-        )
-    ).one()
-    return per_account >= limits["per_account"] or per_address >= limits["per_address"]
-
-
-def record_failure(email: str) -> None:
-    db.session.execute(delete(SignInAttempt).where(SignInAttempt.at < utcnow() - timedelta(days=1)))
-    db.session.add(
-        SignInAttempt(
-            email=email.strip().lower()[:254],
-            address=(request.remote_addr or "-")[:45],
-            at=utcnow(),
-        )
-    )
-    db.session.commit()
-
-
-def forget_failures(email: str) -> None:
-    db.session.execute(delete(SignInAttempt).where(SignInAttempt.email == email.strip().lower()))
-    db.session.commit()

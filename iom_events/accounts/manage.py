@@ -7,10 +7,11 @@ session's user id (`User.get_id`): the person's open sessions end at their next 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from iom_events import editing
+from iom_events.accounts import sessions
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.accounts.forms import NewPasswordForm, RoleForm, UserForm
 from iom_events.accounts.models import User, UserRole
@@ -107,7 +108,7 @@ def reset_password(user_id: int):
         conflict = editing.save(form, user)
         if conflict is None:
             if user.id == current_user.id:
-                login_user(user)  # end the other sessions, not the one that set the password
+                sessions.begin(user)  # end the other sessions, not the one that set the password
             flash(_("Password changed. The account's open sessions are ended."))
             return redirect(url_for(".edit", user_id=user.id), 303)
     status = 409 if conflict else (400 if form.errors else 200)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
-from sqlalchemy import Index, String
+from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from iom_events.columns import UTCDateTime, choice, utcnow
@@ -28,21 +29,42 @@ class User(UserMixin, Versioned, db.Model):
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    def get_id(self) -> str:
-        # The version is part of the session's user id: changing the password, the role or
-        # disabling the account bumps it and ends every session opened before.
-        return f"{self.id}:{self.version}"
+    # The token of the session this user was loaded for (accounts/sessions.py), not stored.
+    session_token: ClassVar[str | None] = None
+
+    def get_id(self) -> str | None:
+        """What Flask-Login keeps in the cookie session: the server-side session's token."""
+        return self.session_token
 
 
-class SignInAttempt(db.Model):
-    """A failed sign-in, kept for a while to slow down password guessing."""
+class StaffSession(db.Model):
+    """A signed-in browser: the server's half of a staff session (accounts/sessions.py).
 
-    __table_args__ = (
-        Index("ix_sign_in_attempt_email_at", "email", "at"),
-        Index("ix_sign_in_attempt_address_at", "address", "at"),
-    )
+    The browser's cookie holds a random token; only its SHA-256 is stored here, so a copy of
+    this table opens no session. A session ends when its row goes: on sign-out, on "sign out
+    everywhere", when the account's version moves on (new password, new role, disabled), after
+    `SESSION_IDLE_MINUTES` without a request and `SESSION_MAX_HOURS` after signing in.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254))
-    address: Mapped[str] = mapped_column(String(45))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # The account's version at sign-in: any change to the account since ends the session.
+    user_version: Mapped[int]
+    signed_in_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Updated at most every few minutes (sessions.TOUCH_EVERY), enough for an idle timeout.
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    browser: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SignInThrottle(db.Model):
+    """Sign-in attempts counted for one key (an account, a client address, a trusted browser).
+
+    `attempts` counts the attempts since the last success; `next_at` (seconds since the epoch)
+    is when the next one may be tried. Both change in one atomic UPDATE (accounts/throttle.py),
+    so a burst of concurrent guesses cannot slip past the count.
+    """
+
+    key: Mapped[str] = mapped_column(String(320), primary_key=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_at: Mapped[int] = mapped_column(BigInteger, default=0, index=True)

@@ -1,15 +1,17 @@
-"""Signing in and out."""
+"""Signing in and out; one's own account and its sessions."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_login import current_user
 
-from iom_events.accounts import auth
+from iom_events.accounts import auth, sessions, throttle
 from iom_events.accounts.forms import SignInForm
 from iom_events.languages import LANG
 from iom_events.web import local_path
 
 bp = Blueprint("accounts", __name__, url_prefix=LANG)
+bp.after_request(auth.not_stored)  # the sign-in page shows the e-mail address typed
+account = auth.manage_blueprint("account", __name__, "/account")
 
 
 def _safe_next(target: str | None) -> str:
@@ -23,18 +25,18 @@ def sign_in():
     status = 200
     if form.validate_on_submit():
         email = form.email.data
-        if auth.sign_in_blocked(email):
-            form.form_errors.append(_("Too many failed attempts. Wait 15 minutes, then try again."))
+        wait = throttle.attempt(email)
+        if wait is not None:
+            form.form_errors.append(wait.message)
             status = 429
         else:
             user = auth.authenticate(email, form.password.data)
             if user is None:
-                auth.record_failure(email)
                 form.form_errors.append(_("This e-mail address and password do not match."))
                 status = 401
             else:
-                auth.forget_failures(email)
-                login_user(user)
+                throttle.succeeded(email)
+                sessions.begin(user)
                 return redirect(_safe_next(form.next.data))
     elif request.method == "POST":
         status = 400
@@ -43,6 +45,25 @@ def sign_in():
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
+    sessions.end()
     flash(_("You are signed out."))
     return redirect(url_for("events.home"))
+
+
+@account.get("/")
+def index():
+    """The signed-in staff member's own account: their open sessions, "sign out everywhere"."""
+    return render_template(
+        "manage/account.html",
+        sessions=[
+            (staff_session, sessions.is_this_browser(staff_session))
+            for staff_session in sessions.open_sessions(current_user)
+        ],
+    )
+
+
+@account.post("/sign-out-everywhere")
+def sign_out_everywhere():
+    sessions.end_everywhere(current_user)
+    flash(_("You are signed out on every browser and device."))
+    return redirect(url_for("accounts.sign_in"))
