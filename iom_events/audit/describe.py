@@ -29,6 +29,7 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.core import UnboundField
 
 from iom_events import phones
+from iom_events.audit.erasure import ERASED
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.documents.models import format_name
 from iom_events.extensions import db
@@ -168,6 +169,8 @@ def value_text(object_type: str, field: str, value, titles: Titles | None = None
     """A value from the history as the page's locale writes it; "—" for nothing."""
     if value is None or value == "" or value == [] or value == {}:
         return "—"
+    if value == ERASED:
+        return _("erased")
     if field == "password_hash":
         return "…"
     referenced = REFERENCES.get((object_type, field))
@@ -269,6 +272,8 @@ def _title_in_history(changes: dict) -> str | None:
         if not old_new:
             continue
         value = old_new[1] if old_new[1] is not None else old_new[0]
+        if value == ERASED:
+            continue
         if isinstance(value, dict):
             text = Translated(value).resolve(current_lang())
             if text:
@@ -403,7 +408,8 @@ def _changes(entry: AuditEntry, titles: Titles) -> Iterable[Change]:
             continue
         old, new = values
         label = field_label(entry.object_type, field)
-        if isinstance(old, dict | None) and isinstance(new, dict | None) and (old or new):
+        translated = isinstance(old, dict | None) and isinstance(new, dict | None)
+        if translated and (old or new) and ERASED not in (old, new):
             old, new = old or {}, new or {}
             for lang in [*dict.fromkeys([*old, *new])]:
                 if old.get(lang) != new.get(lang):

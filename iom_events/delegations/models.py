@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKey, String
@@ -60,6 +60,9 @@ class ParticipantRole(Choice):
 
 class Participant(Versioned, Removable, db.Model):
     """A person at a meeting. `email` and `phone` are private: never on a public page or feed."""
+
+    PERSONAL_DATA: ClassVar[tuple[str, ...]] = ("email", "phone")
+    """Erased from the history once the participant is deleted for good (audit/erasure.py)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)

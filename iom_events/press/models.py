@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 class PressContact(Versioned, Removable, db.Model):
     """A press officer. Public by nature: name, e-mail and phone are shown to journalists."""
+
+    PERSONAL_DATA: ClassVar[tuple[str, ...]] = ("email", "phone")
+    """Erased from the history once the contact is deleted for good (audit/erasure.py)."""
 
     __table_args__ = (
         CheckConstraint("event_id IS NOT NULL OR office_id IS NOT NULL", name="event_or_office"),

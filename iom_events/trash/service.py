@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 from iom_events.accounts.models import User, UserRole
 from iom_events.agenda import schedule
 from iom_events.agenda.models import AgendaItem
+from iom_events.audit.erasure import erase_deleted_people
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.calendar import withdrawals
 from iom_events.delegations.models import Delegation, Participant
@@ -210,13 +211,16 @@ def empty(store: BlobStore, removed_until: datetime) -> tuple[int, int]:
     latest removal), with what hangs from it; returns (deleted, kept): what arrived after the
     page was shown stays, so that its owner's "Undo" still works.
 
-    The document files that go with it leave the blob store too, once nothing references them.
+    The document files that go with it leave the blob store too, once nothing references them;
+    the contact data of the people deleted leaves the history (audit/erasure.py).
     """
     everything = contents()
     items = [item for item in everything if item.record.removed_at <= removed_until]
     blobs = {sha for item in items for sha in _blobs_of(item.record)}
     for item in items:
         db.session.delete(item.record)
+    db.session.flush()
+    erase_deleted_people()
     db.session.commit()
     for sha256 in blobs:
         forget_if_unreferenced(sha256, store)
