@@ -128,3 +128,26 @@ def test_a_burst_of_concurrent_guesses_gets_exactly_the_free_attempts(app, staff
         with app.app_context():
             db.session.execute(delete(SignInThrottle))
             db.session.commit()
+
+
+def test_control_characters_in_the_address_typed_are_a_refusal_not_a_crash(app, editor):
+    """Also on the page that asks a signed-out editor to sign in and send their form again."""
+    client = from_address(app, "203.0.113.24")
+    for email in ("nul\x00@iom.test", "editor@iom.test\x00", "\x1b[2J@iom.test"):
+        response = client.post(
+            "/en/sign-in",
+            data={"email": email, "password": "guess", "csrf_token": csrf_token(client)},
+        )
+        assert response.status_code in (400, 401), email
+    token = csrf_token(client)
+    response = client.post(
+        "/en/manage/events/new",
+        data={
+            "csrf_token": token,
+            "title-en": "Typed while signed out",
+            "_resend-email": "nul\x00@iom.test",
+            "_resend-password": "guess",
+        },
+    )
+    assert response.status_code in (400, 401)
+    assert "Typed while signed out" in response.get_data(as_text=True)

@@ -112,8 +112,12 @@ def hash_password(password: str) -> str:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, or None; never says which part was wrong."""
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    """The active user with these credentials, or None; never says which part was wrong.
+
+    An address with a control character is nobody's (and PostgreSQL refuses NUL in a query)."""
+    email = email.strip().lower()
+    known = email.isprintable() and len(email) <= 254
+    user = db.session.scalar(select(User).where(func.lower(User.email) == email)) if known else None
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
         return None

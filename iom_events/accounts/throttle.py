@@ -134,12 +134,12 @@ def _next_at(key: str) -> int:
 
 
 def _address_key() -> str:
-    return f"address:{request.remote_addr or '-'}"[:320]
+    return f"address:{_printable(request.remote_addr or '-')}"[:320]
 
 
 def _account_key(email: str) -> str:
     nonce = _trusted_browser(email)
-    return f"browser:{nonce}" if nonce else f"account:{_normal(email)}"[:320]
+    return f"browser:{_printable(nonce)}"[:320] if nonce else f"account:{_normal(email)}"[:320]
 
 
 def _trusted_browser(email: str) -> str | None:
@@ -159,4 +159,9 @@ def _serializer() -> URLSafeSerializer:
 
 
 def _normal(email: str) -> str:
-    return email.strip().lower()
+    return _printable(email.strip().lower())
+
+
+def _printable(text: str) -> str:
+    """Without control characters (PostgreSQL refuses NUL in text): a key, never a crash."""
+    return "".join(character for character in text if character.isprintable())
