@@ -2,9 +2,10 @@
 
 A file is accepted only for what it is, never for what it claims: its type is read from its
 content by libmagic (python-magic) and checked against an allowlist. The original file name is
-kept for display and never used as a path. The blob is written before the database commit; if
-the commit fails, a blob that this upload created and nothing references is deleted again, so a
-failed upload leaves no orphan.
+kept for display and never used as a path. The file waits in a temporary file of the store and
+is placed under its SHA-256 only after the database commit (documents/storage.py): a failed
+commit, or a worker killed at any point, leaves no blob that nothing references, and a
+temporary file left by a crash is removed by `blobs check --prune` after the grace period.
 """
 
 from __future__ import annotations
@@ -69,33 +70,30 @@ def add_version(
                 raise UploadRefused(
                     LazyString(not_accepted, media_type, upload.filename), detail=media_type
                 )
-            blob = incoming.keep()
+            now = utcnow()
+            for current in current_versions(document, language):
+                current.replaced_at = now
+            version = DocumentFile(
+                document=document,
+                language=language,
+                sha256=incoming.sha256,
+                size=incoming.size,
+                media_type=media_type,
+                original_filename=(upload.filename or "")[:255],
+                uploaded_by_id=user_id,
+                uploaded_at=now,
+            )
+            db.session.add(version)
+            try:
+                db.session.commit()
+            except BaseException:
+                db.session.rollback()
+                raise
+            incoming.publish()
     except TooLarge as error:
         raise UploadRefused(
             _l("The file is larger than %(size)s MB.", size=limit // (1024 * 1024))
         ) from error
-
-    now = utcnow()
-    for current in current_versions(document, language):
-        current.replaced_at = now
-    version = DocumentFile(
-        document=document,
-        language=language,
-        sha256=blob.sha256,
-        size=blob.size,
-        media_type=media_type,
-        original_filename=(upload.filename or "")[:255],
-        uploaded_by_id=user_id,
-        uploaded_at=now,
-    )
-    db.session.add(version)
-    try:
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        if blob.created:
-            forget_if_unreferenced(blob.sha256, store)
-        raise
     return version
 
 
@@ -245,21 +243,3 @@ def restore_version(version: DocumentFile) -> None:
         if newer is not None:
             version.replaced_at = newer.uploaded_at
     db.session.commit()
-
-
-@dataclass(frozen=True)
-class StoreReport:
-    orphans: list[str]
-    """Files in the store that no version references (or temporary files left by a crash)."""
-    missing: list[str]
-    """Blobs that versions reference but the store does not have."""
-
-
-def check_store(store: BlobStore) -> StoreReport:
-    referenced = set(
-        db.session.scalars(select(DocumentFile.sha256).distinct(), execution_options=EVERYTHING)
-    )
-    present = {name: path for name, path in store.contents()}
-    orphans = sorted(str(path) for name, path in present.items() if name not in referenced)
-    missing = sorted(sha for sha in referenced if sha not in present)
-    return StoreReport(orphans, missing)
