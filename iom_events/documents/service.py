@@ -22,6 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from iom_events.columns import utcnow
+from iom_events.documents import inspection
 from iom_events.documents.models import FORMATS, Document, DocumentFile
 from iom_events.documents.storage import BlobStore, TooLarge
 from iom_events.extensions import db
@@ -58,7 +59,7 @@ def add_version(
 
     The version it replaces (if any) stays, marked replaced: staff can still download it.
     Raises UploadRefused (nothing stored, nothing changed) for an empty, oversize or unwanted
-    file.
+    file, or one of an accepted format carrying active content (documents/inspection.py).
     """
     limit = current_app.config["UPLOAD_MAX_BYTES"]
     try:
@@ -70,6 +71,10 @@ def add_version(
                 raise UploadRefused(
                     LazyString(not_accepted, media_type, upload.filename), detail=media_type
                 )
+            try:
+                inspection.check(incoming.path, media_type, limit)
+            except inspection.ActiveContent as found:
+                raise UploadRefused(found.message, detail=found.detail) from found
             now = utcnow()
             for current in current_versions(document, language):
                 current.replaced_at = now
