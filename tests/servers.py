@@ -8,6 +8,7 @@ subprocess on a free port.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -25,7 +26,9 @@ from flask_migrate import upgrade
 from iom_events import create_app
 from iom_events.accounts.auth import hash_password
 from iom_events.accounts.models import User, UserRole
+from iom_events.documents import service
 from iom_events.documents.models import Document, DocumentCategory
+from iom_events.documents.storage import BlobStore
 from iom_events.extensions import db
 from iom_events.translated import Translated
 
@@ -60,9 +63,10 @@ class Deployment:
         }
 
 
-def deployment(tmp_path: Path) -> Deployment:
-    """A fresh SQLite database (migrated, an editor, a published meeting with one document
-    and no file yet) and an empty blob store under `tmp_path`."""
+def deployment(tmp_path: Path, english_file: bytes | None = None) -> Deployment:
+    """A fresh SQLite database (migrated, an editor, a published meeting with one document)
+    and a blob store under `tmp_path`; the document has `english_file` as its English version
+    when given, else no file yet."""
     database, blob_dir = tmp_path / "site.sqlite3", tmp_path / "blobs"
     app = create_app(
         {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "BLOB_DIR": str(blob_dir)}
@@ -76,10 +80,15 @@ def deployment(tmp_path: Path) -> Deployment:
     event = new_event(app, slug="served-meeting", title=Translated(en="A served meeting"))
     with app.app_context():
         document = Document(
-            event_id=event.id, category=DocumentCategory.REPORT, title=Translated(en="Report")
+            event_id=event.id,
+            category=DocumentCategory.REPORT,
+            title=Translated(en="Report of the Söderköping Process"),
         )
         db.session.add(document)
         db.session.commit()
+        if english_file is not None:
+            upload = service.Upload(io.BytesIO(english_file), "report.pdf")
+            service.add_version(document, "en", upload, BlobStore(blob_dir), None)
         result = Deployment(database, blob_dir, event.slug, document.id)
         db.session.remove()
         db.engine.dispose()
@@ -104,8 +113,9 @@ class Gunicorn:
             f"127.0.0.1:{self.port}",
             "app:app",
         ]
-        if log is not None:
-            command[4:4] = ["--access-logfile", str(log)]
+        if log is not None:  # what gunicorn served: request, status, body bytes, X-Accel-Redirect
+            log_format = "%(r)s %(s)s %(B)s %({x-accel-redirect}o)s"
+            command[3:3] = ["--access-logfile", str(log), "--access-logformat", log_format]
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment)
 
     def __enter__(self) -> Gunicorn:

@@ -334,3 +334,38 @@ def test_a_files_history_reads_as_words_in_french(app, editor, document):
     assert "application/pdf" not in history
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", history)
     assert "Content version" not in history and "content_version" not in history
+
+
+@pytest.fixture
+def behind_nginx(app):
+    app.config["X_ACCEL_REDIRECT"] = "/_blobs/"
+    yield
+    app.config["X_ACCEL_REDIRECT"] = None
+
+
+def test_behind_nginx_a_download_hands_its_bytes_to_nginx_with_the_same_headers(
+    app, client, behind_nginx
+):
+    document_id, version = rcp_document(app, "Contribution of the Söderköping Process")
+    url = f"/en/events/rcp-bangkok-2009/documents/{document_id}/en"
+    response = client.get(url)
+    sha = version.sha256
+    assert response.status_code == 200 and response.data == b""
+    assert response.headers["X-Accel-Redirect"] == f"/_blobs/{sha[:2]}/{sha[2:4]}/{sha}"
+    app.config["X_ACCEL_REDIRECT"] = None
+    streamed = client.get(url)
+    for name in ("Content-Type", "Content-Disposition", "ETag", "Cache-Control"):
+        assert response.headers[name] == streamed.headers[name], name
+    assert "Last-Modified" not in response.headers
+    app.config["X_ACCEL_REDIRECT"] = "/_blobs/"
+    revalidated = client.get(url, headers={"If-None-Match": response.headers["ETag"]})
+    assert revalidated.status_code == 304 and "X-Accel-Redirect" not in revalidated.headers
+
+
+def test_behind_nginx_a_staff_download_keeps_its_date_and_privacy(app, editor, behind_nginx):
+    _, version = rcp_document(app, "Final report")
+    response = editor.get(f"/en/manage/events/rcp-bangkok-2009/documents/files/{version.id}")
+    assert response.status_code == 200 and response.data == b""
+    assert response.headers["X-Accel-Redirect"].endswith(f"/{version.sha256}")
+    assert "private" in response.headers["Cache-Control"]
+    assert response.headers["Last-Modified"]
