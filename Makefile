@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format chromium libical bench bench-quick
+.PHONY: run test install translations extract lint format chromium libical nginx bench bench-quick
 
 run: install translations
 	$(FLASK) db upgrade
@@ -16,7 +16,7 @@ run: install translations
 	@echo "  $(FLASK) users create you@example.org --role admin"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install translations chromium libical
+test: install translations chromium libical nginx
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The browser tests drive the system's Chromium (Debian's package), never a downloaded one.
@@ -39,6 +39,16 @@ libical:
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libical-dev pkg-config >/dev/null; \
 		else \
 			echo "The feed check needs libical: sudo apt-get install libical-dev pkg-config"; \
+			exit 1; \
+		fi; }
+
+# tests/test_nginx.py starts Debian's nginx with deploy/nginx.conf in front of gunicorn.
+nginx:
+	@{ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+		else \
+			echo "The nginx test needs nginx: sudo apt-get install nginx"; \
 			exit 1; \
 		fi; }
 

@@ -20,6 +20,12 @@ def from_environment(instance_path: str) -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY") or _instance_secret(instance),
         "SQLALCHEMY_DATABASE_URI": database_url,
         "BLOB_DIR": os.environ.get("BLOB_DIR") or str(instance / "blobs"),
+        # `blobs check --prune` leaves files younger than this alone: uploads in progress.
+        "BLOB_GRACE_MINUTES": float(os.environ.get("BLOB_GRACE_MINUTES") or 60),
+        # A path prefix nginx maps to BLOB_DIR (an `internal` location, deploy/nginx.conf):
+        # downloads then answer with X-Accel-Redirect and nginx sends the bytes. Unset: the
+        # app streams them itself.
+        "X_ACCEL_REDIRECT": os.environ.get("X_ACCEL_REDIRECT") or None,
         "EVENTS_PER_PAGE": 20,
         **_cache_settings(os.environ.get("REDIS_URL")),
         # Texts stored as JSON stay readable (and searchable) in every language.

@@ -2,7 +2,9 @@
 
 import hashlib
 import io
+import os
 import re
+import time
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -14,6 +16,7 @@ from iom_events.demo.pdf import title_page
 from iom_events.documents import service
 from iom_events.documents.models import Document, DocumentCategory, DocumentFile
 from iom_events.documents.storage import blob_store
+from iom_events.documents.sweep import check_store
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.translated import Translated
@@ -239,7 +242,7 @@ def test_an_oversize_file_is_refused(app, document):
 
 def test_a_failed_commit_leaves_no_orphan(app, document, monkeypatch):
     content = title_page("A report nobody else has", "Meeting", "en", document.event.created_at)
-    orphans_before = service.check_store(blob_store()).orphans
+    orphans_before = check_store(blob_store(), 0).orphans
 
     def broken_commit():
         raise RuntimeError("the database went away")
@@ -251,7 +254,7 @@ def test_a_failed_commit_leaves_no_orphan(app, document, monkeypatch):
         )
     monkeypatch.undo()
     assert not blob_store().exists(hashlib.sha256(content).hexdigest())
-    report = service.check_store(blob_store())
+    report = check_store(blob_store(), 0)
     assert report.orphans == orphans_before and report.missing == []
 
 
@@ -284,6 +287,8 @@ def test_blobs_check_reports_and_prunes_orphans(app, runner):
     stray = Path(app.config["BLOB_DIR"]) / "ab" / "cd" / ("abcd" + "0" * 60)
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"left behind")
+    two_hours_ago = time.time() - 7200
+    os.utime(stray, (two_hours_ago, two_hours_ago))
     result = runner.invoke(args=["blobs", "check"])
     assert result.exit_code == 1 and f"orphan: {stray}" in result.output
     result = runner.invoke(args=["blobs", "check", "--prune"])
@@ -329,3 +334,38 @@ def test_a_files_history_reads_as_words_in_french(app, editor, document):
     assert "application/pdf" not in history
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", history)
     assert "Content version" not in history and "content_version" not in history
+
+
+@pytest.fixture
+def behind_nginx(app):
+    app.config["X_ACCEL_REDIRECT"] = "/_blobs/"
+    yield
+    app.config["X_ACCEL_REDIRECT"] = None
+
+
+def test_behind_nginx_a_download_hands_its_bytes_to_nginx_with_the_same_headers(
+    app, client, behind_nginx
+):
+    document_id, version = rcp_document(app, "Contribution of the Söderköping Process")
+    url = f"/en/events/rcp-bangkok-2009/documents/{document_id}/en"
+    response = client.get(url)
+    sha = version.sha256
+    assert response.status_code == 200 and response.data == b""
+    assert response.headers["X-Accel-Redirect"] == f"/_blobs/{sha[:2]}/{sha[2:4]}/{sha}"
+    app.config["X_ACCEL_REDIRECT"] = None
+    streamed = client.get(url)
+    for name in ("Content-Type", "Content-Disposition", "ETag", "Cache-Control"):
+        assert response.headers[name] == streamed.headers[name], name
+    assert "Last-Modified" not in response.headers
+    app.config["X_ACCEL_REDIRECT"] = "/_blobs/"
+    revalidated = client.get(url, headers={"If-None-Match": response.headers["ETag"]})
+    assert revalidated.status_code == 304 and "X-Accel-Redirect" not in revalidated.headers
+
+
+def test_behind_nginx_a_staff_download_keeps_its_date_and_privacy(app, editor, behind_nginx):
+    _, version = rcp_document(app, "Final report")
+    response = editor.get(f"/en/manage/events/rcp-bangkok-2009/documents/files/{version.id}")
+    assert response.status_code == 200 and response.data == b""
+    assert response.headers["X-Accel-Redirect"].endswith(f"/{version.sha256}")
+    assert "private" in response.headers["Cache-Control"]
+    assert response.headers["Last-Modified"]

@@ -9,6 +9,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 from iom_events.translated import Translated
 
@@ -168,3 +170,227 @@ def test_a_file_claiming_an_accepted_format_is_told_apart(app):
         assert not_accepted("application/x-unknown-thing", "agenda").startswith(
             "This kind of file is not accepted: "
         )
+
+
+# --- accepted formats carrying active content (documents/inspection.py) ------------------------
+
+
+def pdf(*tweaks) -> bytes:
+    """A one-page PDF written by pypdf, changed by each of `tweaks(writer)` first."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    for tweak in tweaks:
+        tweak(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def action(kind: str, **entries) -> DictionaryObject:
+    return DictionaryObject(
+        {NameObject("/S"): NameObject(kind), **{NameObject(f"/{k}"): v for k, v in entries.items()}}
+    )
+
+
+def document_script(writer):
+    """A document-level script, in the catalog's /Names /JavaScript tree."""
+    script = writer._add_object(
+        action("/JavaScript", JS=TextStringObject("app.alert('Welcome to the meeting');"))
+    )
+    tree = DictionaryObject({NameObject("/Names"): ArrayObject([TextStringObject("w"), script])})
+    names = DictionaryObject({NameObject("/JavaScript"): writer._add_object(tree)})
+    writer._root_object[NameObject("/Names")] = names
+
+
+def opening_script(writer):
+    script = action("/JavaScript", JS=TextStringObject("app.launchURL('https://example.org');"))
+    writer._root_object[NameObject("/OpenAction")] = script
+
+
+def launch_on_open(writer):
+    program = action("/Launch", F=TextStringObject("C:\\Windows\\System32\\cmd.exe"))
+    writer._root_object[NameObject("/OpenAction")] = program
+
+
+def page_opening_action(writer):
+    page = writer.pages[0]
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): action("/GoTo", D=ArrayObject())})
+
+
+def attachment(writer):
+    writer.add_attachment("annex.exe", windows_program())
+
+
+def password(writer):
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+
+
+def open_at_first_page(writer):
+    """A common, harmless /OpenAction: show page 1, fitted to the window."""
+    first = writer.pages[0].indirect_reference
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject([first, NameObject("/Fit")])
+
+
+def editing_locked(writer):
+    """Locked against editing only: it opens without a password, and can be checked."""
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+
+
+def office_package(size: int, claimed: int | None = None) -> bytes:
+    """A Word document (libmagic reads it as one) whose body is `size` zero bytes, deflated
+    chunk by chunk; its central directory announces `claimed` bytes when given (a crafted
+    directory: the zip bomb of the issue without spending a gigabyte of CPU on it)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", "<Relationships/>")
+        body = zipfile.ZipInfo("word/document.xml")
+        body.compress_type = zipfile.ZIP_DEFLATED
+        with package.open(body, "w", force_zip64=True) as out:
+            chunk = bytes(4 * 1024 * 1024)
+            for start in range(0, size, len(chunk)):
+                out.write(chunk[: min(len(chunk), size - start)])
+    data = bytearray(buffer.getvalue())
+    if claimed is not None:
+        entry = data.index(b"PK\x01\x02")
+        for _ in range(2):  # the third central directory entry is the body
+            entry = data.index(b"PK\x01\x02", entry + 4)
+        struct.pack_into("<I", data, entry + 24, claimed)
+    return bytes(data)
+
+
+CONTENT_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+
+SCRIPTS = {
+    "en": "This PDF contains scripts (JavaScript) or automatic actions that run when it is "
+    "opened. Export or print it again as a PDF without them, then upload that file.",
+    "fr": "Ce PDF contient des scripts (JavaScript) ou des actions automatiques qui s’exécutent "
+    "à son ouverture. Exportez-le ou imprimez-le de nouveau en PDF sans eux, puis téléversez "
+    "ce fichier.",
+}
+POLYGLOT = {
+    "en": "Export it again as a PDF, then upload that file.",
+    "fr": "Exportez-le de nouveau en PDF, puis téléversez ce fichier.",
+}
+
+ACTIVE = [
+    ("scripted.pdf", pdf(document_script), SCRIPTS),
+    ("opening-script.pdf", pdf(opening_script), SCRIPTS),
+    ("automatic-action.pdf", pdf(page_opening_action), SCRIPTS),
+    (
+        "launcher.pdf",
+        pdf(launch_on_open),
+        {
+            "en": "This PDF contains an action that starts other programs.",
+            "fr": "Ce PDF contient une action qui lance d’autres programmes.",
+        },
+    ),
+    (
+        "with-annex.pdf",
+        pdf(attachment),
+        {
+            "en": "This PDF carries other files inside it.",
+            "fr": "Ce PDF transporte d’autres fichiers en lui-même.",
+        },
+    ),
+    (
+        "locked.pdf",
+        pdf(password),
+        {
+            "en": "This PDF is protected by a password, so the site cannot check what it contains.",
+            "fr": "Ce PDF est protégé par un mot de passe : le site ne peut donc pas vérifier "
+            "ce qu’il contient.",
+        },
+    ),
+    (
+        "page-first.pdf",
+        b"<html><body><script>alert(document.cookie)</script><!--\n" + pdf(),
+        {
+            "en": "This file does not begin as a PDF must: something was put before the PDF, "
+            "a trick that makes one file readable as two kinds. " + POLYGLOT["en"],
+            "fr": "Ce fichier ne commence pas comme un PDF le doit : quelque chose a été placé "
+            "avant le PDF, une astuce qui rend un même fichier lisible comme deux types "
+            "différents. " + POLYGLOT["fr"],
+        },
+    ),
+    (
+        "page-after.pdf",
+        pdf() + b"<html><body><script>alert(document.cookie)</script></body></html>",
+        {
+            "en": "This PDF also contains web page code (HTML), a trick that makes one file "
+            "readable as two kinds. " + POLYGLOT["en"],
+            "fr": "Ce PDF contient aussi du code de page web (HTML), une astuce qui rend un même "
+            "fichier lisible comme deux types différents. " + POLYGLOT["fr"],
+        },
+    ),
+    (
+        "svg-inside.pdf",
+        pdf().replace(b"%PDF-1.3\n", b"%PDF-1.3\n%<svg onload=alert(1)>\n", 1),
+        {"en": "This PDF also contains web page code (HTML)", "fr": "code de page web (HTML)"},
+    ),
+    (
+        "damaged.pdf",
+        b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog /Pages 2 0 R " * 50,
+        {
+            "en": "This PDF is damaged: the site cannot read its structure.",
+            "fr": "Ce PDF est endommagé : le site ne parvient pas à lire sa structure.",
+        },
+    ),
+    (
+        "minutes.docx",
+        office_package(4 * 1024 * 1024, claimed=1024**3),
+        {
+            "en": "Once opened, this Word file would unpack to 1,024 MB, more than the 100 MB "
+            "the site accepts: files built this way (“zip bombs”) freeze the computers that "
+            "open them.",
+            "fr": "Une fois ouvert, ce fichier Word occuperait 1 024 Mo décompressé, plus "
+            "que les 100 Mo acceptés par le site : les fichiers construits ainsi (« bombes de "
+            "décompression ») bloquent les ordinateurs qui les ouvrent.",
+        },
+    ),
+    (
+        "agenda.docx",
+        office_package(30 * 1024 * 1024),
+        {
+            "en": "This Word file is compressed 1,0",  # about a thousand times
+            "fr": "Ce fichier Word est compressé 1 0",
+        },
+    ),
+    (
+        "broken.docx",
+        office_package(1000)[:-30],  # cut before the end of its central directory
+        {
+            "en": "This Word file is damaged: the site cannot read its contents.",
+            "fr": "Ce fichier Word est endommagé : le site ne parvient pas à lire son contenu.",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(("filename", "content", "said"), ACTIVE, ids=[r[0] for r in ACTIVE])
+def test_active_content_is_refused_and_said_why(editor, meeting, lang, filename, content, said):
+    path = document(editor, meeting, lang)
+    response = upload(editor, path, content, filename, lang)
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True))
+    assert said[lang] in page, page
+    assert "pypdf" not in page and "/JavaScript" not in page
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("opens-at-page-1.pdf", pdf(open_at_first_page)),
+        ("editing-locked.pdf", pdf(editing_locked)),
+        ("notes.docx", office_package(200_000)),
+    ],
+)
+def test_documents_without_active_content_are_kept(editor, meeting, filename, content):
+    path = document(editor, meeting, "en")
+    response = upload(editor, path, content, filename, "en")
+    assert response.status_code == 303, text_of(response.get_data(as_text=True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -20,6 +20,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.audit import describe
 from iom_events.documents import queries, service
+from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.forms import DocumentForm, UploadForm
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.documents.storage import blob_store
@@ -259,15 +260,15 @@ def download(slug: str, file_id: int):
     """Any version, the replaced ones too; the public only ever gets the current one."""
     event = staff.meeting_or_404(slug)
     version = _version_or_404(event, file_id)
-    path = blob_store().path(version.sha256)
+    store = blob_store()
+    path = store.path(version.sha256)
     if not path.is_file():
         abort(404)
-    response = send_file(
+    response = send_stored_file(
         path,
+        store.relative_path(version.sha256),
         mimetype=version.media_type,
-        as_attachment=True,
         download_name=queries.download_name(version),
-        conditional=True,
         etag=version.sha256,
         last_modified=version.uploaded_at,
     )

@@ -2,9 +2,10 @@
 
 A file is accepted only for what it is, never for what it claims: its type is read from its
 content by libmagic (python-magic) and checked against an allowlist. The original file name is
-kept for display and never used as a path. The blob is written before the database commit; if
-the commit fails, a blob that this upload created and nothing references is deleted again, so a
-failed upload leaves no orphan.
+kept for display and never used as a path. The file waits in a temporary file of the store and
+is placed under its SHA-256 only after the database commit (documents/storage.py): a failed
+commit, or a worker killed at any point, leaves no blob that nothing references, and a
+temporary file left by a crash is removed by `blobs check --prune` after the grace period.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from iom_events.columns import utcnow
+from iom_events.documents import inspection
 from iom_events.documents.models import FORMATS, Document, DocumentFile
 from iom_events.documents.storage import BlobStore, TooLarge
 from iom_events.extensions import db
@@ -57,7 +59,7 @@ def add_version(
 
     The version it replaces (if any) stays, marked replaced: staff can still download it.
     Raises UploadRefused (nothing stored, nothing changed) for an empty, oversize or unwanted
-    file.
+    file, or one of an accepted format carrying active content (documents/inspection.py).
     """
     limit = current_app.config["UPLOAD_MAX_BYTES"]
     try:
@@ -69,33 +71,34 @@ def add_version(
                 raise UploadRefused(
                     LazyString(not_accepted, media_type, upload.filename), detail=media_type
                 )
-            blob = incoming.keep()
+            try:
+                inspection.check(incoming.path, media_type, limit)
+            except inspection.ActiveContent as found:
+                raise UploadRefused(found.message, detail=found.detail) from found
+            now = utcnow()
+            for current in current_versions(document, language):
+                current.replaced_at = now
+            version = DocumentFile(
+                document=document,
+                language=language,
+                sha256=incoming.sha256,
+                size=incoming.size,
+                media_type=media_type,
+                original_filename=(upload.filename or "")[:255],
+                uploaded_by_id=user_id,
+                uploaded_at=now,
+            )
+            db.session.add(version)
+            try:
+                db.session.commit()
+            except BaseException:
+                db.session.rollback()
+                raise
+            incoming.publish()
     except TooLarge as error:
         raise UploadRefused(
             _l("The file is larger than %(size)s MB.", size=limit // (1024 * 1024))
         ) from error
-
-    now = utcnow()
-    for current in current_versions(document, language):
-        current.replaced_at = now
-    version = DocumentFile(
-        document=document,
-        language=language,
-        sha256=blob.sha256,
-        size=blob.size,
-        media_type=media_type,
-        original_filename=(upload.filename or "")[:255],
-        uploaded_by_id=user_id,
-        uploaded_at=now,
-    )
-    db.session.add(version)
-    try:
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        if blob.created:
-            forget_if_unreferenced(blob.sha256, store)
-        raise
     return version
 
 
@@ -245,21 +248,3 @@ def restore_version(version: DocumentFile) -> None:
         if newer is not None:
             version.replaced_at = newer.uploaded_at
     db.session.commit()
-
-
-@dataclass(frozen=True)
-class StoreReport:
-    orphans: list[str]
-    """Files in the store that no version references (or temporary files left by a crash)."""
-    missing: list[str]
-    """Blobs that versions reference but the store does not have."""
-
-
-def check_store(store: BlobStore) -> StoreReport:
-    referenced = set(
-        db.session.scalars(select(DocumentFile.sha256).distinct(), execution_options=EVERYTHING)
-    )
-    present = {name: path for name, path in store.contents()}
-    orphans = sorted(str(path) for name, path in present.items() if name not in referenced)
-    missing = sorted(sha for sha in referenced if sha not in present)
-    return StoreReport(orphans, missing)

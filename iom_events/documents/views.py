@@ -1,9 +1,10 @@
 """Public downloads: one language version of a document, or all of a meeting's in one zip."""
 
-from flask import Blueprint, Response, abort, request, send_file
+from flask import Blueprint, Response, abort
 
 from iom_events.documents import queries
 from iom_events.documents.archive import zip_stream
+from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.storage import blob_store
 from iom_events.languages import LANG
 from iom_events.slugs import slug as make_slug
@@ -17,25 +18,20 @@ MAX_AGE = 300
 @bp.get("/<int:document_id>/<language>")
 def download(slug: str, document_id: int, language: str):
     version = queries.public_version(slug, document_id, language) or abort(404)
-    path = blob_store().path(version.sha256)
+    store = blob_store()
+    path = store.path(version.sha256)
     if not path.is_file():
         abort(404)
-    # send_file streams the file (wsgi.file_wrapper: sendfile where the server has it).
-    response = send_file(
-        path,
-        mimetype=version.media_type,
-        as_attachment=True,
-        download_name=queries.download_name(version),
-        conditional=False,
-        etag=version.sha256,
-        max_age=MAX_AGE,
-    )
     # This address serves whichever version is current, and an older one can be current again
     # (restored from the trash): no date here is a monotonic last change, so the content's
     # SHA-256 alone validates (If-None-Match gives 304, If-Range and Range give 206).
-    del response.headers["Last-Modified"]
-    return response.make_conditional(
-        request, accept_ranges=True, complete_length=path.stat().st_size
+    return send_stored_file(
+        path,
+        store.relative_path(version.sha256),
+        mimetype=version.media_type,
+        download_name=queries.download_name(version),
+        etag=version.sha256,
+        max_age=MAX_AGE,
     )
 
 
