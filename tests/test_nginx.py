@@ -231,3 +231,26 @@ def test_slow_uploads_do_not_hold_the_sync_workers(stack):
     finally:
         for connection in slow:
             connection.close()
+
+
+def test_a_body_over_nginxs_limit_is_refused_in_the_three_languages(stack):
+    """nginx refuses it before the app sees it (Content-Length alone is enough), with the
+    shipped page rather than its own English one."""
+    url, _site, log, _app = stack
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(
+            b"POST /en/manage/events/x/documents/new HTTP/1.1\r\n"
+            b"Host: localhost\r\nContent-Type: application/octet-stream\r\n"
+            b"Content-Length: 209715200\r\nConnection: close\r\n\r\n"
+        )
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413")
+    page = body.decode()
+    assert "This file is too large" in page
+    assert "Ce fichier est trop volumineux" in page
+    assert "Este archivo es demasiado grande" in page
+    assert not any("/documents/new" in line for line in served_by_gunicorn(log))
