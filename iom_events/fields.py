@@ -16,6 +16,7 @@ from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import TelInput
 
 from iom_events import phones
+from iom_events.forms import one_line
 from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated
 
@@ -24,6 +25,7 @@ class TranslatedField(Field):
     """One input per UI language (name-en, name-fr, name-es); its data is a `Translated`.
 
     Texts in languages other than the UI's (imported data, say) are kept when the form saves.
+    A single-line one (not `multiline`) folds line breaks into spaces (`forms.one_line`).
     Each language's text is at most `LINE_LIMIT` characters on one line (a title, a place),
     `TEXT_LIMIT` in a multi-line field: longer is a paste gone wrong, and would break pages.
     """
@@ -50,10 +52,8 @@ class TranslatedField(Field):
         self.data = self.object_data
         self.raw_data = None
         if formdata is not None and any(self.input_name(lang) in formdata for lang in LANGUAGES):
-            submitted = {
-                lang: _one_kind_of_line_break(formdata.get(self.input_name(lang), ""))
-                for lang in LANGUAGES
-            }
+            read = _one_kind_of_line_break if self.multiline else one_line
+            submitted = {lang: read(formdata.get(self.input_name(lang), "")) for lang in LANGUAGES}
             self.raw_data = list(submitted.values())
             others = {k: v for k, v in self.object_data.items() if k not in LANGUAGES}
             self.data = Translated({**others, **submitted})

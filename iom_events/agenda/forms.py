@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, TimeField
 from wtforms.validators import Optional, ValidationError
 
@@ -13,6 +12,7 @@ from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
 from iom_events.fields import ChoiceField, TranslatedField, TranslationRequired, VersionField
 from iom_events.formatting import in_the_trash, long_day, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 
 
@@ -23,7 +23,7 @@ def _parse_day(value: str | None) -> date | None:
         return None
 
 
-class AgendaItemForm(FlaskForm):
+class AgendaItemForm(Form):
     """An item's own fields. Its place within the day is not here: the view puts a new item (or
     one moved to another day) at the end of its day, and "Move up"/"Move down" reorder it."""
 

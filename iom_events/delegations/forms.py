@@ -1,7 +1,6 @@
 """The forms staff edit a meeting's delegations and participants with."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -18,10 +17,11 @@ from iom_events.fields import (
     strip,
 )
 from iom_events.formatting import in_the_trash, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 
 
-class DelegationForm(FlaskForm):
+class DelegationForm(Form):
     """A party taking part; its people are edited one by one with `ParticipantForm`."""
 
     version = VersionField()
@@ -53,7 +53,7 @@ class DelegationForm(FlaskForm):
         obj.position = self._next_position if position is None else position
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(Form):
     """A person at a meeting. The e-mail and phone are for staff: no public page shows them."""
 
     version = VersionField()

@@ -1,7 +1,6 @@
 """The meetings list's filters, and the form staff edit a meeting with."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, TimeField
 from wtforms.validators import (
     Email,
@@ -30,11 +29,12 @@ from iom_events.fields import (
     zone_of_country,
 )
 from iom_events.formatting import in_the_trash, language_name, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
 
 
-class EventFilterForm(FlaskForm):
+class EventFilterForm(Form):
     """GET form: no CSRF token (it changes nothing), choices filled by the view."""
 
     class Meta:
@@ -77,7 +77,7 @@ def _parent_name(event) -> str:
     return in_the_trash(translate(event.title, event.original_language) or event.slug, event)
 
 
-class EventForm(FlaskForm):
+class EventForm(Form):
     """A meeting's own fields; its agenda, delegations, documents... have forms of their own."""
 
     version = VersionField()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -18,11 +17,12 @@ from iom_events.fields import (
     slug_format,
 )
 from iom_events.formatting import translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.offices.models import Office, OfficeKind
 
 
-class OfficeForm(FlaskForm):
+class OfficeForm(Form):
     """An office's own fields. Its parent is chosen by slug among the other offices."""
 
     version = VersionField()

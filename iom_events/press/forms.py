@@ -1,7 +1,6 @@
 """The form staff edit a press contact with."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -15,6 +14,7 @@ from iom_events.fields import (
     strip,
 )
 from iom_events.formatting import language_name, translate
+from iom_events.forms import Form
 
 SPOKEN_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt")
 """The languages a press officer may answer journalists in: the UN's six, and Portuguese."""
@@ -27,7 +27,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class PressContactForm(FlaskForm):
+class PressContactForm(Form):
     """A meeting's press officer: public by nature, so the e-mail is required."""
 
     version = VersionField()
