@@ -23,8 +23,9 @@ from wtforms import PasswordField, StringField, TextAreaField
 _CONTROL = {code: None for code in [*range(0x20), 0x7F] if chr(code) not in "\t\n\r"}
 _CONTROL.update({0x0B: "\n", 0x0C: "\n"})
 
-LINE_BREAKS = re.compile(r"[\t\r\n\x85\u2028\u2029]+")
-"""Whatever breaks a line in some reader (NEL and the Unicode separators too), and tabs."""
+LINE_BREAKS = re.compile(r" *[\t\r\n\x85\u2028\u2029]+ *")
+"""Whatever breaks a line in some reader (NEL and the Unicode separators too), and tabs, with
+the spaces around them."""
 
 
 def without_control_characters(text: str) -> str:
