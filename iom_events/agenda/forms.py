@@ -5,12 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectMultipleField, TimeField
+from wtforms import TimeField
 from wtforms.validators import Optional, ValidationError
 
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
-from iom_events.fields import ChoiceField, TranslatedField, TranslationRequired, VersionField
+from iom_events.fields import (
+    ChoiceField,
+    SeveralChoicesField,
+    TranslatedField,
+    TranslationRequired,
+    VersionField,
+)
 from iom_events.formatting import in_the_trash, long_day, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
@@ -40,7 +46,7 @@ class AgendaItemForm(Form):
         description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
     )
     room = TranslatedField(_l("Room"))
-    speakers = SelectMultipleField(
+    speakers = SeveralChoicesField(
         _l("Speakers"),
         [Optional()],
         coerce=int,

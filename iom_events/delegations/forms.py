@@ -2,10 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.fields import (
+    MAX_POSITION,
     ChoiceField,
     OptionalInteger,
     PhoneField,
@@ -34,7 +35,8 @@ class DelegationForm(Form):
     country = ChoiceField(_l("Country"))
     position = OptionalInteger(
         _l("Position in the list"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Left empty, the delegation goes last."),
     )
 

@@ -11,13 +11,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
-from wtforms.validators import NumberRange, Optional, ValidationError
+from wtforms.validators import Optional, ValidationError
 
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event, EventOrganizer, OrganizerRole
 from iom_events.extensions import db
-from iom_events.fields import ChoiceField, OptionalInteger, TranslatedField, VersionField
+from iom_events.fields import (
+    MAX_POSITION,
+    ChoiceField,
+    OptionalInteger,
+    TranslatedField,
+    VersionField,
+)
 from iom_events.formatting import translate
 from iom_events.forms import Form
 from iom_events.labels import choices
@@ -39,7 +45,8 @@ class OrganizerForm(Form):
     )
     position = OptionalInteger(
         _l("Order"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Left empty, the organizer comes last."),
     )
 

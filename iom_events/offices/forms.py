@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from iom_events.fields import (
+    MAX_POSITION,
     ChoiceField,
     OptionalInteger,
     TranslatedField,
@@ -47,7 +48,8 @@ class OfficeForm(Form):
     parent = ChoiceField(_l("Part of"), validate_choice=False)
     position = OptionalInteger(
         _l("Order in lists"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Smaller numbers come first."),
     )
 
