@@ -101,12 +101,16 @@ class ChoiceField(SelectField):
 class SeveralChoicesField(SelectMultipleField):
     """Several choices, each at most once: a value sent twice (a tampered form, a script) counts
     once. The same person sent twice as a speaker of an agenda item was a duplicate row in its
-    link table, refused by the database's primary key as a 500."""
+    link table, refused by the database's primary key as a 500.
+
+    An empty value is no choice (no option has one): `speakers=` alone is "none chosen". Its data
+    is always a list, also when a value cannot be read (then with the field's error): WTForms
+    left it None, which `Optional()` let through to the save."""
 
     def process_formdata(self, valuelist):
-        super().process_formdata(valuelist)
-        if self.data:
-            self.data = list(dict.fromkeys(self.data))
+        self.data = []
+        super().process_formdata([value for value in valuelist if value != ""])
+        self.data = list(dict.fromkeys(self.data or []))
 
 
 class TranslationRequired:

@@ -125,6 +125,29 @@ def test_the_same_speaker_twice_is_one_speaker(app, editor, make_event):
         assert [speaker.id for speaker in item.speakers] == [person_id]
 
 
+@pytest.mark.parametrize("sent", [[""], ["", ""], ["x"], ["1", "x"]])
+def test_speakers_that_are_no_choice_change_nothing(app, editor, sent):
+    with app.app_context():
+        event = db.session.scalar(select(Event).where(Event.slug == "rcp-bangkok-2009"))
+        item = event.agenda[0]
+        path = f"/en/manage/events/{event.slug}/agenda/{item.id}/edit"
+        typed = {
+            "version": str(item.version),
+            "day": item.day.isoformat(),
+            "kind": item.kind.value,
+            "title-en": item.title["en"],
+            "speakers": sent,
+        }
+        before = [speaker.id for speaker in item.speakers]
+    response = post_form(editor, path, typed, "/en/manage/")
+    assert response.status_code in (303, 400)
+    if response.status_code == 400:
+        assert "Invalid choice" in text_of(response.get_data(as_text=True))
+    with app.app_context():
+        item = db.session.get(AgendaItem, item.id)
+        assert [speaker.id for speaker in item.speakers] == ([] if sent[0] == "" else before)
+
+
 def test_the_agenda_form_of_a_meeting_saved_from_2009_to_9999_opens_at_once(editor, make_event):
     event = make_event(starts_on=date(2009, 6, 4), ends_on=date(9999, 12, 31))
     started = time.monotonic()
