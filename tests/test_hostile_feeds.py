@@ -12,7 +12,8 @@ from iom_events.events.models import EventOrganizer, OrganizerRole
 from iom_events.extensions import db
 from iom_events.translated import Translated
 
-HOSTILE = "Opening\r\nsession\x00 with\x0b a\x1b\ttab\u2028and more"
+# No NUL: PostgreSQL stores none (forms drop it, tests/test_hostile_forms.py).
+HOSTILE = "Opening\r\nsession\x01 with\x0b a\x1b\ttab\u2028and more"
 
 
 def test_line_breaks_and_control_characters_in_saved_texts_do_not_break_the_feed(
@@ -21,7 +22,7 @@ def test_line_breaks_and_control_characters_in_saved_texts_do_not_break_the_feed
     event = make_event(
         title=Translated(en=HOSTILE),
         venue=Translated(en="Palais\ndes Nations\x07"),
-        description=Translated(en="First\x00 paragraph.\n\nSecond\x01 one."),
+        description=Translated(en="First\x02 paragraph.\n\nSecond\x01 one."),
     )
     with app.app_context():
         db.session.add_all(
@@ -46,7 +47,7 @@ def test_line_breaks_and_control_characters_in_saved_texts_do_not_break_the_feed
     assert str(meeting["summary"]) == "Opening session with a tab and more"
     assert str(meeting["location"]).startswith("Palais des Nations")
     assert "First paragraph.\n\nSecond one." in str(meeting["description"])
-    assert "\x00" not in response.get_data(as_text=True)
+    assert not any(chr(code) in response.get_data(as_text=True) for code in (1, 2, 7, 0x1B))
 
 
 def test_a_meeting_saved_with_absurd_dates_still_has_a_feed_and_a_page(client, make_event):
