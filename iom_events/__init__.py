@@ -38,7 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
     login.login_view = "accounts.sign_in"
     login.login_message = None
 
-    from iom_events import caching, errors, saving, web
+    from iom_events import addresses, caching, errors, saving, web
     from iom_events.accounts import sessions as _sessions  # noqa: F401  (the user loader)
     from iom_events.accounts.commands import users_cli
     from iom_events.accounts.manage import bp as manage_users_bp
@@ -70,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
     caching.init_app(app)
     web.init_app(app)
     errors.init_app(app)
+    addresses.init_app(app)
     for blueprint in (
         calendar_bp,
         events_bp,

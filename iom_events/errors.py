@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, SecurityError
 
-from iom_events import former_slugs, refused_forms
+from iom_events import addresses, former_slugs, refused_forms
 from iom_events.accounts.models import User, UserRole
 from iom_events.api.views import problem as api_problem
 from iom_events.events import staff
@@ -112,7 +112,16 @@ def forbidden(error: HTTPException):
 
 
 def bad_request(error: HTTPException):
-    """A staff request the site cannot read (a button's odd value): nothing changed."""
+    """An address the site cannot read (a host that is no host name, a control character),
+    said in the page's language; a staff request the site cannot read (a button's odd value):
+    nothing changed."""
+    if _api_request():
+        return api_problem(error)
+    if isinstance(error, addresses.BadHost):
+        # No link can be built on such a host: a page of its own, without the site's header.
+        return render_template("errors/bad_host.html", message=error.description), 400
+    if isinstance(error, addresses.BadAddress):
+        return render_template("errors/400.html", message=error.description), 400
     if isinstance(error, SecurityError) or not _staff_page():
         return error
     back, _gone = _way_back()

@@ -10,12 +10,13 @@ from urllib.parse import urlsplit
 from babel.core import get_global
 from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, HiddenField, IntegerField, SelectField, StringField
+from wtforms import Field, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.utils import unset_value
 from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import TelInput
 
 from iom_events import phones
+from iom_events.forms import one_line
 from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated
 
@@ -24,12 +25,18 @@ class TranslatedField(Field):
     """One input per UI language (name-en, name-fr, name-es); its data is a `Translated`.
 
     Texts in languages other than the UI's (imported data, say) are kept when the form saves.
+    A single-line one (not `multiline`) folds line breaks into spaces (`forms.one_line`).
     Each language's text is at most `LINE_LIMIT` characters on one line (a title, a place),
     `TEXT_LIMIT` in a multi-line field: longer is a paste gone wrong, and would break pages.
+    The column is JSON, with no size of its own: these bounds are the only ones.
     """
 
-    LINE_LIMIT = 500
-    TEXT_LIMIT = 50_000
+    LINE_LIMIT = 300
+    """A title, a name, a place: the longest in the reference data is 139 characters (a
+    delegation's name); UN document titles stay well under 300."""
+    TEXT_LIMIT = 20_000
+    """A summary, a description: the longest in the reference data is 3,356 characters; 20,000
+    is some ten printed pages, more than any page of the site should carry."""
 
     def __init__(self, label=None, validators=None, *, multiline: bool = False, **kwargs):
         super().__init__(label, validators, **kwargs)
@@ -50,10 +57,8 @@ class TranslatedField(Field):
         self.data = self.object_data
         self.raw_data = None
         if formdata is not None and any(self.input_name(lang) in formdata for lang in LANGUAGES):
-            submitted = {
-                lang: _one_kind_of_line_break(formdata.get(self.input_name(lang), ""))
-                for lang in LANGUAGES
-            }
+            read = _one_kind_of_line_break if self.multiline else one_line
+            submitted = {lang: read(formdata.get(self.input_name(lang), "")) for lang in LANGUAGES}
             self.raw_data = list(submitted.values())
             others = {k: v for k, v in self.object_data.items() if k not in LANGUAGES}
             self.data = Translated({**others, **submitted})
@@ -93,6 +98,21 @@ class ChoiceField(SelectField):
         self.data = choice_value(value)
 
 
+class SeveralChoicesField(SelectMultipleField):
+    """Several choices, each at most once: a value sent twice (a tampered form, a script) counts
+    once. The same person sent twice as a speaker of an agenda item was a duplicate row in its
+    link table, refused by the database's primary key as a 500.
+
+    An empty value is no choice (no option has one): `speakers=` alone is "none chosen". Its data
+    is always a list, also when a value cannot be read (then with the field's error): WTForms
+    left it None, which `Optional()` let through to the save."""
+
+    def process_formdata(self, valuelist):
+        self.data = []
+        super().process_formdata([value for value in valuelist if value != ""])
+        self.data = list(dict.fromkeys(self.data or []))
+
+
 class TranslationRequired:
     """At least one of the languages is filled in."""
 
@@ -130,7 +150,21 @@ def to_int(value) -> int | None:
 
 
 class OptionalInteger(IntegerField):
-    """An integer that may be left empty (then None), with a message in the page's language."""
+    """An integer that may be left empty (then None), within `minimum`..`maximum`, with messages
+    in the page's language. Every number a form takes has an upper bound: what a meeting can
+    need (`MAX_PARTICIPANTS`...), far below what the database can hold."""
+
+    def __init__(
+        self,
+        label=None,
+        validators=None,
+        *,
+        maximum: int,
+        minimum: int = 0,
+        message=None,
+        **kwargs,
+    ):
+        super().__init__(label, [*(validators or []), Between(minimum, maximum, message)], **kwargs)
 
     def process_formdata(self, valuelist):
         if valuelist and valuelist[0].strip():
@@ -151,6 +185,39 @@ class OptionalInteger(IntegerField):
             raise StopValidation()
 
 
+class Between:
+    """A number within `minimum`..`maximum` (both included), when there is one; the message
+    writes the bounds with the locale's digits ("200 000")."""
+
+    def __init__(self, minimum: int, maximum: int, message=None):
+        self.minimum, self.maximum, self.message = minimum, maximum, message
+
+    def __call__(self, form, field):
+        if field.data is None or self.minimum <= field.data <= self.maximum:
+            return
+        raise ValidationError(
+            self.message
+            or _l(
+                "Enter a number from %(min)s to %(max)s.",
+                min=format_number(self.minimum),
+                max=format_number(self.maximum),
+            )
+        )
+
+
+MAX_PARTICIPANTS = 200_000
+"""The largest meetings of the UN system gather fewer (COP28, Dubai 2023: about 85,000
+registered participants)."""
+
+MAX_STATES = 250
+"""States represented at one meeting: 193 UN member states, 2 observer states, and the
+territories some meetings count apart."""
+
+MAX_POSITION = 10_000
+"""A place in a list (a meeting's delegations, organizers, documents, press contacts; the
+office directory): no list is that long."""
+
+
 def http_url(form, field):
     """A web address that readers can open: http or https, with a host."""
     if not field.data:
@@ -166,6 +233,12 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 FIRST_YEAR, LAST_YEAR = 1951, 2100
 """The years a meeting can be in: IOM was founded in 1951; the meetings list filters the same."""
+
+MAX_MEETING_DAYS = 31
+"""The longest a meeting can last, first and last day included. IOM's longest meetings (the
+Council, the International Dialogue on Migration, a UN conference such as BAPA+40) take days,
+not weeks; a longer span is a typo ("2009" to "2090"), and would give an agenda form with a
+choice for every day of it. A programme longer than a month is several meetings."""
 
 
 def meeting_day(form, field):

@@ -94,5 +94,5 @@ def test_a_title_pasted_far_too_long_is_refused_and_kept(app, editor):
     title = "Atelier " * 100
     response = post_form(editor, "/en/manage/events/new", {**MEETING, "title-fr": title})
     assert response.status_code == 400
-    assert "At most 500 characters in each language." in text_of(response.get_data(as_text=True))
+    assert "At most 300 characters in each language." in text_of(response.get_data(as_text=True))
     assert meetings_titled(app, title) == 0

@@ -6,20 +6,23 @@ PasswordField does not render its value), stored or logged in clear.
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from iom_events.accounts.auth import hash_password
 from iom_events.accounts.models import UserRole
 from iom_events.fields import ChoiceField, VersionField
+from iom_events.forms import Form
 from iom_events.labels import choices
 
 MIN_PASSWORD_LENGTH = 12
 
 
-class SignInForm(FlaskForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Enter your e-mail address."))])
+class SignInForm(Form):
+    email = EmailField(
+        _l("E-mail"),
+        validators=[DataRequired(_l("Enter your e-mail address.")), Length(max=254)],
+    )
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
     next = HiddenField()
 
@@ -59,7 +62,7 @@ def _password_again() -> PasswordField:
     )
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     """A password typed twice: an administrator sets it, then tells the person."""
 
     version = VersionField()
@@ -70,7 +73,7 @@ class NewPasswordForm(FlaskForm):
         obj.password_hash = hash_password(self.password.data)
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     """What an account may do; its e-mail address is its identity and does not change."""
 
     version = VersionField()

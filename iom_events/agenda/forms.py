@@ -5,14 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import SelectMultipleField, TimeField
+from wtforms import TimeField
 from wtforms.validators import Optional, ValidationError
 
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
-from iom_events.fields import ChoiceField, TranslatedField, TranslationRequired, VersionField
+from iom_events.fields import (
+    ChoiceField,
+    SeveralChoicesField,
+    TranslatedField,
+    TranslationRequired,
+    VersionField,
+)
 from iom_events.formatting import in_the_trash, long_day, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 
 
@@ -23,7 +29,7 @@ def _parse_day(value: str | None) -> date | None:
         return None
 
 
-class AgendaItemForm(FlaskForm):
+class AgendaItemForm(Form):
     """An item's own fields. Its place within the day is not here: the view puts a new item (or
     one moved to another day) at the end of its day, and "Move up"/"Move down" reorder it."""
 
@@ -40,7 +46,7 @@ class AgendaItemForm(FlaskForm):
         description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
     )
     room = TranslatedField(_l("Room"))
-    speakers = SelectMultipleField(
+    speakers = SeveralChoicesField(
         _l("Speakers"),
         [Optional()],
         coerce=int,

@@ -18,13 +18,17 @@ from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
 from iom_events.extensions import db
+from iom_events.fields import MAX_MEETING_DAYS
 
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
 
 
 def meeting_days(event: Event) -> list[date]:
-    length = (event.ends_on - event.starts_on).days
-    return [event.starts_on + timedelta(days=n) for n in range(length + 1)]
+    """The days of the meeting, at most its first `MAX_MEETING_DAYS`: a meeting saved before
+    that bound with absurd dates (2009 to 9999) gives a form of a month's days, not of three
+    million (minutes of CPU and gigabytes for one page). Its edit form asks for real dates."""
+    length = min((event.ends_on - event.starts_on).days + 1, MAX_MEETING_DAYS)
+    return [event.starts_on + timedelta(days=n) for n in range(length)]
 
 
 def _end_of_day(event: Event, day: date) -> int:

@@ -38,6 +38,7 @@ from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 from iom_events.agenda.models import AgendaItem
 from iom_events.calendar.timezones import vtimezone
 from iom_events.events.models import Event as Meeting
+from iom_events.forms import one_line, without_control_characters
 from iom_events.text import plain_text
 from iom_events.translated import Localized, Translated
 
@@ -168,10 +169,10 @@ def _feed(context: FeedContext, events: list[Event], spans: _Spans) -> bytes:
         feed.add("method", "PUBLISH")
     # vText: escaped as TEXT (RFC 5545 section 3.3.11), whatever the name or description holds.
     name = _shortened(context.name, TEXT_LIMITS["summary"])
-    feed.add("name", vText(name))
-    feed.add("x-wr-calname", vText(name))
-    feed.add("description", vText(context.description))
-    feed.add("x-wr-caldesc", vText(context.description))
+    feed.add("name", vText(_line(name)))
+    feed.add("x-wr-calname", vText(_line(name)))
+    feed.add("description", vText(_paragraphs(context.description)))
+    feed.add("x-wr-caldesc", vText(_paragraphs(context.description)))
     feed.add("url", context.url)
     feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(REFRESH))
@@ -262,7 +263,7 @@ def _add_description(
     context: FeedContext, entry: Event, meeting: Meeting, texts: list[Localized | None]
 ) -> None:
     """Paragraphs: the texts (Markdown made plain), then the meeting page's address."""
-    paragraphs = [plain_text(text) for text in texts if text]
+    paragraphs = [_paragraphs(plain_text(text)) for text in texts if text]
     body = _shortened("\n\n".join(p for p in paragraphs if p), TEXT_LIMITS["description"])
     language = next((text.lang for text in texts if text and text.is_fallback), None)
     description = (
@@ -275,7 +276,20 @@ def _add_text(entry: Event, name: str, text: str | None) -> None:
     """A text property, with LANGUAGE when the text is not in the feed's language."""
     if text:
         fallback = text.lang if isinstance(text, Localized) and text.is_fallback else None
-        entry.add(name, _shortened(str(text), TEXT_LIMITS[name]), _language(fallback))
+        entry.add(name, _shortened(_line(str(text)), TEXT_LIMITS[name]), _language(fallback))
+
+
+def _line(text: str) -> str:
+    """A one-line property (SUMMARY, LOCATION, a name): whatever was saved, no control
+    character (RFC 5545 section 3.3.11 allows none in TEXT but HTAB) and no line break, which
+    clients show as a title cut in two or, in a parameter, cannot read at all."""
+    return one_line(without_control_characters(text))
+
+
+def _paragraphs(text: str) -> str:
+    """A multi-line property (DESCRIPTION): line breaks kept (as LF), no control character."""
+    cleaned = without_control_characters(text).replace("\r\n", "\n").replace("\r", "\n")
+    return cleaned.replace("\t", " ")
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -307,13 +321,13 @@ def _joined(parts: list[Localized | str | None]) -> Localized | str:
 def meeting_span(meeting: Meeting) -> tuple[date | datetime, date | datetime]:
     """All-day with an exclusive end, or times in the venue's zone."""
     if meeting.starts_at is None:
-        return meeting.starts_on, meeting.ends_on + timedelta(days=1)
+        return meeting.starts_on, meeting.day_after_end
     zone = ZoneInfo(meeting.timezone)
     start = local_time(meeting.starts_on, meeting.starts_at, zone)
     if meeting.ends_at is not None:
         end = local_time(meeting.ends_on, meeting.ends_at, zone)
     else:
-        end = local_time(meeting.ends_on + timedelta(days=1), datetime.min.time(), zone)
+        end = local_time(meeting.day_after_end, datetime.min.time(), zone)
     return start, max(end, start)
 
 
@@ -344,5 +358,5 @@ def _organizer(context: FeedContext, meeting: Meeting) -> vCalAddress:
 
 def _address(context: FeedContext, name: str) -> vCalAddress:
     organizer = vCalAddress(f"mailto:{context.organizer_email}")
-    organizer.params["cn"] = vText(name)
+    organizer.params["cn"] = vText(_line(name))
     return organizer

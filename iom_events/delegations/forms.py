@@ -1,12 +1,12 @@
 """The forms staff edit a meeting's delegations and participants with."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.fields import (
+    MAX_POSITION,
     ChoiceField,
     OptionalInteger,
     PhoneField,
@@ -18,10 +18,11 @@ from iom_events.fields import (
     strip,
 )
 from iom_events.formatting import in_the_trash, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 
 
-class DelegationForm(FlaskForm):
+class DelegationForm(Form):
     """A party taking part; its people are edited one by one with `ParticipantForm`."""
 
     version = VersionField()
@@ -34,7 +35,8 @@ class DelegationForm(FlaskForm):
     country = ChoiceField(_l("Country"))
     position = OptionalInteger(
         _l("Position in the list"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Left empty, the delegation goes last."),
     )
 
@@ -53,7 +55,7 @@ class DelegationForm(FlaskForm):
         obj.position = self._next_position if position is None else position
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(Form):
     """A person at a meeting. The e-mail and phone are for staff: no public page shows them."""
 
     version = VersionField()

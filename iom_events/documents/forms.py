@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, StringField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms.validators import Length, Optional
 
 from iom_events.documents.models import DocumentCategory
 from iom_events.fields import (
+    MAX_POSITION,
     ChoiceField,
     OptionalInteger,
     RecordChoiceField,
@@ -20,10 +20,11 @@ from iom_events.fields import (
     to_int,
 )
 from iom_events.formatting import language_name, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(Form):
     """What a document is; its files are uploaded one language at a time with `UploadForm`."""
 
     version = VersionField()
@@ -40,7 +41,8 @@ class DocumentForm(FlaskForm):
     )
     position = OptionalInteger(
         _l("Position in the list"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Left empty, the document goes last."),
     )
 
@@ -62,7 +64,7 @@ class DocumentForm(FlaskForm):
         obj.position = self._next_position if position is None else position
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     """One file in one language. What the file is gets decided from its content, not here."""
 
     language = ChoiceField(_l("Language"))

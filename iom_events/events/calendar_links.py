@@ -12,7 +12,7 @@ in. Their parameters are the apps' public event-template URLs:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -26,11 +26,11 @@ some browsers and proxies cut URLs at."""
 def span(meeting: Event) -> tuple[date | datetime, date | datetime]:
     """The meeting's days (end exclusive), or its start and end instants in UTC."""
     if meeting.starts_at is None:
-        return meeting.starts_on, meeting.ends_on + timedelta(days=1)
+        return meeting.starts_on, meeting.day_after_end
     zone = ZoneInfo(meeting.timezone)
     start = datetime.combine(meeting.starts_on, meeting.starts_at, tzinfo=zone)
     end_time = meeting.ends_at or datetime.min.time()
-    end_day = meeting.ends_on if meeting.ends_at else meeting.ends_on + timedelta(days=1)
+    end_day = meeting.ends_on if meeting.ends_at else meeting.day_after_end
     end = max(datetime.combine(end_day, end_time, tzinfo=zone), start)
     return start.astimezone(UTC), end.astimezone(UTC)
 

@@ -1,13 +1,11 @@
 """The meetings list's filters, and the form staff edit a meeting with."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, TimeField
 from wtforms.validators import (
     Email,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     ValidationError,
 )
@@ -17,6 +15,9 @@ from iom_events.events.queries import EventFilters
 from iom_events.fields import (
     FIRST_YEAR,
     LAST_YEAR,
+    MAX_MEETING_DAYS,
+    MAX_PARTICIPANTS,
+    MAX_STATES,
     SLUG,
     ChoiceField,
     OptionalInteger,
@@ -30,11 +31,12 @@ from iom_events.fields import (
     zone_of_country,
 )
 from iom_events.formatting import in_the_trash, language_name, translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
 
 
-class EventFilterForm(FlaskForm):
+class EventFilterForm(Form):
     """GET form: no CSRF token (it changes nothing), choices filled by the view."""
 
     class Meta:
@@ -60,10 +62,10 @@ class EventFilterForm(FlaskForm):
 
     year = OptionalInteger(  # bounded: a 300-digit year once reached a 500
         _l("Year"),
-        validators=[
-            Optional(),
-            NumberRange(min=FIRST_YEAR, max=LAST_YEAR, message=_l("Enter a year.")),
-        ],
+        [Optional()],
+        minimum=FIRST_YEAR,
+        maximum=LAST_YEAR,
+        message=_l("Enter a year."),
     )
     office = SelectField(_l("Office"), default="")
     kind = SelectField(_l("Kind of meeting"), default="")
@@ -77,7 +79,7 @@ def _parent_name(event) -> str:
     return in_the_trash(translate(event.title, event.original_language) or event.slug, event)
 
 
-class EventForm(FlaskForm):
+class EventForm(Form):
     """A meeting's own fields; its agenda, delegations, documents... have forms of their own."""
 
     version = VersionField()
@@ -108,10 +110,10 @@ class EventForm(FlaskForm):
     city = TranslatedField(_l("City"))
     country = ChoiceField(_l("Country"))
     participant_count = OptionalInteger(
-        _l("Number of participants"), [Optional(), NumberRange(min=0)]
+        _l("Number of participants"), [Optional()], maximum=MAX_PARTICIPANTS
     )
     participant_count_qualifier = ChoiceField(_l("The number is"))
-    states_count = OptionalInteger(_l("States represented"), [Optional(), NumberRange(min=0)])
+    states_count = OptionalInteger(_l("States represented"), [Optional()], maximum=MAX_STATES)
     website = StringField(_l("Official website"), [Optional(), Length(max=500), http_url])
     contact_email = EmailField(
         _l("Contact e-mail"),
@@ -138,6 +140,15 @@ class EventForm(FlaskForm):
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:
             raise ValidationError(_l("The last day cannot be before the first day."))
+        first, last = self.starts_on.data, field.data
+        if first and last and (last - first).days + 1 > MAX_MEETING_DAYS:
+            raise ValidationError(
+                _l(
+                    "A meeting lasts at most %(days)s days: check the year, or register a "
+                    "longer programme as several meetings.",
+                    days=MAX_MEETING_DAYS,
+                )
+            )
 
     def validate_ends_at(self, field):
         if field.data and not self.starts_at.data:

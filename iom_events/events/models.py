@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
@@ -148,6 +148,13 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
+
+    @property
+    def day_after_end(self) -> date:
+        """The day after the last one: the exclusive end of an all-day event (RFC 5545). A
+        meeting saved, before dates were bounded, as ending on 9999-12-31 has no day after:
+        its last day is given instead, rather than an OverflowError on its page and feeds."""
+        return self.ends_on + timedelta(days=1) if self.ends_on < date.max else self.ends_on
 
     def __repr__(self) -> str:
         return f"<Event {self.slug}>"

@@ -9,17 +9,23 @@ from __future__ import annotations
 from flask import flash, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
-from wtforms.validators import NumberRange, Optional, ValidationError
+from wtforms.validators import Optional, ValidationError
 
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event, EventOrganizer, OrganizerRole
 from iom_events.extensions import db
-from iom_events.fields import ChoiceField, OptionalInteger, TranslatedField, VersionField
+from iom_events.fields import (
+    MAX_POSITION,
+    ChoiceField,
+    OptionalInteger,
+    TranslatedField,
+    VersionField,
+)
 from iom_events.formatting import translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.offices.models import Office
 from iom_events.offices.queries import all_offices
@@ -27,7 +33,7 @@ from iom_events.offices.queries import all_offices
 bp = manage_blueprint("manage_organizers", __name__, "/events/<slug>/organizers")
 
 
-class OrganizerForm(FlaskForm):
+class OrganizerForm(Form):
     """An office of IOM, or a body in free text ("Royal Thai Government"), and its part."""
 
     version = VersionField()
@@ -39,7 +45,8 @@ class OrganizerForm(FlaskForm):
     )
     position = OptionalInteger(
         _l("Order"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Left empty, the organizer comes last."),
     )
 

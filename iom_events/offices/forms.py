@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from iom_events.fields import (
+    MAX_POSITION,
     ChoiceField,
     OptionalInteger,
     TranslatedField,
@@ -18,11 +18,12 @@ from iom_events.fields import (
     slug_format,
 )
 from iom_events.formatting import translate
+from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.offices.models import Office, OfficeKind
 
 
-class OfficeForm(FlaskForm):
+class OfficeForm(Form):
     """An office's own fields. Its parent is chosen by slug among the other offices."""
 
     version = VersionField()
@@ -47,7 +48,8 @@ class OfficeForm(FlaskForm):
     parent = ChoiceField(_l("Part of"), validate_choice=False)
     position = OptionalInteger(
         _l("Order in lists"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Smaller numbers come first."),
     )
 

@@ -1,33 +1,35 @@
 """The form staff edit a press contact with."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import EmailField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from iom_events.fields import (
+    MAX_POSITION,
     OptionalInteger,
     PhoneField,
     RecordChoiceField,
+    SeveralChoicesField,
     VersionField,
     email_address,
     strip,
 )
 from iom_events.formatting import language_name, translate
+from iom_events.forms import Form
 
 SPOKEN_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt")
 """The languages a press officer may answer journalists in: the UN's six, and Portuguese."""
 
 
-class CheckboxesField(SelectMultipleField):
+class CheckboxesField(SeveralChoicesField):
     """Several choices, one checkbox each (with its own label), grouped under the field's name."""
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
 
-class PressContactForm(FlaskForm):
+class PressContactForm(Form):
     """A meeting's press officer: public by nature, so the e-mail is required."""
 
     version = VersionField()
@@ -50,7 +52,8 @@ class PressContactForm(FlaskForm):
     languages = CheckboxesField(_l("Languages spoken"))
     position = OptionalInteger(
         _l("Position in the list"),
-        [Optional(), NumberRange(min=0)],
+        [Optional()],
+        maximum=MAX_POSITION,
         description=_l("Left empty, the contact goes last."),
     )
 
