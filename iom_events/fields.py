@@ -130,6 +130,14 @@ class VersionField(HiddenField):
     def __init__(self, **kwargs):
         super().__init__(filters=[to_int], **kwargs)
 
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        """A posted form without the field has no version (None), never the record's current
+        one, which WTForms would take from the record: that would make a stale form a blind
+        overwrite of every change saved since it was opened (issue 15, item 10)."""
+        if formdata is not None and self.name not in formdata:
+            data = None
+        super().process(formdata, data, extra_filters)
+
     def populate_obj(self, obj, name):
         """Never copied onto the record: SQLAlchemy counts versions itself."""
 

@@ -49,9 +49,13 @@ def current_lang() -> str:
 
 
 def preferred_language() -> str:
-    """The UI language the browser asks for: "fr-CH, en;q=0.5" gives fr; none gives English."""
+    """The UI language the browser asks for: "fr-CH, en;q=0.5" gives fr; none gives English.
+
+    Tags are compared case-insensitively (RFC 4647, section 2): "FR" and "Fr-ch" are French.
+    Babel answers with the tag as the browser wrote it, so the answer is read back as ours."""
     wanted = [tag for tag, _quality in request.accept_languages]
-    return negotiate_locale(wanted, LANGUAGES, sep="-") or DEFAULT_LANGUAGE
+    found = negotiate_locale(wanted, LANGUAGES, sep="-")
+    return found.lower() if found else DEFAULT_LANGUAGE
 
 
 def alternate_urls() -> dict[str, str]:

@@ -1,5 +1,6 @@
 """What every page shares: the root redirect, template helpers, security headers."""
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, g, has_request_context, redirect, request, url_for
@@ -27,6 +28,10 @@ class SessionInterface(SecureCookieSessionInterface):
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
 
+DIGITS = re.compile(r"[0-9]{1,10}")
+"""A number as an address writes it: ASCII digits only (`"²".isdigit()` is true, `int("²")`
+fails), and never longer than MAX_ID."""
+
 MAX_ID = 2**31 - 1
 """The largest id or page number an address may carry: beyond, nothing exists (and SQLite
 would overflow its integers), so the address is not found."""
@@ -42,7 +47,7 @@ class BoundedIntegerConverter(IntegerConverter):
 def page_number() -> int:
     """The `page` of a paginated list: 1 when absent; a page that cannot exist is a 404."""
     page = request.args.get("page", "1")
-    if not page.isdigit() or not 0 < int(page) <= MAX_ID:
+    if not DIGITS.fullmatch(page) or not 0 < int(page) <= MAX_ID:
         abort(404)
     return int(page)
 

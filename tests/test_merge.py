@@ -234,10 +234,27 @@ def test_a_version_the_record_never_had_merges_against_its_whole_history(
     path = edit_path(meeting)
     form_a, form_b = opened(editor, path), opened(admin, path)
     assert send(editor, path, changed(form_a, venue__fr="Salle A")).status_code == 303
-    for version in ("99999", "abc"):
-        again = send(admin, path, changed(form_b, venue__fr="Salle B", version=version))
+    for version in ("99999", "abc", None):  # None: no version field posted at all
+        form = changed(form_b, venue__fr="Salle B", version=version)
+        if version is None:
+            del form["version"]
+        again = send(admin, path, form)
         assert again.status_code == 409, version
         assert stored(app, Event, meeting.id).venue["fr"] == "Salle A"
+
+
+def test_a_form_posted_without_its_version_keeps_a_colleagues_change(app, editor, admin, meeting):
+    """Without the field, the version was read from the record as it is now: a blind
+    overwrite of whatever a colleague saved since the form was opened."""
+    path = edit_path(meeting)
+    stale = opened(admin, path)
+    assert send(editor, path, changed(opened(editor, path), venue__en="Hall B")).status_code == 303
+    form = changed(stale, summary__en="A summary")
+    del form["version"]
+    response = send(admin, path, form)
+    assert response.status_code in (303, 409)
+    saved = stored(app, Event, meeting.id)
+    assert saved.venue["en"] == "Hall B"
 
 
 def test_a_choice_does_not_cover_a_change_made_after_it_was_shown(app, editor, admin, meeting):

@@ -34,6 +34,9 @@ def test_every_public_page_answers_in_each_language(client, path, lang):
         assert f'hreflang="{other}" href="http://localhost{path.format(lang=other)}"' in html
 
 
+RCP_API = "/api/v1/meetings/rcp-bangkok-2009"
+
+
 def test_root_redirects_by_accept_language(client):
     assert client.get("/", headers={"Accept-Language": "es-AR,es;q=0.9"}).location == "/es/"
     assert client.get("/", headers={"Accept-Language": "fr-CH, en;q=0.5"}).location == "/fr/"
@@ -41,6 +44,16 @@ def test_root_redirects_by_accept_language(client):
     response = client.get("/")
     assert response.location == "/en/"
     assert "Accept-Language" in response.headers["Vary"]
+
+
+@pytest.mark.parametrize("header", ["FR", "Fr-CH", "FR-fr", "ES", "EN-US, fr;q=0.5"])
+@pytest.mark.parametrize("path", ["/", "/no-such-page", "/api/v1/meetings", RCP_API])
+def test_language_tags_are_read_whatever_their_case(client, header, path):
+    """RFC 4647: "FR" is French. Babel answers with the tag as written, which no route takes."""
+    response = client.get(path, headers={"Accept-Language": header})
+    assert response.status_code < 500
+    if path == "/":
+        assert response.location == f"/{header[:2].lower()}/"
 
 
 def test_language_switcher_keeps_the_page_and_its_filters(client):
@@ -208,6 +221,8 @@ def test_parameters_named_like_url_building_arguments_change_nothing(client, pat
         "/en/search?q=nohitword&page=999999999999999999999",
         "/en/events/?page=9223372036854775807",
         "/en/search?q=migration&page=-1",
+        "/en/events/?page=%C2%B2",  # "²": a digit to str.isdigit, not to int()
+        "/en/search?q=migration&page=%D9%A3",  # an Arabic-Indic three
     ],
 )
 def test_numbers_too_large_for_anything_to_exist_are_not_found(client, path):
@@ -218,6 +233,8 @@ def test_numbers_too_large_for_anything_to_exist_are_not_found(client, path):
     "path",
     [
         "/en/manage/?page=9223372036854775807",
+        "/en/manage/?page=%C2%B2",
+        "/en/manage/events/rcp-bangkok-2009/history?page=%C2%B2",
         "/en/manage/events/rcp-bangkok-2009/agenda/99999999999999999999/edit",
         "/en/manage/users/99999999999999999999/edit",
     ],
