@@ -119,7 +119,7 @@ class Gunicorn:
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment)
 
     def __enter__(self) -> Gunicorn:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 90  # a loaded CI machine imports slowly
         while time.monotonic() < deadline:
             try:
                 if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:

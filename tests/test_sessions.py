@@ -4,7 +4,8 @@ they end by themselves after a time without activity and a time after signing in
 import re
 from datetime import timedelta
 
-from sqlalchemy import select, update
+import pytest
+from sqlalchemy import delete, select, update
 
 from iom_events.accounts.models import StaffSession, User
 from iom_events.columns import utcnow
@@ -13,6 +14,15 @@ from iom_events.extensions import db
 from staff import csrf_token, post_form, sign_in
 
 MANAGE = "/en/manage/"
+
+
+@pytest.fixture(autouse=True)
+def no_other_sessions(app):
+    """Browser tests elsewhere commit sessions of the same accounts: each test here starts
+    without them (in its own transaction, rolled back afterwards)."""
+    with app.app_context():
+        db.session.execute(delete(StaffSession))
+        db.session.commit()
 
 
 def is_signed_in(client) -> bool:
@@ -87,6 +97,23 @@ def test_the_account_page_and_its_button_are_for_signed_in_staff_only(app, staff
     token = csrf_token(client)
     response = client.post("/en/manage/account/sign-out-everywhere", data={"csrf_token": token})
     assert response.status_code == 302 and "/en/sign-in" in response.headers["Location"]
+
+
+def test_activity_keeps_a_short_idle_session_alive(app, staff_accounts):
+    """The idle timeout counts from the last request, even when it is shorter than the
+    interval at which a busy session's activity is written down."""
+    app.config["SESSION_IDLE_MINUTES"] = 1
+    try:
+        client = app.test_client()
+        assert sign_in(client, staff_accounts["editor"]).status_code == 302
+        age_sessions(app, staff_accounts["editor"], last_seen_at=timedelta(seconds=50))
+        assert is_signed_in(client)  # activity 50 seconds after the last: written down
+        (stored,) = sessions_of(app, staff_accounts["editor"])
+        assert stored.last_seen_at > utcnow() - timedelta(seconds=10)
+        age_sessions(app, staff_accounts["editor"], last_seen_at=timedelta(seconds=61))
+        assert not is_signed_in(client)
+    finally:
+        app.config["SESSION_IDLE_MINUTES"] = 8 * 60
 
 
 def test_a_session_ends_after_the_idle_time(app, staff_accounts):

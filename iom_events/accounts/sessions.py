@@ -25,8 +25,8 @@ from iom_events.columns import utcnow
 from iom_events.extensions import db, login
 
 TOUCH_EVERY = timedelta(minutes=5)
-"""How stale `last_seen_at` may get before a request writes it: the idle timeout's precision,
-without a write on every page."""
+"""How stale `last_seen_at` may get before a request writes it, without a write on every page;
+at most a quarter of the idle timeout, so that a short one still counts from the last request."""
 
 
 def begin(user: User) -> None:
@@ -115,7 +115,7 @@ def load_user(token: str) -> User | None:
         db.session.delete(staff_session)
         db.session.commit()
         return None
-    if staff_session.last_seen_at <= now - TOUCH_EVERY:
+    if staff_session.last_seen_at <= now - min(TOUCH_EVERY, idle / 4):
         staff_session.last_seen_at = now
         db.session.commit()
     user.session_token = token
