@@ -7,14 +7,17 @@ create accounts of their own.
 import contextlib
 import re
 import secrets
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 
 from iom_events.accounts.models import User, UserRole
 from iom_events.extensions import db
 
 from pages import text_of
-from staff import post_form, sign_in
+from staff import csrf_token, post_form, sign_in
 
 FIRST_PASSWORD = "first password of the account"
 NEW_PASSWORD = "another long password here"
@@ -224,3 +227,79 @@ def test_a_new_account_is_an_editor_unless_an_administrator_is_chosen(admin):
     html = admin.get("/en/manage/users/new").get_data(as_text=True)
     chosen = re.findall(r"<option([^>]*)>([^<]*)</option>", html)
     assert [label for attributes, label in chosen if "selected" in attributes] == ["Editor"]
+
+
+@pytest.mark.commits  # two administrators' requests race on the database from two threads
+@pytest.mark.parametrize("action", ["demote", "disable"])
+def test_two_administrators_acting_on_each_other_at_once_leave_one(app, admin, action):
+    """Each change alone keeps an administrator; both at the same moment must not remove both
+    (PostgreSQL ran both checks before either commit)."""
+    emails = [create_account(admin, role="admin") for _ in range(2)]
+    users = [user_by_email(app, email) for email in emails]
+    clients = [signed_in(app, email) for email in emails]
+    try:
+        with the_only_active_admins(app, emails):
+            for _ in range(3):
+                requests, start = [], threading.Barrier(2)
+                for client, other in zip(clients, reversed(users), strict=True):
+                    other = user_by_email(app, other.email)
+                    if action == "demote":
+                        path = f"/en/manage/users/{other.id}/edit"
+                        data = {"role": "editor", "version": other.version}
+                    else:
+                        path = f"/en/manage/users/{other.id}/disable"
+                        data = {"version": other.version}
+                    token = csrf_token(client, "/en/manage/")
+                    requests.append((start, client, path, {**data, "csrf_token": token}))
+                with ThreadPoolExecutor(max_workers=2) as pool:
+                    statuses = list(pool.map(at_once, *zip(*requests, strict=True)))
+                assert all(status < 500 for status in statuses), statuses
+                with app.app_context():
+                    left = db.session.scalar(
+                        select(func.count())
+                        .select_from(User)
+                        .where(User.role == UserRole.ADMIN, User.is_active.is_(True))
+                    )
+                assert left >= 1, statuses
+                restore_admins(app, emails)
+                clients = [signed_in(app, email) for email in emails]
+    finally:
+        with app.app_context():
+            for user in db.session.scalars(select(User).where(User.email.in_(emails))):
+                user.is_active = False
+            db.session.commit()
+
+
+def at_once(start: threading.Barrier, client, path: str, data: dict) -> int:
+    start.wait()
+    return client.post(path, data=data).status_code
+
+
+def restore_admins(app, emails: list[str]) -> None:
+    with app.app_context():
+        for user in db.session.scalars(select(User).where(User.email.in_(emails))):
+            user.role, user.is_active = UserRole.ADMIN, True
+        db.session.commit()
+
+
+@contextlib.contextmanager
+def the_only_active_admins(app, emails: list[str]):
+    """Disables every other active admin for the time of a test that commits; then puts them
+    back."""
+    with app.app_context():
+        others = db.session.scalars(
+            select(User).where(
+                User.role == UserRole.ADMIN, User.is_active.is_(True), User.email.not_in(emails)
+            )
+        ).all()
+        ids = [user.id for user in others]
+        for user in others:
+            user.is_active = False
+        db.session.commit()
+    try:
+        yield
+    finally:
+        with app.app_context():
+            for user_id in ids:
+                db.session.get(User, user_id).is_active = True
+            db.session.commit()

@@ -8,7 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from iom_events import editing
 from iom_events.accounts import sessions
@@ -34,9 +34,21 @@ WORDS = Words(
 
 
 def _leaves_no_admin(user: User, *, role: UserRole, active: bool) -> bool:
-    """Whether the change would leave nobody able to manage accounts and offices."""
+    """Whether the change would leave nobody able to manage accounts and offices.
+
+    The active administrators' rows are written (unchanged) first, which locks them until the
+    save commits, on PostgreSQL (row locks) as on SQLite (the database's write lock): two
+    administrators demoting or disabling each other at the same moment are decided one after
+    the other, and the second one sees the first one's change. (`SELECT … FOR UPDATE` would do
+    on PostgreSQL only: SQLite reads outside the transaction until its first write.)"""
     if role == UserRole.ADMIN and active:
         return False
+    db.session.execute(
+        update(User)
+        .where(User.role == UserRole.ADMIN, User.is_active.is_(True))
+        .values(role=User.role)
+        .execution_options(synchronize_session=False)
+    )
     other_admins = (
         select(func.count())
         .select_from(User)
@@ -135,6 +147,8 @@ def disable(user_id: int):
                 refusal=refusal,
             )
         )
+    if refusal is None and _leaves_no_admin(user, role=user.role, active=False):
+        refusal = _("This is the last active administrator: the account stays active.")
     if refusal:  # so that an active administrator always remains
         flash(refusal, "error")
         return redirect(url_for(".edit", user_id=user.id), 303)
