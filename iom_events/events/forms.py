@@ -1,7 +1,10 @@
-"""The meetings list's filters, and the form staff edit a meeting with."""
+"""The meetings list's filters, the form staff edit a meeting with, and the one that copies
+a past meeting into a new one."""
+
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, EmailField, SelectField, StringField, TimeField
+from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TimeField
 from wtforms.validators import (
     Email,
     InputRequired,
@@ -181,3 +184,38 @@ class EventForm(Form):
         obj.website = self.website.data or None
         obj.contact_email = self.contact_email.data or None
         obj.series = self.series.data or None
+
+
+class CopyForm(Form):
+    """ "New meeting from…": the new first day (the length is the past meeting's), the title,
+    and whether the participants come along (iom_events/events/copying.py).
+
+    `length` (days, first and last included) is set by the view from the past meeting: the
+    new last day must be within the bounds too (iom_events/fields.py)."""
+
+    title = TranslatedField(_l("Title"), [TranslationRequired()])
+    starts_on = DateField(
+        _l("First day of the new meeting"),
+        [InputRequired(_l("Enter the first day.")), meeting_day],
+        description=_l("The meeting keeps its length; the agenda moves day for day with it."),
+    )
+    with_people = BooleanField(
+        _l("Copy the participants too"),
+        description=_l(
+            "Unticked, the delegations are copied without their members, and the agenda "
+            "without its speakers."
+        ),
+    )
+
+    length = 1
+
+    def validate_starts_on(self, field):
+        if field.data and field.data.year <= LAST_YEAR:
+            last_day = field.data.toordinal() + self.length - 1
+            if last_day > date(LAST_YEAR, 12, 31).toordinal():
+                raise ValidationError(
+                    _l(
+                        "The meeting would end after %(last)s: choose an earlier first day.",
+                        last=LAST_YEAR,
+                    )
+                )

@@ -1,6 +1,6 @@
 """Staff pages for meetings: list, create, edit, publish or cancel, remove."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -11,8 +11,8 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.calendar import withdrawals
 from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
-from iom_events.events import staff, status
-from iom_events.events.forms import EventForm
+from iom_events.events import copying, staff, status
+from iom_events.events.forms import CopyForm, EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.formatting import country_choices, long_day, translate
@@ -244,3 +244,25 @@ def set_status(slug: str):
     else:
         flash(str(move.done))
     return redirect(url_for(".show", slug=slug), 303)
+
+
+@bp.route("/events/<slug>/copy", methods=["GET", "POST"])
+def copy(slug: str):
+    """ "New meeting from…": a draft copy of this meeting on new dates (events/copying.py),
+    written in one transaction; bad input changes nothing and is said at its field."""
+    source = copying.source_meeting(slug) or abort(404)
+    form = CopyForm(data={"title": source.title} if request.method == "GET" else None)
+    form.length = (source.ends_on - source.starts_on).days + 1
+    if form.validate_on_submit():
+        copy = copying.copy_meeting(
+            source,
+            starts_on=form.starts_on.data,
+            title=form.title.data,
+            with_people=form.with_people.data,
+        )
+        db.session.commit()
+        flash(_("A copy was created as a draft: check it, then publish it when it is ready."))
+        return redirect(url_for(".show", slug=copy.slug), 303)
+    return render_template(
+        "manage/events/copy.html", form=form, event=source
+    ), 400 if form.errors else 200
