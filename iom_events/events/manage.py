@@ -1,5 +1,7 @@
 """Staff pages for meetings: list, create, edit, publish or cancel, remove."""
 
+from dataclasses import replace
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -11,7 +13,7 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.calendar import withdrawals
 from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
-from iom_events.events import copying, staff, status
+from iom_events.events import copying, readiness, staff, status
 from iom_events.events.forms import CopyForm, EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
@@ -177,6 +179,20 @@ def _agenda_fits(form: EventForm, event: Event) -> bool:
     return False
 
 
+def _publish_page(confirmation: Confirmation, slug: str):
+    """The confirmation of "Publish", with what the public will miss in each language above
+    its button (events/readiness.py): publishing stays allowed, on purpose."""
+    found = readiness.check(readiness.meeting_with_parts(slug))
+    if not found.complete:
+        confirmation = replace(confirmation, button=_("Publish anyway"))
+    return render_template(
+        "manage/events/publish.html",
+        confirmation=confirmation,
+        readiness=found,
+        action=request.path,
+    )
+
+
 def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
     if followed.moved:
         flash(
@@ -220,19 +236,20 @@ def set_status(slug: str):
     move = status.move(event.status, target)
     name = translate(event.title, event.original_language) or ""
     if request.method == "GET":
-        return confirmation_page(
-            Confirmation(
-                question=(move.question if move else _("Change the status of “%(name)s”?"))
-                % {"name": name},
-                consequence=move.consequence if move else "",
-                button=move.button if move else "",
-                cancel=url_for(".show", slug=slug),
-                version=asked_version(event),
-                fields={"status": target},
-                danger=move.danger if move else False,
-                refusal=None if move else status.refusal(event.status, target),
-            )
+        confirmation = Confirmation(
+            question=(move.question if move else _("Change the status of “%(name)s”?"))
+            % {"name": name},
+            consequence=move.consequence if move else "",
+            button=move.button if move else "",
+            cancel=url_for(".show", slug=slug),
+            version=asked_version(event),
+            fields={"status": target},
+            danger=move.danger if move else False,
+            refusal=None if move else status.refusal(event.status, target),
         )
+        if move is status.PUBLISH:
+            return _publish_page(confirmation, slug)
+        return confirmation_page(confirmation)
     if move is None:
         flash(status.refusal(event.status, target), "error")
         return redirect(url_for(".show", slug=slug), 303)
