@@ -33,7 +33,7 @@ from iom_events.fields import (
     time_zones,
     zone_of_country,
 )
-from iom_events.formatting import in_the_trash, language_name, translate
+from iom_events.formatting import country_name, in_the_trash, language_name, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
@@ -130,6 +130,12 @@ class EventForm(Form):
     series = StringField(_l("Series"), [Optional(), Length(max=80), slug_format])
     parent_slug = ChoiceField(_l("Side event of"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self:
+            if isinstance(field, TranslatedField):  # the language chosen, sent or saved
+                field.first_language = self.original_language.data
+
     def fill_choices(self, countries, parents, current_slug: str | None = None) -> None:
         self.original_language.choices = [(code, language_name(code)) for code in LANGUAGES]
         self.kind.choices = choices(EventKind)
@@ -161,12 +167,23 @@ class EventForm(Form):
             raise ValidationError(_l("The end time cannot be before the start time."))
 
     def validate_timezone(self, field):
+        """Left empty, the country's only zone; when no country is chosen the error is here,
+        when the chosen country has several zones (or none), it is on the country, which is
+        what causes it (`validate_country`)."""
         if not field.data:
             field.data = zone_of_country(self.country.data)
-            if not field.data:
-                raise ValidationError(
-                    _l("Choose the time zone: the country has several, or none is chosen.")
+            if not field.data and not self.country.data:
+                raise ValidationError(_l("Choose the time zone, or a country that has only one."))
+
+    def validate_country(self, field):
+        if field.data and not self.timezone.data:
+            raise ValidationError(
+                _l(
+                    "%(country)s has several time zones, or none of its own: choose the time "
+                    "zone of the venue.",
+                    country=country_name(field.data),
                 )
+            )
 
     def populate_obj(self, obj):
         for name in ("title", "summary", "description", "venue", "city"):
