@@ -121,3 +121,40 @@ def test_the_preview_costs_a_fixed_number_of_queries(editor, draft, count_querie
     with count_queries() as counter:
         assert editor.get("/en/events/preview-draft/").status_code == 200
     assert len(counter) == 9, counter.statements
+
+
+def test_the_preview_hides_what_the_public_would_not_see(app, editor, make_event):
+    """The parts' rules hold in a preview, even of a meeting in the trash: an agenda item in
+    the trash and a participant not marked public stay out."""
+    from factories import add_parts
+
+    from iom_events.agenda.models import AgendaItem
+    from iom_events.delegations.models import Participant
+    from iom_events.translated import Translated
+
+    event = make_event(slug="preview-parts", status=EventStatus.DRAFT)
+    parts = add_parts(app, event)
+    with app.app_context():
+        db.session.add(
+            AgendaItem(
+                event_id=event.id,
+                day=event.starts_on,
+                kind="session",
+                title=Translated(en="A removed session"),
+                removed_at=db.func.now(),
+            )
+        )
+        db.session.add(
+            Participant(event_id=event.id, name="Private Person", role="delegate", is_public=False)
+        )
+        db.session.commit()
+    page = editor.get("/en/events/preview-parts/").get_data(as_text=True)
+    assert "Opening session" in page and "Ada Example" in page
+    assert "A removed session" not in page and "Private Person" not in page
+    assert "ada@example.org" not in page
+    with app.app_context():
+        db.session.get(Event, parts.event_id).remove()
+        db.session.commit()
+    page = editor.get("/en/events/preview-parts/").get_data(as_text=True)
+    assert "In the trash — not public" in page
+    assert "Opening session" in page and "A removed session" not in page
