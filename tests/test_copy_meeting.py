@@ -161,3 +161,12 @@ def test_unknown_meeting_is_404(editor):
 
 def test_visitors_are_sent_to_sign_in(client, past):
     assert client.get("/en/manage/events/copy-source/copy").status_code == 302
+
+
+def test_the_form_costs_a_fixed_number_of_queries(editor, past, count_queries):
+    """The user (1), the meeting (1) with its organizers, agenda, speakers, delegations,
+    participants and press contacts (6): whatever its size."""
+    editor.get("/en/manage/events/copy-source/copy")
+    with count_queries() as counter:
+        assert editor.get("/en/manage/events/copy-source/copy").status_code == 200
+    assert len(counter) == 8, counter.statements
