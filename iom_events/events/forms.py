@@ -204,8 +204,8 @@ class EventForm(Form):
 
 
 class CopyForm(Form):
-    """ "New meeting from…": the new first day (the length is the past meeting's), the title,
-    and whether the participants come along (iom_events/events/copying.py).
+    """A new meeting from a past one: its first day (the length is the past meeting's), its
+    title, and whether the participants come along (iom_events/events/copying.py).
 
     `length` (days, first and last included) is set by the view from the past meeting: the
     new last day must be within the bounds too (iom_events/fields.py)."""

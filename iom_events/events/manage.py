@@ -265,8 +265,8 @@ def set_status(slug: str):
 
 @bp.route("/events/<slug>/copy", methods=["GET", "POST"])
 def copy(slug: str):
-    """ "New meeting from…": a draft copy of this meeting on new dates (events/copying.py),
-    written in one transaction; bad input changes nothing and is said at its field."""
+    """A new meeting from this one: a draft copy on new dates (events/copying.py), written in
+    one transaction; bad input changes nothing and is said at its field."""
     source = copying.source_meeting(slug) or abort(404)
     form = CopyForm(data={"title": source.title} if request.method == "GET" else None)
     form.length = (source.ends_on - source.starts_on).days + 1
