@@ -41,6 +41,15 @@ class TranslatedField(Field):
     def __init__(self, label=None, validators=None, *, multiline: bool = False, **kwargs):
         super().__init__(label, validators, **kwargs)
         self.multiline = multiline
+        self.first_language: str | None = None
+        """The language whose input comes first: the meeting's original language, which staff
+        usually type first (issue 16, item 7); set by the form or the page."""
+
+    def languages(self, first: str | None = None) -> list[str]:
+        """The UI languages in the order of the inputs: `first` (else `first_language`) leads,
+        the others keep their usual order. An unknown language changes nothing."""
+        first = first or self.first_language
+        return sorted(LANGUAGES, key=lambda lang: lang != first)
 
     def pre_validate(self, form):
         limit = self.TEXT_LIMIT if self.multiline else self.LINE_LIMIT

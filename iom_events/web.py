@@ -60,6 +60,8 @@ def init_app(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     app.add_url_rule("/", "root", root)
     app.add_url_rule("/health", "health", health)
+    for rule in ("/sign-in", "/manage", "/manage/", "/manage/<path:rest>"):
+        app.add_url_rule(rule, "to_staff_page", to_staff_page)
     if app.config["QUERY_COUNT_HEADER"]:
         event.listen(Engine, "before_cursor_execute", _count_query)
         app.after_request(_query_count_header)
@@ -145,6 +147,18 @@ def root():
     """`/` sends the reader to the home page in the language their browser prefers."""
     lang = languages.preferred_language()
     response = redirect(url_for("events.home", lang=lang))
+    response.vary.add("Accept-Language")
+    return response
+
+
+def to_staff_page(rest: str = ""):
+    """`/manage/...` and `/sign-in`, typed without a language: the same page in the language the
+    browser prefers (302, as `/`), query string kept. Only these paths: any other unprefixed
+    address stays a 404."""
+    target = f"/{languages.preferred_language()}{request.path}"
+    if request.args:  # re-encoded: what reaches the Location header is always a valid URL
+        target += "?" + languages.query_string(request.args)
+    response = redirect(target, 302)
     response.vary.add("Accept-Language")
     return response
 

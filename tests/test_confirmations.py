@@ -111,7 +111,7 @@ def test_publishing_a_draft_asks_first_and_says_what_the_public_will_see(app, ed
     text = text_of(page.get_data(as_text=True))
     assert "Publish “A test meeting”?" in text and "Everyone will see it on the site" in text
     assert stored(app, Event, draft.id).status == EventStatus.DRAFT
-    assert editor.get(f"/en/events/{draft.slug}/").status_code == 404
+    assert app.test_client().get(f"/en/events/{draft.slug}/").status_code == 404
 
 
 def test_a_confirmation_made_after_someone_changed_the_record_changes_nothing(app, editor, parts):

@@ -59,7 +59,8 @@ def test_create_meeting_generates_slug_and_timezone_then_publish(app, editor):
     assert slug == "atelier-sur-la-migration-de-travail"
     event = event_by_slug(app, slug)
     assert event.status == EventStatus.DRAFT and event.timezone == "Africa/Dakar"
-    assert editor.get(f"/fr/events/{slug}/").status_code == 404  # a draft is not public
+    assert app.test_client().get(f"/fr/events/{slug}/").status_code == 404  # not public
+    assert "Brouillon — non public" in editor.get(f"/fr/events/{slug}/").get_data(as_text=True)
 
     post_form(
         editor,
@@ -174,7 +175,8 @@ def test_removed_meeting_leaves_public_pages_and_returns_intact(app, editor, adm
     slug = "rcp-bangkok-2009"
     event = event_by_slug(app, slug)
     post_form(editor, f"/en/manage/events/{slug}/remove", {"version": event.version})
-    assert editor.get(f"/en/events/{slug}/").status_code == 404
+    assert app.test_client().get(f"/en/events/{slug}/").status_code == 404
+    assert "In the trash — not public" in editor.get(f"/en/events/{slug}/").get_data(as_text=True)
     assert "Réunion mondiale" not in text_of(editor.get("/fr/events/").get_data(as_text=True))
     trash = admin.get("/en/manage/trash/").get_data(as_text=True)
     assert "Global Meeting of Chairs" in text_of(trash)

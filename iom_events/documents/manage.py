@@ -7,8 +7,6 @@ A matrix shows which documents still lack one of IOM's official languages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -23,6 +21,7 @@ from iom_events.documents import queries, service
 from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.forms import DocumentForm, UploadForm
 from iom_events.documents.models import Document, DocumentFile
+from iom_events.documents.queries import official_coverage
 from iom_events.documents.storage import blob_store
 from iom_events.editor import (
     Confirmation,
@@ -51,24 +50,6 @@ def _version_or_404(event: Event, file_id: int) -> DocumentFile:
         .options(contains_eager(DocumentFile.document))
     )
     return db.session.scalar(statement) or abort(404)
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Which of the official languages each document has a current version in."""
-
-    rows: list[tuple[Document, dict[str, DocumentFile | None]]]
-    missing: dict[str, int]
-    """For each official language, how many documents have no version in it."""
-
-
-def official_coverage(documents: list[Document]) -> Coverage:
-    rows = []
-    for document in documents:
-        by_language = {file.language: file for file in document.files}
-        rows.append((document, {lang: by_language.get(lang) for lang in LANGUAGES}))
-    missing = {lang: sum(1 for _, files in rows if files[lang] is None) for lang in LANGUAGES}
-    return Coverage(rows, missing)
 
 
 class DocumentEditor(PartEditor):

@@ -1,6 +1,9 @@
-"""The read side of documents: what the public may download."""
+"""The read side of documents: what the public may download, and which official languages
+each document is in (the staff matrix and the readiness check before publishing)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
@@ -8,6 +11,7 @@ from sqlalchemy.orm import contains_eager
 from iom_events.documents.models import Document, DocumentFile
 from iom_events.events.public import current_version, is_public_event
 from iom_events.extensions import db
+from iom_events.settings import LANGUAGES
 from iom_events.slugs import slug as make_slug
 
 
@@ -61,3 +65,23 @@ def download_name(version: DocumentFile) -> str:
     parts.append(make_slug(title, allow_unicode=True) or "document")
     parts.append(version.language)
     return "_".join(parts) + "." + version.extension
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which of the official languages each document has a current version in."""
+
+    rows: list[tuple[Document, dict[str, DocumentFile | None]]]
+    missing: dict[str, int]
+    """For each official language, how many documents have no version in it."""
+
+
+def official_coverage(documents: list[Document]) -> Coverage:
+    """Each document's current version (`Document.files`, loaded) in each official language,
+    and the count of documents missing each one."""
+    rows = []
+    for document in documents:
+        by_language = {file.language: file for file in document.files}
+        rows.append((document, {lang: by_language.get(lang) for lang in LANGUAGES}))
+    missing = {lang: sum(1 for _, files in rows if files[lang] is None) for lang in LANGUAGES}
+    return Coverage(rows, missing)

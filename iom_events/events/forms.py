@@ -1,7 +1,10 @@
-"""The meetings list's filters, and the form staff edit a meeting with."""
+"""The meetings list's filters, the form staff edit a meeting with, and the one that copies
+a past meeting into a new one."""
+
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, EmailField, SelectField, StringField, TimeField
+from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TimeField
 from wtforms.validators import (
     Email,
     InputRequired,
@@ -30,7 +33,7 @@ from iom_events.fields import (
     time_zones,
     zone_of_country,
 )
-from iom_events.formatting import in_the_trash, language_name, translate
+from iom_events.formatting import country_name, in_the_trash, language_name, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
@@ -127,6 +130,12 @@ class EventForm(Form):
     series = StringField(_l("Series"), [Optional(), Length(max=80), slug_format])
     parent_slug = ChoiceField(_l("Side event of"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self:
+            if isinstance(field, TranslatedField):  # the language chosen, sent or saved
+                field.first_language = self.original_language.data
+
     def fill_choices(self, countries, parents, current_slug: str | None = None) -> None:
         self.original_language.choices = [(code, language_name(code)) for code in LANGUAGES]
         self.kind.choices = choices(EventKind)
@@ -158,12 +167,23 @@ class EventForm(Form):
             raise ValidationError(_l("The end time cannot be before the start time."))
 
     def validate_timezone(self, field):
+        """Left empty, the country's only zone; when no country is chosen the error is here,
+        when the chosen country has several zones (or none), it is on the country, which is
+        what causes it (`validate_country`)."""
         if not field.data:
             field.data = zone_of_country(self.country.data)
-            if not field.data:
-                raise ValidationError(
-                    _l("Choose the time zone: the country has several, or none is chosen.")
+            if not field.data and not self.country.data:
+                raise ValidationError(_l("Choose the time zone, or a country that has only one."))
+
+    def validate_country(self, field):
+        if field.data and not self.timezone.data:
+            raise ValidationError(
+                _l(
+                    "%(country)s has several time zones, or none of its own: choose the time "
+                    "zone of the venue.",
+                    country=country_name(field.data),
                 )
+            )
 
     def populate_obj(self, obj):
         for name in ("title", "summary", "description", "venue", "city"):
@@ -181,3 +201,38 @@ class EventForm(Form):
         obj.website = self.website.data or None
         obj.contact_email = self.contact_email.data or None
         obj.series = self.series.data or None
+
+
+class CopyForm(Form):
+    """A new meeting from a past one: its first day (the length is the past meeting's), its
+    title, and whether the participants come along (iom_events/events/copying.py).
+
+    `length` (days, first and last included) is set by the view from the past meeting: the
+    new last day must be within the bounds too (iom_events/fields.py)."""
+
+    title = TranslatedField(_l("Title"), [TranslationRequired()])
+    starts_on = DateField(
+        _l("First day of the new meeting"),
+        [InputRequired(_l("Enter the first day.")), meeting_day],
+        description=_l("The meeting keeps its length; the agenda moves day for day with it."),
+    )
+    with_people = BooleanField(
+        _l("Copy the participants too"),
+        description=_l(
+            "Unticked, the delegations are copied without their members, and the agenda "
+            "without its speakers."
+        ),
+    )
+
+    length = 1
+
+    def validate_starts_on(self, field):
+        if field.data and field.data.year <= LAST_YEAR:
+            last_day = field.data.toordinal() + self.length - 1
+            if last_day > date(LAST_YEAR, 12, 31).toordinal():
+                raise ValidationError(
+                    _l(
+                        "The meeting would end after %(last)s: choose an earlier first day.",
+                        last=LAST_YEAR,
+                    )
+                )

@@ -1,6 +1,8 @@
 """Staff pages for meetings: list, create, edit, publish or cancel, remove."""
 
-from flask import flash, redirect, render_template, request, url_for
+from dataclasses import replace
+
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -11,8 +13,8 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.calendar import withdrawals
 from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
-from iom_events.events import staff, status
-from iom_events.events.forms import EventForm
+from iom_events.events import copying, readiness, staff, status
+from iom_events.events.forms import CopyForm, EventForm
 from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import db
 from iom_events.formatting import country_choices, long_day, translate
@@ -177,6 +179,20 @@ def _agenda_fits(form: EventForm, event: Event) -> bool:
     return False
 
 
+def _publish_page(confirmation: Confirmation, slug: str):
+    """The confirmation of "Publish", with what the public will miss in each language above
+    its button (events/readiness.py): publishing stays allowed, on purpose."""
+    found = readiness.check(readiness.meeting_with_parts(slug))
+    if not found.complete:
+        confirmation = replace(confirmation, button=_("Publish anyway"))
+    return render_template(
+        "manage/events/publish.html",
+        confirmation=confirmation,
+        readiness=found,
+        action=request.path,
+    )
+
+
 def _say_what_the_agenda_did(followed: schedule.AgendaFollowed) -> None:
     if followed.moved:
         flash(
@@ -220,19 +236,20 @@ def set_status(slug: str):
     move = status.move(event.status, target)
     name = translate(event.title, event.original_language) or ""
     if request.method == "GET":
-        return confirmation_page(
-            Confirmation(
-                question=(move.question if move else _("Change the status of “%(name)s”?"))
-                % {"name": name},
-                consequence=move.consequence if move else "",
-                button=move.button if move else "",
-                cancel=url_for(".show", slug=slug),
-                version=asked_version(event),
-                fields={"status": target},
-                danger=move.danger if move else False,
-                refusal=None if move else status.refusal(event.status, target),
-            )
+        confirmation = Confirmation(
+            question=(move.question if move else _("Change the status of “%(name)s”?"))
+            % {"name": name},
+            consequence=move.consequence if move else "",
+            button=move.button if move else "",
+            cancel=url_for(".show", slug=slug),
+            version=asked_version(event),
+            fields={"status": target},
+            danger=move.danger if move else False,
+            refusal=None if move else status.refusal(event.status, target),
         )
+        if move is status.PUBLISH:
+            return _publish_page(confirmation, slug)
+        return confirmation_page(confirmation)
     if move is None:
         flash(status.refusal(event.status, target), "error")
         return redirect(url_for(".show", slug=slug), 303)
@@ -244,3 +261,25 @@ def set_status(slug: str):
     else:
         flash(str(move.done))
     return redirect(url_for(".show", slug=slug), 303)
+
+
+@bp.route("/events/<slug>/copy", methods=["GET", "POST"])
+def copy(slug: str):
+    """A new meeting from this one: a draft copy on new dates (events/copying.py), written in
+    one transaction; bad input changes nothing and is said at its field."""
+    source = copying.source_meeting(slug) or abort(404)
+    form = CopyForm(data={"title": source.title} if request.method == "GET" else None)
+    form.length = (source.ends_on - source.starts_on).days + 1
+    if form.validate_on_submit():
+        copy = copying.copy_meeting(
+            source,
+            starts_on=form.starts_on.data,
+            title=form.title.data,
+            with_people=form.with_people.data,
+        )
+        db.session.commit()
+        flash(_("A copy was created as a draft: check it, then publish it when it is ready."))
+        return redirect(url_for(".show", slug=copy.slug), 303)
+    return render_template(
+        "manage/events/copy.html", form=form, event=source
+    ), 400 if form.errors else 200

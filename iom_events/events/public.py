@@ -13,6 +13,11 @@ module only, so that what the public may see is written once:
 - a document is shown when it has a current version (not replaced, not in the trash), and only
   its current versions are offered.
 
+Staff preview a meeting the public cannot see (a draft, one in the trash) through
+`staff_preview`: the same rules for its parts, the same page, but only the public rule on the
+meeting itself is lifted, on this one path, which the meeting page alone calls for signed-in
+staff (and never caches). Feeds, search, the API and downloads never call it.
+
 `meeting` loads everything the page shows in a fixed number of queries and forbids lazy loading
 (`raiseload("*")`): a template or serializer reaching for something not loaded here fails in
 the tests instead of running a query per row. `fingerprint` says what makes the page change:
@@ -27,7 +32,7 @@ from datetime import date
 from itertools import groupby
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import aliased, joinedload, raiseload, selectinload
+from sqlalchemy.orm import aliased, joinedload, raiseload, selectinload, with_loader_criteria
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.caching import Fingerprint
@@ -158,7 +163,42 @@ def meeting(slug: str) -> PublicMeeting | None:
     One query per collection (selectin), the rows each collection needs joined into it; the
     many-to-one links (a speaker, a document's files) come in the same queries.
     """
-    statement = public_event(slug).options(
+    event = db.session.scalars(_with_its_parts(public_event(slug))).unique().one_or_none()
+    return None if event is None else _public(event)
+
+
+PARTS_IN_THE_TRASH_HIDDEN = (
+    AgendaItem,
+    Delegation,
+    Participant,
+    Document,
+    DocumentFile,
+    PressContact,
+    Office,
+)
+"""What hangs from a meeting and can be in the trash: hidden from a preview as from the public
+(the meeting itself may be in the trash there; its parent and side events are checked in
+`_public`)."""
+
+
+def staff_preview(slug: str) -> PublicMeeting | None:
+    """The meeting at `slug` whatever its status, even in the trash, as its public page would
+    show it: every rule of this module applies to its parts; only "published or cancelled, not
+    in the trash" is not asked of the meeting itself. None when no meeting has this address.
+
+    For signed-in staff only: the caller checks, and never caches the answer (the meeting page,
+    iom_events/events/views.py). Seven queries, as `meeting`.
+    """
+    statement = _with_its_parts(select(Event).where(Event.slug == slug)).options(
+        *(with_loader_criteria(m, m.removed_at.is_(None)) for m in PARTS_IN_THE_TRASH_HIDDEN)
+    )
+    options = {"include_removed": True}  # for the meeting; its parts: the criteria above
+    event = db.session.scalars(statement, execution_options=options).unique().one_or_none()
+    return None if event is None else _public(event)
+
+
+def _with_its_parts(statement: Select[tuple[Event]]) -> Select[tuple[Event]]:
+    return statement.options(
         joinedload(Event.parent),
         selectinload(Event.organizers).joinedload(EventOrganizer.office),
         selectinload(Event.delegations),
@@ -169,8 +209,6 @@ def meeting(slug: str) -> PublicMeeting | None:
         joinedload(Event.side_events),
         raiseload("*"),
     )
-    event = db.session.scalars(statement).unique().one_or_none()
-    return None if event is None else _public(event)
 
 
 def calendar_meeting(slug: str) -> Event | None:
@@ -207,7 +245,7 @@ def _public(event: Event) -> PublicMeeting:
         for day, items in groupby(event.agenda, key=lambda item: item.day)
     ]
     documents = [document for document in event.documents if document.files]
-    parent = event.parent if event.parent is not None and event.parent.is_public else None
+    parent = event.parent if _shown(event.parent) else None
     return PublicMeeting(
         event=event,
         parent=parent,
@@ -220,9 +258,15 @@ def _public(event: Event) -> PublicMeeting:
             {file.language for document in documents for file in document.files},
             key=lambda code: (official_rank(code), code),
         ),
-        side_events=[side for side in event.side_events if side.is_public],
+        side_events=[side for side in event.side_events if _shown(side)],
         press_contacts=list(event.press_contacts),
     )
+
+
+def _shown(event: Event | None) -> bool:
+    """A linked meeting (parent, side event) the public may see; a preview loads them with
+    those in the trash, so that is checked here too."""
+    return event is not None and event.is_public and event.removed_at is None
 
 
 def organizers_by_role(

@@ -7,8 +7,9 @@ the cache, and only a changed one is loaded and rendered (see iom_events/caching
 from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, make_response, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
 from iom_events import caching, fingerprints, former_slugs
@@ -114,7 +115,9 @@ def _listing(
 
 @bp.get("/events/<slug>/")
 def show(slug: str):
-    fingerprint = public.fingerprint(slug) or abort(404)
+    fingerprint = public.fingerprint(slug)
+    if fingerprint is None:
+        return _preview(slug) if current_user.is_authenticated else abort(404)
 
     def build() -> str:
         meeting = public.meeting(slug) or abort(404)
@@ -125,3 +128,28 @@ def show(slug: str):
         )
 
     return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
+
+
+def _preview(slug: str):
+    """A meeting the public cannot see (a draft, one in the trash), shown to signed-in staff as
+    its public page would be, under a banner saying so. Never stored by anyone: not the page
+    cache (it does not go through `caching.respond`), not a browser or proxy (`no-store`)."""
+    meeting = public.staff_preview(slug) or abort(404)
+    page = render_template(
+        "events/show.html",
+        meeting=meeting,
+        event=meeting.event,
+        add_to_calendar=[],
+        preview=_banner(meeting.event),
+    )
+    response = make_response(page)
+    response.cache_control.private = True
+    response.cache_control.no_store = True
+    return response
+
+
+def _banner(event: Event) -> str:
+    """Why the public cannot see this page, first of all: the trash, else the draft."""
+    if event.is_removed:
+        return _("In the trash — not public. Only signed-in staff see this preview.")
+    return _("Draft — not public. Only signed-in staff see this preview.")

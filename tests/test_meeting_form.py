@@ -1,0 +1,63 @@
+"""The meeting form fits the meeting: the original language's inputs come first, and the
+time-zone error sits with the country that causes it (issue 16, item 7)."""
+
+import re
+
+from test_manage_events import NEW_MEETING
+
+from iom_events.translated import Translated
+
+from staff import post_form
+
+
+def input_order(html: str, name: str) -> list[str]:
+    return re.findall(rf'name="{name}-(\w\w)"', html)
+
+
+def test_a_french_meeting_lists_french_first(editor, make_event):
+    event = make_event(original_language="fr", title=Translated(fr="Réunion"))
+    page = editor.get(f"/en/manage/events/{event.slug}/edit").get_data(as_text=True)
+    assert input_order(page, "title") == ["fr", "en", "es"]
+    assert input_order(page, "summary") == ["fr", "en", "es"]
+
+
+def test_a_spanish_meetings_agenda_item_lists_spanish_first(editor, make_event):
+    event = make_event(original_language="es", title=Translated(es="Reunión"))
+    page = editor.get(f"/en/manage/events/{event.slug}/agenda/new").get_data(as_text=True)
+    assert input_order(page, "title") == ["es", "en", "fr"]
+
+
+def test_a_new_meeting_follows_the_language_chosen(editor):
+    page = editor.get("/en/manage/events/new").get_data(as_text=True)
+    assert input_order(page, "title") == ["en", "fr", "es"]
+    sent = post_form(
+        editor, "/en/manage/events/new", {**NEW_MEETING, "original_language": "es", "ends_on": ""}
+    )
+    assert sent.status_code == 400
+    assert input_order(sent.get_data(as_text=True), "title") == ["es", "en", "fr"]
+
+
+def test_the_time_zone_error_is_on_the_country(editor):
+    sent = post_form(
+        editor, "/en/manage/events/new", {**NEW_MEETING, "country": "AR", "timezone": ""}
+    )
+    assert sent.status_code == 400
+    html = sent.get_data(as_text=True)
+    country = html[
+        html.index('<label for="country"') : html.index('<label for="participant_count"')
+    ]
+    assert "Argentina has several time zones, or none of its own" in country
+    assert 'id="country-error"' in country
+    assert 'href="#country"' in html  # the error summary leads to the country
+    assert 'id="timezone-error"' not in html
+
+
+def test_no_country_and_no_zone_is_said_on_the_zone(editor):
+    sent = post_form(
+        editor, "/en/manage/events/new", {**NEW_MEETING, "country": "", "timezone": ""}
+    )
+    assert sent.status_code == 400
+    html = sent.get_data(as_text=True)
+    assert 'id="timezone-error"' in html
+    assert "Choose the time zone, or a country that has only one." in html
+    assert 'id="country-error"' not in html
