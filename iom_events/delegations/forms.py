@@ -77,9 +77,11 @@ class ParticipantForm(Form):
     )
     phone = PhoneField(_l("Phone"), description=_l("Private: seen by staff only."))
 
-    def prepare(self, delegations, original_language: str) -> None:
+    def prepare(self, delegations, original_language: str, country: str | None = None) -> None:
         """The meeting's delegations to choose from, named in the page's language (the
-        participant's own even in the trash: saving keeps it)."""
+        participant's own even in the trash: saving keeps it); `country`, the meeting's, reads
+        phone numbers written without their country code."""
+        self.phone.region = country
         self._delegations = {str(d.id): d for d in delegations}
         self.role.choices = choices(ParticipantRole)
         self.delegation.choices = [("", _l("No delegation"))] + [

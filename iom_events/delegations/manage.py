@@ -133,7 +133,7 @@ class ParticipantEditor(PartEditor):
             )
             if own is not None and own.is_removed:  # kept, and said to be in the trash
                 delegations.append(own)
-        form.prepare(delegations, self.event.original_language)
+        form.prepare(delegations, self.event.original_language, self.event.country)
 
     def blank(self):
         return Participant(
