@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from iom_events import phones
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.delegations import bulk
 from iom_events.delegations.forms import DelegationForm, ParticipantForm
 from iom_events.delegations.models import Delegation, Participant
 from iom_events.editor import PartEditor, Words
@@ -143,3 +144,4 @@ class ParticipantEditor(PartEditor):
 
 DelegationEditor.register(bp)
 ParticipantEditor.register(bp)
+bulk.register(bp)
