@@ -69,8 +69,8 @@ def test_a_national_number_of_another_country_is_refused_in_the_page_language(
     assert response.status_code == 400
     page = text_of(response.get_data(as_text=True))
     assert (
-        "Saisissez un numéro de téléphone du Sénégal, ou un numéro avec son indicatif de pays, "
-        "par exemple +41 22 717 91 11." in page
+        "Saisissez un numéro de téléphone du pays de la réunion (Sénégal), ou un numéro avec "
+        "l’indicatif du pays, p. ex. +41 22 717 91 11." in page
     )
     assert 'value="022 717 91 11"' in response.get_data(as_text=True)
     assert stored_phone(app, Participant, "Awa Diop") is None

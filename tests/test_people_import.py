@@ -144,6 +144,8 @@ def test_rows_pasted_from_a_spreadsheet_with_spanish_headings(app, editor, seneg
     page = text_of(response.get_data(as_text=True))
     assert response.status_code == 200
     assert "+54 11 4815-1035" in page
+    assert "Vista previa: todavía no se ha guardado nada" in page
+    assert "Se añadirá 1 fila." in page
     assert counts(app, senegal) == (0, 0)
     post_form(
         editor, import_url(senegal, "import/confirm"), confirm_form(response.get_data(as_text=True))
@@ -202,8 +204,8 @@ def test_the_preview_speaks_french(editor, senegal):
         {"upload": (io.BytesIO(CSV.encode()), "participants.csv")},
     )
     page = text_of(response.get_data(as_text=True))
-    assert "Aperçu\u00a0: rien n’est encore enregistré" in page
-    assert "Pays inconnu «\u00a0Atlantide\u00a0»" in page
+    assert "Aperçu : rien n’est encore enregistré" in page  # text_of: no-break spaces as spaces
+    assert "Pays inconnu « Atlantide » : écrivez son nom" in page
 
 
 def _entries(app) -> int:
