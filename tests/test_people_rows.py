@@ -131,3 +131,4 @@ def test_a_delegation_of_another_meeting_is_not_found(editor, make_event):
     delegation_id = add_delegation(editor, other)
     assert editor.get(rows_url(event, f"?delegation={delegation_id}")).status_code == 404
     assert editor.get(rows_url(event, "?delegation=abc")).status_code == 404
+    assert editor.get(rows_url(event, "?delegation=99999999999999999999")).status_code == 404

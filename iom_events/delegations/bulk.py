@@ -21,6 +21,7 @@ from iom_events.delegations.forms import ConfirmListForm, ListForm, RowsForm, ty
 from iom_events.delegations.models import Delegation, DelegationKind, ParticipantRole
 from iom_events.events import staff
 from iom_events.extensions import db
+from iom_events.fields import to_int
 from iom_events.formatting import country_choices
 from iom_events.labels import choices
 
@@ -184,9 +185,8 @@ def _delegation(event, value: str | None) -> Delegation | None:
     """The delegation of the meeting `?delegation=` names, if any; 404 for one it has not."""
     if not value:
         return None
-    try:
-        delegation_id = int(value)
-    except ValueError:
+    delegation_id = to_int(value)
+    if delegation_id is None:  # no number, or none a record can have
         abort(404)
     delegation = db.session.get(Delegation, delegation_id)
     if delegation is None or delegation.event_id != event.id:
