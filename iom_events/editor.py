@@ -113,6 +113,11 @@ CONTAINER_HINT = _l(
     "Nothing of yours was saved yet, and your input is kept in the form: save again once it is "
     "restored from the trash."
 )
+ANOTHER = "another"
+"""The submit button "Save and add another" of a "new" form: the record is saved, then the same
+blank form opens again (its query string kept: a participant's delegation stays chosen), with
+the "added" message. One form after another, without the trip back to the list."""
+
 MEETING_TRASHED = _l("The meeting “%(name)s” was moved to the trash by %(who)s at %(when)s.")
 
 
@@ -149,6 +154,7 @@ class Editor:
     ordered: ClassVar[bool] = False
     removable: ClassVar[bool] = True
     save_label: ClassVar[str] = _l("Save")
+    another_label: ClassVar[str] = _l("Save and add another")
     template: ClassVar[str] = "manage/part_form.html"
 
     def __init__(self, args: dict[str, Any]):
@@ -274,6 +280,8 @@ class Editor:
             if self.check(form, record):
                 editing.save(form, record, also=self.also(form, record))  # nothing to conflict
                 self.saved(record, created=True)
+                if request.form.get(ANOTHER) == "yes":  # the same blank form, pre-set choices kept
+                    return redirect(request.full_path.rstrip("?"), 303)
                 return redirect(self.saved_url(record, created=True), 303)
             db.session.rollback()
         return self.page(form, None)

@@ -16,6 +16,7 @@ from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import TelInput
 
 from iom_events import phones
+from iom_events.formatting import country_name
 from iom_events.forms import one_line
 from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated
@@ -301,29 +302,53 @@ email_address = Email(
 
 
 class PhoneField(StringField):
-    """A phone number as people write it; its data is E.164 ("+541148151035"), or None.
+    """A phone number as people write it; its data is E.164 ("+221771234567"), or None.
 
-    The input shows a stored number in the international format and, after an error, what the
-    person typed, so that they correct it rather than type it again.
+    `region` (ISO 3166-1 alpha-2, set by the form's `prepare`: the meeting's country) reads a
+    number written without its country code as a number of that country, as people there write
+    it: with Senegal, "77 123 45 67" is +221 77 123 45 67 (issue 16, item 7). Without a region,
+    only a number with its country code is read. The number is read at validation, once the
+    region is known.
+
+    The input shows a stored number in the international format, grouped as its country writes
+    it ("+221 77 123 45 67") and, after an error, what the person typed, so that they correct it
+    rather than type it again.
     """
 
     widget = TelInput()
+    region: str | None = None
 
     def process_formdata(self, valuelist):
-        text = valuelist[0].strip() if valuelist else ""
-        self.data = None
-        if text:
-            try:
-                self.data = phones.to_e164(text)
-            except ValueError as error:
-                raise ValueError(
-                    _l("Enter a phone number with its country code, e.g. +41 22 717 91 11.")
-                ) from error
+        self.data = valuelist[0].strip() if valuelist else ""
+
+    def pre_validate(self, form):
+        text, self.data = self.data, None
+        if not text:
+            return
+        if not isinstance(text, str):  # filled from a record: already E.164
+            self.data = text
+            return
+        try:
+            self.data = phones.to_e164(text, self.region)
+        except ValueError as error:
+            raise StopValidation(phone_message(self.region)) from error
 
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
         return phones.international(self.data)
+
+
+def phone_message(region: str | None) -> str:
+    """What to do about a phone number that cannot be read, naming the country it was read
+    for."""
+    if region:
+        return _l(
+            "Enter a phone number of %(country)s, or one with its country code, "
+            "e.g. +41 22 717 91 11.",
+            country=country_name(region),
+        )
+    return _l("Enter a phone number with its country code, e.g. +41 22 717 91 11.")
 
 
 class RecordChoiceField(ChoiceField):

@@ -167,7 +167,9 @@ def test_invalid_email_and_phone_get_clear_messages_and_keep_the_input(app, edit
     response = add_person(editor, event, **{**typed, "email": "t@midsa.org", "phone": "12 34"})
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    message = "Enter a phone number with its country code, e.g. +41 22 717 91 11."
+    message = (
+        "Enter a phone number of Switzerland, or one with its country code, e.g. +41 22 717 91 11."
+    )
     assert message in text_of(html)
     assert 'value="12 34"' in html and 'value="t@midsa.org"' in html
     assert person_by_name(app, "Thandiwe Mokoena") is None  # nothing saved

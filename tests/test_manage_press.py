@@ -105,7 +105,9 @@ def test_a_press_contact_needs_an_email_and_a_valid_phone(app, editor, make_even
     html = response.get_data(as_text=True)
     page = text_of(html)
     assert "Enter the e-mail address journalists should write to." in page
-    assert "Enter a phone number with its country code, e.g. +41 22 717 91 11." in page
+    assert (
+        "Enter a phone number of Switzerland, or one with its country code, e.g. +41 22 717 91 11."
+    ) in page
     assert 'value="Jorge Galindo"' in html and 'value="717 91 11"' in html
     assert re.search(r'<option selected value="media-and-communication">', html)
     assert re.search(r'checked[^>]*value="en"', html) and re.search(r'checked[^>]*value="es"', html)

@@ -20,6 +20,11 @@ PAGES = {
     "agenda": ("/en/manage/events/{slug}/agenda/", 5),
     "delegations": ("/en/manage/events/{slug}/delegations/", 4),
     "documents": ("/en/manage/events/{slug}/documents/", 4),
+    # The rows forms and the import: the user and the meeting only.
+    "delegation rows": ("/en/manage/events/{slug}/delegations/rows", 2),
+    # ...and the delegation whose participants the rows add.
+    "participant rows": ("/en/manage/events/{slug}/delegations/rows?delegation={delegation_id}", 3),
+    "import a list": ("/en/manage/events/{slug}/delegations/import", 2),
     "press": ("/en/manage/events/{slug}/press/", 3),
     "organizers": ("/en/manage/events/{slug}/organizers/", 4),
     # ...its speakers, and those of its speakers in the trash (kept, shown as such).
@@ -79,7 +84,7 @@ def test_staff_page_query_count_is_exact_cold_and_warm(
 ):
     parts = meetings[size]
     path, budget = PAGES[page]
-    path = path.format(slug=parts.slug, item_id=parts.item_id)
+    path = path.format(slug=parts.slug, item_id=parts.item_id, delegation_id=parts.delegation_id)
     client = app.test_client()
     sign_in(client, staff_accounts["admin"])
     counts = []

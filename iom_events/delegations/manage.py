@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from iom_events import phones
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.delegations import bulk
 from iom_events.delegations.forms import DelegationForm, ParticipantForm
 from iom_events.delegations.models import Delegation, Participant
 from iom_events.editor import PartEditor, Words
@@ -133,7 +134,7 @@ class ParticipantEditor(PartEditor):
             )
             if own is not None and own.is_removed:  # kept, and said to be in the trash
                 delegations.append(own)
-        form.prepare(delegations, self.event.original_language)
+        form.prepare(delegations, self.event.original_language, self.event.country)
 
     def blank(self):
         return Participant(
@@ -143,3 +144,4 @@ class ParticipantEditor(PartEditor):
 
 DelegationEditor.register(bp)
 ParticipantEditor.register(bp)
+bulk.register(bp)

@@ -57,8 +57,10 @@ class PressContactForm(Form):
         description=_l("Left empty, the contact goes last."),
     )
 
-    def prepare(self, offices, next_position: int) -> None:
-        """Choices and defaults that depend on the page's language and on the meeting."""
+    def prepare(self, offices, next_position: int, country: str | None = None) -> None:
+        """Choices and defaults that depend on the page's language and on the meeting;
+        `country`, the meeting's, reads phone numbers written without their country code."""
+        self.phone.region = country
         self._offices = {office.slug: office for office in offices}
         self._next_position = next_position
         self.office.choices = [("", "—")] + [(o.slug, translate(o.name)) for o in offices]

@@ -56,7 +56,11 @@ class PressContactEditor(PartEditor):
     )
 
     def prepare(self, form, contact):
-        form.prepare(all_offices(), next_position=self.after_last(self.event.press_contacts))
+        form.prepare(
+            all_offices(),
+            next_position=self.after_last(self.event.press_contacts),
+            country=self.event.country,
+        )
 
     def index(self):
         return render_template(

@@ -39,7 +39,7 @@ def test_staff_upload_french_and_spanish_and_a_spanish_reader_downloads_them(
     page.locator("#title-fr").fill("Ordre du jour")
     page.locator("#title-es").fill("Orden del día")
     page.get_by_label("Category").select_option("agenda")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Document added.")
     document_id = re.search(r"/documents/(\d+)/upload$", page.url).group(1)
 

@@ -23,7 +23,7 @@ def fill_new_meeting(page, **values) -> None:
 def test_invalid_email_and_end_before_start_are_both_reported_and_input_kept(page, staff_accounts):
     sign_in_page(page, staff_accounts["editor"])
     fill_new_meeting(page, ends_on="2032-03-01", contact_email="rcp@@iom")
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(page.locator("#ends_on-error")).to_have_text(
         "Le dernier jour ne peut pas précéder le premier."
     )
@@ -40,7 +40,7 @@ def test_invalid_email_and_end_before_start_are_both_reported_and_input_kept(pag
 def test_create_publish_and_read_in_french_and_english(page, staff_accounts):
     sign_in_page(page, staff_accounts["editor"])
     fill_new_meeting(page, title="Atelier de Bangkok sur la mobilité de la main-d’œuvre")
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Réunion créée comme brouillon")
     page.get_by_role("button", name="Publier").click()
     page.get_by_role("button", name="Publier").click()  # on the confirmation page
@@ -66,25 +66,26 @@ def test_second_of_two_editors_gets_the_conflict_page(
     for page in (first, second):
         page.goto(f"/fr/manage/events/{slug}/edit")
     first.locator("#venue-fr").fill("Centre de conférences des Nations Unies")
-    first.get_by_role("button", name="Enregistrer").click()
+    first.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(first.get_by_role("status")).to_contain_text("Modifications enregistrées.")
     second.locator("#venue-fr").fill("Palais des Nations")  # the same field: a true clash
-    second.get_by_role("button", name="Enregistrer").click()
+    second.get_by_role("button", name="Enregistrer", exact=True).click()
     conflict = second.locator(".conflict")
     expect(conflict).to_contain_text("Quelqu’un d’autre a modifié")
     expect(conflict).to_contain_text("Centre de conférences des Nations Unies")
     expect(second.locator("#venue-fr")).to_have_value("Palais des Nations")
-    second.get_by_role("button", name="Enregistrer").click()  # no choice made: asked again
+    # no choice made: asked again
+    second.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(second.locator(".conflict")).to_contain_text("Quelqu’un d’autre a modifié")
     second.locator("#merge-venue-fr-mine").check()  # re-apply on purpose
-    second.get_by_role("button", name="Enregistrer").click()
+    second.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(second.get_by_role("status")).to_contain_text("Modifications enregistrées.")
     second.goto(f"/en/events/{slug}/")
     expect(second.locator(".facts")).to_contain_text("Palais des Nations")
 
 
 def save(page) -> None:
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
 
 
 def test_rebuild_a_meeting_in_french_with_agenda_delegation_and_press(page, staff_accounts):

@@ -30,7 +30,7 @@ def test_an_item_trashed_while_edited_keeps_the_input_and_comes_back_with_it(
     remover.get_by_role("button", name="Move to the trash").click()
     expect(remover.get_by_role("status")).to_contain_text("The agenda item is in the trash.")
 
-    writer.get_by_role("button", name="Save").click()
+    writer.get_by_role("button", name="Save", exact=True).click()
     expect(writer.get_by_role("alert").first).to_contain_text(
         re.compile(r"This agenda item was moved to the trash by editor@iom\.test at \d")
     )

@@ -37,10 +37,10 @@ def test_disjoint_edits_merge_with_no_question(app, browser, base_url, staff_acc
     first, second = two_editors(browser, base_url, staff_accounts, event.slug)
 
     first.locator("#venue-en").fill("King's Hall")
-    first.get_by_role("button", name="Save").click()
+    first.get_by_role("button", name="Save", exact=True).click()
     expect(first.get_by_role("status")).to_contain_text("Changes saved.")
     second.locator("#title-es").fill("Una reunión de prueba")
-    second.get_by_role("button", name="Save").click()
+    second.get_by_role("button", name="Save", exact=True).click()
 
     expect(second.get_by_role("status")).to_contain_text(
         "Saved, merged with editor@iom.test's changes to Venue (English)."
@@ -57,11 +57,11 @@ def test_a_true_clash_shows_both_values_and_loses_nothing(
     first, second = two_editors(browser, base_url, staff_accounts, event.slug)
 
     first.locator("#venue-en").fill("King's Hall")
-    first.get_by_role("button", name="Save").click()
+    first.get_by_role("button", name="Save", exact=True).click()
     expect(first.get_by_role("status")).to_contain_text("Changes saved.")
     second.locator("#venue-en").fill("Room 12")
     second.locator("#title-es").fill("Una reunión de prueba")
-    second.get_by_role("button", name="Save").click()
+    second.get_by_role("button", name="Save", exact=True).click()
 
     notice = second.locator(".conflict")
     expect(notice).to_contain_text("Someone else changed this while you were editing")
@@ -76,7 +76,7 @@ def test_a_true_clash_shows_both_values_and_loses_nothing(
     assert stored(app, event.id).venue["en"] == "King's Hall"  # nor overwritten
 
     second.get_by_label("Keep theirs: King's Hall").check()
-    second.get_by_role("button", name="Save").click()
+    second.get_by_role("button", name="Save", exact=True).click()
     expect(second.get_by_role("status")).to_contain_text("Changes saved.")
     saved = stored(app, event.id)
     assert saved.venue["en"] == "King's Hall" and saved.title["es"] == "Una reunión de prueba"
@@ -88,7 +88,7 @@ def test_a_failed_save_puts_the_focus_on_the_error_summary(page, staff_accounts,
     page.goto(f"/en/manage/events/{event.slug}/edit")
     page.locator("#title-en").fill("")
     page.get_by_label("Last day").fill("2030-01-01")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
 
     summary = page.locator(".error-summary")
     expect(summary).to_be_focused()

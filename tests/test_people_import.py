@@ -1,0 +1,213 @@
+"""Many delegations and participants at once: a list pasted or uploaded (CSV, XLSX, text from a
+spreadsheet), previewed with each bad row explained, imported only when confirmed, all or
+nothing (issue 16, item 2)."""
+
+import io
+import re
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from iom_events.audit.models import AuditEntry
+from iom_events.delegations import people
+from iom_events.delegations.models import Delegation, Participant
+from iom_events.extensions import db
+
+from pages import text_of
+from staff import post_form
+
+CSV = """Name,Delegation,Country,Role,E-mail,Phone,Shoe size
+Awa Diop,Senegal,Senegal,Head of delegation,awa.diop@gouv.sn,77 123 45 67,38
+Moussa Ndiaye,Senegal,,Delegate,m.ndiaye@gouv.sn,+221 33 869 62 00,44
+Kwame Mensah,Ghana,GH,,kwame@mint.gov.gh,,
+Jean Dupont,Atlantis,Atlantide,,jean@atlantis.org,,
+Ana Gómez,Argentina,AR,,ana@cancilleria.gob.ar,12 34,
+Fatou Sow,Senegal,SN,,AWA.DIOP@gouv.sn,,
+,Mali,Mali,,,,
+"""
+
+
+def import_url(event, path="import"):
+    return f"/en/manage/events/{event.slug}/delegations/{path}"
+
+
+def preview(client, event, lang="en", **data):
+    return post_form(client, import_url(event).replace("/en/", f"/{lang}/"), data)
+
+
+def upload(client, event, name, content):
+    return preview(client, event, upload=(io.BytesIO(content), name))
+
+
+def confirm_form(html):
+    match = re.search(r'name="rows" type="hidden" value="([^"]+)"', html)
+    assert match, "no Import button"
+    return {"rows": match.group(1)}
+
+
+def counts(app, event):
+    with app.app_context():
+        delegations = db.session.scalar(
+            select(func.count()).select_from(Delegation).where(Delegation.event_id == event.id)
+        )
+        participants = db.session.scalar(
+            select(func.count()).select_from(Participant).where(Participant.event_id == event.id)
+        )
+        return delegations, participants
+
+
+@pytest.fixture
+def senegal(make_event):
+    return make_event(country="SN", timezone="Africa/Dakar")
+
+
+def test_a_csv_is_previewed_with_each_bad_row_explained_and_nothing_written(app, editor, senegal):
+    response = upload(editor, senegal, "participants.csv", CSV.encode())
+    assert response.status_code == 200
+    page = text_of(response.get_data(as_text=True))
+    assert "Preview: nothing is saved yet" in page
+    assert "4 rows will be added." in page
+    assert "3 rows have a problem and will be left out" in page
+    assert "Country: Unknown country “Atlantide”: write its name or its two-letter code" in page
+    assert (
+        "Phone: Enter a phone number of Senegal, or one with its country code, "
+        "e.g. +41 22 717 91 11." in page
+    )
+    assert "E-mail: This e-mail address is also on line 2." in page
+    assert "Columns left out (their names are not known): Shoe size" in page
+    assert "+221 77 123 45 67" in page  # the national number, read as a Senegalese one
+    assert "Import 4 rows" in page
+    assert counts(app, senegal) == (0, 0)
+
+
+def test_a_confirmed_import_creates_the_good_rows_with_their_history(app, editor, senegal):
+    html = upload(editor, senegal, "participants.csv", CSV.encode()).get_data(as_text=True)
+    assert counts(app, senegal) == (0, 0)
+    before = _entries(app)
+
+    response = post_form(editor, import_url(senegal, "import/confirm"), confirm_form(html))
+    assert response.status_code == 303
+    listing = text_of(editor.get(response.headers["Location"]).get_data(as_text=True))
+    assert "Added: 3 delegations and 3 participants." in listing
+    assert counts(app, senegal) == (3, 3)
+    with app.app_context():
+        awa = db.session.scalar(select(Participant).where(Participant.name == "Awa Diop"))
+        assert awa.phone == "+221771234567" and awa.role.value == "head_of_delegation"
+        assert awa.delegation.country == "SN" and awa.delegation.kind.value == "member_state"
+        mali = db.session.scalar(
+            select(Delegation).where(Delegation.event_id == senegal.id, Delegation.country == "ML")
+        )
+        assert dict(mali.name) == {"en": "Mali"} and not mali.participants
+    assert _entries(app) - before == 6  # one history entry per record created
+    assert "+221 77 123 45 67" in listing
+
+
+def test_an_xlsx_with_french_headings_and_a_duplicate_of_the_meeting(app, editor, senegal):
+    post_form(
+        editor,
+        f"/en/manage/events/{senegal.slug}/delegations/participants/new",
+        {"name": "Awa Diop", "role": "delegate", "email": "awa.diop@gouv.sn", "is_public": "y"},
+    )
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Nom", "Délégation", "Pays", "Rôle", "Courriel", "Téléphone"])
+    sheet.append(["Ousmane Ba", "Sénégal", "Sénégal", "Délégué", "o.ba@gouv.sn", 771234568])
+    sheet.append(["Awa Diop", "Sénégal", "", "", "Awa.Diop@gouv.sn", None])
+    sheet.append(["Inès Martin", "France", "FR", "Observateur", "", "33 1 23 45 67 89"])
+    content = io.BytesIO()
+    book.save(content)
+
+    response = upload(editor, senegal, "liste.xlsx", content.getvalue())
+    page = text_of(response.get_data(as_text=True))
+    assert "1 row will be added." in page
+    assert "This e-mail address is already that of Awa Diop, a participant in this meeting." in page
+    assert "Phone: Enter a phone number of Senegal" in page  # a French number without +33
+    assert counts(app, senegal) == (0, 1)
+
+    post_form(
+        editor, import_url(senegal, "import/confirm"), confirm_form(response.get_data(as_text=True))
+    )
+    assert counts(app, senegal) == (1, 2)
+    with app.app_context():
+        ousmane = db.session.scalar(select(Participant).where(Participant.name == "Ousmane Ba"))
+        assert ousmane.phone == "+221771234568" and ousmane.delegation.country == "SN"
+
+
+def test_rows_pasted_from_a_spreadsheet_with_spanish_headings(app, editor, senegal):
+    pasted = (
+        "Nombre\tDelegación\tPaís\tFunción\tCorreo electrónico\tTeléfono\r\n"
+        "Lucía Fernández\tArgentina\tArgentina\tObservador\t"
+        "lucia@cancilleria.gob.ar\t+54 11 4815 1035\r\n"
+    )
+    response = preview(editor, senegal, lang="es", pasted=pasted)
+    page = text_of(response.get_data(as_text=True))
+    assert response.status_code == 200
+    assert "+54 11 4815-1035" in page
+    assert "Vista previa: todavía no se ha guardado nada" in page
+    assert "Se añadirá 1 fila." in page
+    assert counts(app, senegal) == (0, 0)
+    post_form(
+        editor, import_url(senegal, "import/confirm"), confirm_form(response.get_data(as_text=True))
+    )
+    with app.app_context():
+        lucia = db.session.scalar(select(Participant).where(Participant.name == "Lucía Fernández"))
+        assert lucia.role.value == "observer" and lucia.delegation.country == "AR"
+
+
+def test_a_failure_in_the_middle_leaves_nothing_half_imported(app, editor, senegal, monkeypatch):
+    html = upload(editor, senegal, "participants.csv", CSV.encode()).get_data(as_text=True)
+    made = people.new_delegation
+
+    def second_one_breaks(event, row, position):
+        delegation = made(event, row, position)
+        if position > 0:  # after the first delegation and its people were added
+            delegation.country = "XYZ"  # refused by the database's check on the country
+        return delegation
+
+    monkeypatch.setattr(people, "new_delegation", second_one_breaks)
+    before = _entries(app)
+    response = post_form(editor, import_url(senegal, "import/confirm"), confirm_form(html))
+    assert response.status_code == 409
+    assert "Nothing was saved: the database refused one of the rows." in text_of(
+        response.get_data(as_text=True)
+    )
+    assert counts(app, senegal) == (0, 0)
+    assert _entries(app) == before
+
+
+def test_a_changed_or_unreadable_list_writes_nothing(app, editor, senegal):
+    response = post_form(editor, import_url(senegal, "import/confirm"), {"rows": "forged"})
+    assert response.status_code == 400
+    assert "The list could not be read back" in text_of(response.get_data(as_text=True))
+
+    response = upload(editor, senegal, "list.xlsx", b"PK\x03\x04 not really a workbook")
+    assert response.status_code == 400
+    assert "This Excel workbook cannot be read" in text_of(response.get_data(as_text=True))
+
+    response = preview(editor, senegal, pasted="Shoe size\tColour\n38\tblue\n")
+    assert response.status_code == 400
+    assert "The first line must name the columns" in text_of(response.get_data(as_text=True))
+
+    response = preview(editor, senegal, pasted="")
+    assert response.status_code == 400
+    assert "Choose a file, or paste the rows." in text_of(response.get_data(as_text=True))
+    assert counts(app, senegal) == (0, 0)
+
+
+def test_the_preview_speaks_french(editor, senegal):
+    response = upload(editor, senegal, "participants.csv", CSV.encode())
+    assert response.status_code == 200
+    response = post_form(
+        editor,
+        import_url(senegal).replace("/en/", "/fr/"),
+        {"upload": (io.BytesIO(CSV.encode()), "participants.csv")},
+    )
+    page = text_of(response.get_data(as_text=True))
+    assert "Aperçu : rien n’est encore enregistré" in page  # text_of: no-break spaces as spaces
+    assert "Pays inconnu « Atlantide » : écrivez son nom" in page
+
+
+def _entries(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(AuditEntry))
