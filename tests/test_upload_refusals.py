@@ -361,6 +361,17 @@ ACTIVE = [
         },
     ),
     (
+        "liar.docx",
+        office_package(8 * 1024 * 1024, claimed=1000),  # says 1,000 bytes: inflated, it is 8 MB
+        {
+            "en": "This Word file unpacks to more than it says it does: files built this way "
+            "(“zip bombs”) freeze the computers that open them.",
+            "fr": "Ce fichier Word occupe, décompressé, plus qu’il ne l’annonce : les fichiers "
+            "construits ainsi (« bombes de décompression ») bloquent les ordinateurs qui les "
+            "ouvrent.",
+        },
+    ),
+    (
         "broken.docx",
         office_package(1000)[:-30],  # cut before the end of its central directory
         {

@@ -14,16 +14,19 @@ script when opened, doubles as a web page, or whether that Word file unpacks to 
   (`/JS`, `/JavaScript`, `/AA` automatic actions, XFA forms, rich media), `/Launch` actions,
   embedded files (`/EmbeddedFile`, `/EF`, `/EmbeddedFiles`, file attachment annotations) are
   refused; so is a PDF pypdf cannot read, or one locked by a password (it cannot be checked);
-- an Office Open XML or OpenDocument file is a zip: its central directory is read (never its
-  contents) and the unpacked size it announces is bounded (`unpack_limit`), as is its
-  compression ratio (`MAX_RATIO` past `RATIO_FROM` bytes): documents compress about 3 to 20
-  times, zip bombs a thousand.
+- an Office Open XML or OpenDocument file is a zip: the unpacked size its central directory
+  announces is bounded (`unpack_limit`), as is its compression ratio (`MAX_RATIO` past
+  `RATIO_FROM` bytes): documents compress about 3 to 20 times, zip bombs a thousand. The
+  announced sizes are then checked by inflating each entry into nothing, counting, and
+  stopping past the limit: a zip that lies about its sizes is refused too.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from flask_babel import LazyString
@@ -239,3 +242,58 @@ def _check_package(path: Path, media_type: str, limit: int) -> None:
             ratio=LazyString(number, round(ratio)),
         )
         raise ActiveContent(message, f"compression ratio {ratio:.0f}")
+    if not _sizes_are_true(path, entries, limit):
+        message = _l(
+            "This %(format)s file unpacks to more than it says it does: files built this way "
+            "(“zip bombs”) freeze the computers that open them. Save it again from the program "
+            "that made it, then upload that file.",
+            format=name,
+        )
+        raise ActiveContent(message, "unpacked sizes differ from the declared ones")
+
+
+def _sizes_are_true(path: Path, entries: list[zipfile.ZipInfo], limit: int) -> bool:
+    """Whether every entry unpacks to exactly the size the zip declares, the whole to at most
+    `limit` bytes. The declared sizes are the attacker's to write: each entry is inflated (in
+    1 MB steps, kept nowhere) and counted, stopping as soon as the total passes `limit`, so
+    the cost is bounded by `limit` whatever the file claims. An entry neither stored nor
+    deflated, or encrypted, is no document's (APPNOTE.TXT 4.4.4, 4.4.5)."""
+    total = 0
+    with path.open("rb") as raw:
+        for entry in entries:
+            if entry.flag_bits & 0x1:
+                return False
+            raw.seek(entry.header_offset)
+            header = raw.read(30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                return False
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            raw.seek(entry.header_offset + 30 + name_length + extra_length)
+            if entry.compress_type == zipfile.ZIP_STORED:
+                size = entry.compress_size
+            elif entry.compress_type == zipfile.ZIP_DEFLATED:
+                size = _inflated_size(raw, entry.compress_size, limit - total)
+            else:
+                return False
+            if size is None or size != entry.file_size:
+                return False
+            total += size
+    return True
+
+
+def _inflated_size(raw, packed: int, budget: int) -> int | None:
+    """The size `packed` bytes of raw deflate data from `raw` inflate to; None past `budget`."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = 0
+    while packed > 0:
+        chunk = raw.read(min(packed, 1 << 16))
+        if not chunk:
+            return None
+        packed -= len(chunk)
+        while chunk:
+            size += len(inflater.decompress(chunk, 1 << 20))
+            if size > budget:
+                return None
+            chunk = inflater.unconsumed_tail
+    size += len(inflater.flush())
+    return size if size <= budget else None
