@@ -125,6 +125,8 @@ def test_a_page_comes_from_the_app(stack):
     response = httpx.get(f"{url}/fr/events/served-meeting/")
     assert response.status_code == 200
     assert "A served meeting" in response.text and 'lang="fr"' in response.text
+    # Absolute links keep the address the browser used, port included (a staging port).
+    assert f'hreflang="en" href="{url}/en/events/served-meeting/"' in response.text
     assert any("GET /fr/events/served-meeting/ HTTP" in line for line in served_by_gunicorn(log))
 
 
