@@ -38,10 +38,10 @@ def from_environment(instance_path: str) -> dict:
             host.strip() for host in os.environ.get("TRUSTED_HOSTS", "").split(",") if host.strip()
         ]
         or None,
-        # The public host name (and scheme) absolute links in pages, feeds and the API are built
-        # from, whatever `Host` a request sent: what a shared cache stores never points elsewhere.
+        # The public host name absolute links in pages, feeds and the API are built from,
+        # whatever `Host` a request sent: what a shared cache stores never points elsewhere.
+        # (Their scheme is the request's: behind a proxy, PROXY_COUNT reads X-Forwarded-Proto.)
         "SERVER_NAME": os.environ.get("SERVER_NAME") or None,
-        "PREFERRED_URL_SCHEME": os.environ.get("PREFERRED_URL_SCHEME") or "http",
         "QUERY_COUNT_HEADER": os.environ.get("QUERY_COUNT_HEADER") == "1",
         # Free attempts before each further one waits longer (accounts/throttle.py).
         "SIGN_IN_LIMITS": {"per_account": 5, "per_address": 20},

@@ -51,7 +51,6 @@ def test_absolute_links_come_from_the_configured_server_name(app):
             "TESTING": True,
             "CACHE_TYPE": "SimpleCache",
             "SERVER_NAME": "meetings.iom.int",
-            "PREFERRED_URL_SCHEME": "https",
         }
     )
     client = named.test_client()
