@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from iom_events.accounts.auth import manage_blueprint
-from iom_events.agenda import schedule
+from iom_events.agenda import order, schedule
 from iom_events.agenda.forms import AgendaItemForm
 from iom_events.agenda.models import AgendaItem, agenda_speaker
 from iom_events.delegations.models import Participant
@@ -19,6 +20,7 @@ from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
 from iom_events.extensions import db
 from iom_events.fields import MAX_MEETING_DAYS
+from iom_events.formatting import time_of_day
 
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
 
@@ -108,13 +110,30 @@ class AgendaEditor(PartEditor):
         return self.saved_url(item)
 
     def siblings(self, item) -> list[AgendaItem]:
-        """The items of the item's day, in the order the public page shows them."""
+        """The items of the item's slot (its day, and its start time or none), in agenda order:
+        the only ones it can be moved among."""
+        same_time = (
+            AgendaItem.starts_at.is_(None)
+            if item.starts_at is None
+            else AgendaItem.starts_at == item.starts_at
+        )
         statement = (
             select(AgendaItem)
-            .where(AgendaItem.event_id == item.event_id, AgendaItem.day == item.day)
-            .order_by(AgendaItem.position, AgendaItem.id)
+            .where(AgendaItem.event_id == item.event_id, AgendaItem.day == item.day, same_time)
+            .order_by(*AgendaItem.agenda_order())
         )
         return list(db.session.scalars(statement))
+
+    def move(self):
+        """Refused, saying why, when the item has no neighbour in its slot that way: timed
+        items follow their start times."""
+        item = self.found()
+        step = {"up": -1, "down": 1}.get(request.form.get("direction", "")) or abort(400)
+        slot = self.siblings(item)
+        if not 0 <= slot.index(item) + step < len(slot):
+            flash(_cannot_move(item, self.name(item)), "error")
+            return redirect(self.moved_url(item), 303)
+        return super().move()
 
     def index(self):
         event = self.event
@@ -127,8 +146,27 @@ class AgendaEditor(PartEditor):
         agenda = agenda_by_day(event)
         outside = schedule.days_outside(event, [day for day, _items in agenda])
         return render_template(
-            "manage/agenda/index.html", event=event, agenda=agenda, outside_days=outside
+            "manage/agenda/index.html",
+            event=event,
+            agenda=agenda,
+            outside_days=outside,
+            movable=order.movable(event.agenda),
         )
+
+
+def _cannot_move(item: AgendaItem, name: str) -> str:
+    if item.starts_at is None:
+        return _(
+            "Items without a time follow the timed items of their day, in the order you give "
+            "them: “%(name)s” cannot go further that way.",
+            name=name,
+        )
+    return _(
+        "Timed items follow their start times: “%(name)s” can only move among the items that "
+        "start at the same time (%(time)s). Change its start time to move it further.",
+        name=name,
+        time=time_of_day(item.starts_at),
+    )
 
 
 AgendaEditor.register(bp)

@@ -66,3 +66,18 @@ class AgendaItem(Versioned, Removable, CalendarEntry, db.Model):
     speakers: Mapped[list[Participant]] = relationship(
         secondary=agenda_speaker, order_by="(Participant.position, Participant.id)"
     )
+
+    @classmethod
+    def agenda_order(cls) -> tuple:
+        """The one order of a meeting's programme, for SQL (`Event.agenda` and every query of
+        items): by day; within a day the items with a start time by that time, then the items
+        without one; items in the same slot (no time, or the same start time) in their manual
+        order (`position`, moved by "Move up"/"Move down"), then by creation. `IS NULL` sorts
+        false before true on SQLite and PostgreSQL alike, unlike NULLs themselves."""
+        return (cls.day, cls.starts_at.is_(None), cls.starts_at, cls.position, cls.id)
+
+    @property
+    def slot(self) -> tuple[date, time | None]:
+        """The day and start time: items share a slot when only their manual order separates
+        them, and only they can be moved up or down among each other."""
+        return (self.day, self.starts_at)
