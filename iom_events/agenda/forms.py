@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import TimeField
+from wtforms import BooleanField, TimeField
 from wtforms.validators import Optional, ValidationError
 
 from iom_events.agenda.models import AgendaItemKind
@@ -38,6 +38,10 @@ class AgendaItemForm(Form):
     day = ChoiceField(_l("Day"), validate_choice=False)
     starts_at = TimeField(_l("Start time"), [Optional()])
     ends_at = TimeField(_l("End time"), [Optional()])
+    ends_next_day = BooleanField(
+        _l("Ends the next day"),
+        description=_l("For an item that ends after midnight: a session from 22:00 to 02:00."),
+    )
     kind = ChoiceField(_l("Kind of item"))
     title = TranslatedField(_l("Title"), [TranslationRequired()])
     description = TranslatedField(
@@ -98,14 +102,34 @@ class AgendaItemForm(Form):
             )
 
     def validate_ends_at(self, field):
-        if field.data and not self.starts_at.data:
+        start, end = self.starts_at.data, field.data
+        if end and not start:
             raise ValidationError(_l("Enter a start time too, or no end time."))
-        if field.data and self.starts_at.data and field.data < self.starts_at.data:
-            raise ValidationError(_l("The end time cannot be before the start time."))
+        if not (end and start):
+            return
+        if self.ends_next_day.data and end >= start:
+            raise ValidationError(
+                _l(
+                    "An item that ends the next day ends earlier on the clock than it starts "
+                    "(22:00 to 02:00): correct the end time, or untick “Ends the next day”."
+                )
+            )
+        if not self.ends_next_day.data and end < start:
+            raise ValidationError(
+                _l(
+                    "The end time cannot be before the start time. If the item ends after "
+                    "midnight, tick “Ends the next day”."
+                )
+            )
+
+    def validate_ends_next_day(self, field):
+        if field.data and not self.ends_at.data:
+            raise ValidationError(_l("Enter the end time on the next day, or untick this box."))
 
     def populate_obj(self, obj):
         obj.day = self.chosen_day()
         obj.starts_at, obj.ends_at = self.starts_at.data, self.ends_at.data
+        obj.ends_next_day = bool(self.ends_at.data and self.ends_next_day.data)
         obj.kind = AgendaItemKind(self.kind.data)
         for name in ("title", "description", "room"):
             getattr(self, name).populate_obj(obj, name)

@@ -65,7 +65,7 @@ class AgendaEditor(PartEditor):
     key = "<int:item_id>"
     ordered = True
     groups = (
-        (_l("When"), ("day", "starts_at", "ends_at")),
+        (_l("When"), ("day", "starts_at", "ends_at", "ends_next_day")),
         (_l("What"), ("kind", "title", "description", "room", "speakers")),
     )
     words = Words(
