@@ -7,8 +7,10 @@ from datetime import date, timedelta
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import order, schedule
@@ -16,10 +18,11 @@ from iom_events.agenda.forms import AgendaItemForm
 from iom_events.agenda.models import AgendaItem, agenda_speaker
 from iom_events.delegations.models import Participant
 from iom_events.editor import PartEditor, Words
+from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
 from iom_events.extensions import db
-from iom_events.fields import MAX_MEETING_DAYS
+from iom_events.fields import MAX_MEETING_DAYS, to_int
 from iom_events.formatting import time_of_day
 
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
@@ -151,6 +154,7 @@ class AgendaEditor(PartEditor):
             agenda=agenda,
             outside_days=outside,
             movable=order.movable(event.agenda),
+            shift=schedule.proposed_shift(event, event.agenda),
         )
 
 
@@ -170,3 +174,43 @@ def _cannot_move(item: AgendaItem, name: str) -> str:
 
 
 AgendaEditor.register(bp)
+
+
+@bp.post("/shift")
+def shift(slug: str):
+    """Move the whole agenda onto the meeting's days, as the agenda page proposed; refused,
+    nothing changed, when the agenda or the meeting's dates changed since the page was shown."""
+    event = staff.meeting_or_404(slug)
+    days = to_int(request.form.get("days"))
+    try:
+        moved = schedule.shift_agenda(event, days or 0, request.form.get("stamp", ""))
+        if moved is not None:
+            db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        moved = None
+    if moved is None:
+        db.session.rollback()
+        flash(
+            _(
+                "The agenda or the meeting's dates changed meanwhile: nothing moved. Check "
+                "the agenda again."
+            ),
+            "error",
+        )
+    else:
+        flash(_shifted(moved, days))
+    return redirect(url_for(".index", slug=slug), 303)
+
+
+def _shifted(moved: int, days: int) -> str:
+    if days > 0:
+        how_far = ngettext("%(num)d day later", "%(num)d days later", days)
+    else:
+        how_far = ngettext("%(num)d day earlier", "%(num)d days earlier", -days)
+    return ngettext(
+        "%(num)d agenda item moved %(how_far)s, onto the meeting's days.",
+        "%(num)d agenda items moved %(how_far)s, onto the meeting's days.",
+        moved,
+        how_far=how_far,
+    )
