@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, TimeField
-from wtforms.validators import Optional, ValidationError
+from wtforms import BooleanField, HiddenField, TextAreaField, TimeField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
@@ -144,3 +144,20 @@ class AgendaItemForm(Form):
 def _speaker_label(person: Participant, original_language: str) -> str:
     function = translate(person.function, original_language)
     return f"{person.name}, {function}" if function else person.name
+
+
+class PastedAgendaForm(Form):
+    """A table pasted from a spreadsheet (`agenda.table`); `previewed` is the fingerprint of
+    the text the editor saw checked, so that only what they saw is added."""
+
+    text = TextAreaField(
+        _l("Table"),
+        [DataRequired(_l("Paste the table's rows.")), Length(max=200_000)],
+        description=_l(
+            "Columns: day, start, end, title, speakers (a first line naming them, in English, "
+            "French or Spanish, may give another order). Days as 2030-01-10, 10/01/2030 or the "
+            "meeting's day number; times as 09:30 or 9h30, 02:00+1 for an end the next day; "
+            "speakers separated by semicolons, as the meeting's participants are named."
+        ),
+    )
+    previewed = HiddenField()

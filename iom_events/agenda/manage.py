@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -13,27 +13,20 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from iom_events.accounts.auth import manage_blueprint
-from iom_events.agenda import order, schedule
-from iom_events.agenda.forms import AgendaItemForm
+from iom_events.agenda import batch, order, schedule, table
+from iom_events.agenda.forms import AgendaItemForm, PastedAgendaForm
 from iom_events.agenda.models import AgendaItem, agenda_speaker
+from iom_events.agenda.schedule import meeting_days
 from iom_events.delegations.models import Participant
 from iom_events.editor import PartEditor, Words
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
 from iom_events.extensions import db
-from iom_events.fields import MAX_MEETING_DAYS, to_int
+from iom_events.fields import to_int
 from iom_events.formatting import time_of_day
 
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
-
-
-def meeting_days(event: Event) -> list[date]:
-    """The days of the meeting, at most its first `MAX_MEETING_DAYS`: a meeting saved before
-    that bound with absurd dates (2009 to 9999) gives a form of a month's days, not of three
-    million (minutes of CPU and gigabytes for one page). Its edit form asks for real dates."""
-    length = min((event.ends_on - event.starts_on).days + 1, MAX_MEETING_DAYS)
-    return [event.starts_on + timedelta(days=n) for n in range(length)]
 
 
 def _end_of_day(event: Event, day: date) -> int:
@@ -214,3 +207,43 @@ def _shifted(moved: int, days: int) -> str:
         moved,
         how_far=how_far,
     )
+
+
+@bp.route("/paste", methods=["GET", "POST"])
+def paste(slug: str):
+    """A table pasted from a spreadsheet: checked and shown row by row; the items are added,
+    in one transaction, only when the editor confirms the very text they saw checked."""
+    event = staff.meeting_or_404(slug)
+    form = PastedAgendaForm()
+    checked, header, refusal = [], False, None
+    if form.validate_on_submit():
+        try:
+            rows, header = table.read(form.text.data)
+        except table.TooManyRows:
+            refusal = _(
+                "At most %(num)d rows at once: paste the agenda in parts.", num=batch.MAX_ROWS
+            )
+            rows = []
+        checked = batch.check(event, rows, event.participants)
+        if not checked and refusal is None:
+            refusal = _("No rows found: paste the table's cells, one item a line.")
+        seen = batch.fingerprint(form.text.data)
+        all_good = refusal is None and all(each.ok for each in checked)
+        if all_good and "confirm" in request.form and form.previewed.data == seen:
+            batch.create(event, checked)
+            db.session.commit()
+            flash(
+                ngettext("%(num)d agenda item added.", "%(num)d agenda items added.", len(checked))
+            )
+            return redirect(url_for(".index", slug=slug), 303)
+        form.previewed.data = seen if all_good else ""
+    refused = form.errors or refusal or any(not each.ok for each in checked)
+    status = 400 if request.method == "POST" and refused else 200
+    return render_template(
+        "manage/agenda/paste.html",
+        event=event,
+        form=form,
+        checked=checked,
+        header=header,
+        refusal=refusal,
+    ), status

@@ -20,6 +20,15 @@ from iom_events.agenda.models import AgendaItem
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.events.models import Event
 from iom_events.extensions import db
+from iom_events.fields import MAX_MEETING_DAYS
+
+
+def meeting_days(event: Event) -> list[date]:
+    """The days of the meeting, at most its first `MAX_MEETING_DAYS`: a meeting saved before
+    that bound with absurd dates (2009 to 9999) gives a form of a month's days, not of three
+    million (minutes of CPU and gigabytes for one page). Its edit form asks for real dates."""
+    length = min((event.ends_on - event.starts_on).days + 1, MAX_MEETING_DAYS)
+    return [event.starts_on + timedelta(days=n) for n in range(length)]
 
 
 @dataclass(frozen=True)
