@@ -55,9 +55,10 @@ def meeting(app, make_event):
 EXPECTED = ("Opening", "Panel A", "Panel B", "Lunch", "Reading room open", "Welcome coffee")
 
 
-def item_id(app, title: str) -> int:
+def item_id(app, title: str, meeting) -> int:
     with app.app_context():
-        items = db.session.scalars(db.select(AgendaItem)).all()
+        mine = db.select(AgendaItem).where(AgendaItem.event_id == meeting.id)
+        items = db.session.scalars(mine).all()
         found = next(i.id for i in items if i.title.get("en") == title)
         db.session.remove()
         return found
@@ -81,8 +82,8 @@ def test_staff_page_offers_moves_only_within_a_slot_and_says_why(app, editor, me
     rows = dict(re.findall(r'<tr id="item-(\d+)">(.*?)</tr>', html, flags=re.DOTALL))
     buttons = {
         title: (
-            "Move up" in rows[str(item_id(app, title))],
-            "Move down" in rows[str(item_id(app, title))],
+            "Move up" in rows[str(item_id(app, title, meeting))],
+            "Move down" in rows[str(item_id(app, title, meeting))],
         )
         for title in EXPECTED
     }
@@ -97,7 +98,7 @@ def test_staff_page_offers_moves_only_within_a_slot_and_says_why(app, editor, me
 
 
 def move(app, editor, meeting, title: str, direction: str):
-    the_id = item_id(app, title)
+    the_id = item_id(app, title, meeting)
     with app.app_context():
         version = db.session.get(AgendaItem, the_id).version
         db.session.remove()
