@@ -51,6 +51,16 @@ class Row:
     title: str = ""
     speakers: str = ""
 
+    @classmethod
+    def typed(cls, day: str | None, values: dict) -> Row:
+        """A row of the rows form: `values` by field name (a missing one is blank)."""
+        texts = {
+            name: str(values.get(name) or "")
+            for name in ("starts_at", "ends_at", "kind", "title", "speakers")
+        }
+        texts["kind"] = texts["kind"] or AgendaItemKind.SESSION.value
+        return cls(day=day or "", ends_next_day=bool(values.get("ends_next_day")), **texts)
+
     def is_blank(self) -> bool:
         return not any(
             value.strip() for value in (self.starts_at, self.ends_at, self.title, self.speakers)

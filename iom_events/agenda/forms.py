@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, HiddenField, TextAreaField, TimeField
+from wtforms import (
+    BooleanField,
+    FieldList,
+    FormField,
+    HiddenField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms import Form as RowForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import TimeInput
 
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
@@ -161,3 +171,31 @@ class PastedAgendaForm(Form):
         ),
     )
     previewed = HiddenField()
+
+
+class AgendaRowForm(RowForm):
+    """One row of `AgendaRowsForm`: checked by `agenda.batch` with the other rows."""
+
+    starts_at = StringField(_l("Start time"), widget=TimeInput())
+    ends_at = StringField(_l("End time"), widget=TimeInput())
+    ends_next_day = BooleanField(_l("Ends the next day"))
+    kind = ChoiceField(_l("Kind of item"), validate_choice=False)
+    title = StringField(_l("Title"))
+    speakers = StringField(_l("Speakers"))
+
+
+BLANK_ROWS = 5
+"""Rows offered without JavaScript (with it, "Add a row" adds more in place)."""
+
+
+class AgendaRowsForm(Form):
+    """New items of one day, as rows: blank rows are left out. Only new items: an existing
+    item is edited on its own form, where its version guards a colleague's change."""
+
+    day = ChoiceField(_l("Day"), validate_choice=False)
+    rows = FieldList(FormField(AgendaRowForm), min_entries=BLANK_ROWS, max_entries=200)
+
+    def fill_choices(self, days: list[date]) -> None:
+        self.day.choices = [(day.isoformat(), long_day(day)) for day in days]
+        for row in self.rows:
+            row.form.kind.choices = choices(AgendaItemKind)

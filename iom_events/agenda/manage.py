@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import batch, order, schedule, table
-from iom_events.agenda.forms import AgendaItemForm, PastedAgendaForm
+from iom_events.agenda.forms import AgendaItemForm, AgendaRowsForm, PastedAgendaForm
 from iom_events.agenda.models import AgendaItem, agenda_speaker
 from iom_events.agenda.schedule import meeting_days
 from iom_events.delegations.models import Participant
@@ -246,4 +246,35 @@ def paste(slug: str):
         checked=checked,
         header=header,
         refusal=refusal,
+    ), status
+
+
+@bp.route("/rows", methods=["GET", "POST"])
+def rows(slug: str):
+    """New items of one day typed as rows of one form: every row checked, errors on their row
+    and everything typed kept; all added in one transaction, or none."""
+    event = staff.meeting_or_404(slug)
+    days = meeting_days(event)
+    form = AgendaRowsForm()
+    if request.method == "GET":
+        form.day.data = request.args.get("day") or days[0].isoformat()
+    form.fill_choices(days)
+    errors: dict[int, dict[str, str]] = {}
+    if form.validate_on_submit():
+        typed = [batch.Row.typed(form.day.data, row.data) for row in form.rows]
+        checked = batch.check(event, typed, event.participants)
+        errors = {each.number: each.errors for each in checked if each.errors}
+        if not checked:
+            flash(_("Every row is blank: type at least one item."), "error")
+        elif not errors:
+            batch.create(event, checked)
+            db.session.commit()
+            flash(
+                ngettext("%(num)d agenda item added.", "%(num)d agenda items added.", len(checked))
+            )
+            return redirect(url_for(".index", slug=slug), 303)
+    items = [item for item in event.agenda if item.day.isoformat() == form.day.data]
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "manage/agenda/rows.html", event=event, form=form, errors=errors, items=items
     ), status
