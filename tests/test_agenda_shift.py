@@ -14,7 +14,7 @@ from iom_events.extensions import db
 from iom_events.translated import Translated
 
 from pages import text_of
-from staff import post_form
+from staff import post_form, sign_in
 
 
 @pytest.fixture
@@ -136,3 +136,18 @@ def test_a_shift_other_than_the_one_proposed_changes_nothing(app, editor, moved_
 def test_in_french_the_page_says_it_too(editor, moved_meeting):
     page = text_of(agenda_page(editor, moved_meeting, "fr"))
     assert "2 points de l’ordre du jour" in page
+
+
+def test_the_proposal_costs_one_query_more_than_the_agenda_page(
+    app, staff_accounts, moved_meeting, count_queries
+):
+    """The agenda page's budget (tests/test_staff_query_budget.py: 5), plus the meeting's
+    history, read only when items are outside its days."""
+    client = app.test_client()
+    sign_in(client, staff_accounts["admin"])
+    counts = []
+    for _visit in ("cold", "warm"):
+        with count_queries() as counter:
+            assert client.get(f"/en/manage/events/{moved_meeting.slug}/agenda/").status_code == 200
+        counts.append(len(counter))
+    assert counts == [6, 6]
