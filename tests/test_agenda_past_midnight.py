@@ -3,7 +3,7 @@ says so with "Ends the next day"; the page, the feed (DTEND on the next day, RFC
 3.6.1) and the API show it so."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -108,3 +108,24 @@ def test_the_staff_list_and_the_edit_form_keep_next_day(app, editor, night_sessi
         r'<input[^>]*checked[^>]*name="ends_next_day"|<input[^>]*name="ends_next_day"[^>]*checked',
         form.get_data(as_text=True),
     )
+
+
+def test_editing_the_item_back_to_one_day_keeps_the_form_and_the_store_right(
+    app, editor, night_session
+):
+    index = editor.get(f"/en/manage/events/{night_session.slug}/agenda/").get_data(as_text=True)
+    item_id = re.search(r'id="item-(\d+)"', index).group(1)
+    path = f"/en/manage/events/{night_session.slug}/agenda/{item_id}/edit"
+    with app.app_context():
+        version = db.session.get(AgendaItem, int(item_id)).version
+        db.session.remove()
+    data = {
+        "version": version,
+        "day": DAY,
+        "kind": "session",
+        "title-en": "Night drafting session",
+        "starts_at": "22:00",
+        "ends_at": "23:30",
+    }
+    assert post_form(editor, path, data, "/en/manage/").status_code == 303
+    assert stored(app, night_session) == [(time(22), time(23, 30), False)]

@@ -92,3 +92,12 @@ def test_only_blank_rows_is_a_clear_message_in_spanish(editor, meeting):
     response = send(editor, meeting, [{}, {}], lang="es")
     assert response.status_code == 400
     assert "Todas las filas están vacías" in text_of(response.get_data(as_text=True))
+
+
+def test_a_day_outside_the_meeting_is_said_once_at_the_day(app, editor, meeting):
+    data = {"day": "2030-02-01", "rows-0-title": "Lost", "rows-0-kind": "session"}
+    response = post_form(editor, path(meeting), data, path_for_token=path(meeting))
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True))
+    assert page.count("Write a day of the meeting") == 2  # the summary at the top, the field
+    assert stored(app, meeting) == []

@@ -263,10 +263,13 @@ def rows(slug: str):
     if form.validate_on_submit():
         typed = [batch.Row.typed(form.day.data, row.data) for row in form.rows]
         checked = batch.check(event, typed, event.participants)
+        day_refused = [each.errors.pop("day") for each in checked if "day" in each.errors]
+        if day_refused:  # one day for every row: said once, at the day
+            form.day.errors = [day_refused[0]]
         errors = {each.number: each.errors for each in checked if each.errors}
         if not checked:
             flash(_("Every row is blank: type at least one item."), "error")
-        elif not errors:
+        elif not errors and not day_refused:
             batch.create(event, checked)
             db.session.commit()
             flash(
