@@ -118,3 +118,12 @@ def test_an_empty_paste_is_a_clear_message(editor, meeting):
     response = paste(editor, meeting, "\t\t\n")
     assert response.status_code == 400
     assert "Paste the table's rows." in text_of(response.get_data(as_text=True))
+
+
+def test_a_paste_too_long_is_refused_with_a_message(app, editor, meeting):
+    response = paste(editor, meeting, "1\t09:00\t\t" + "x" * 140_000)
+    assert response.status_code == 400
+    assert "At most 100000 characters: paste the agenda in parts." in text_of(
+        response.get_data(as_text=True)
+    )
+    assert stored(app, meeting) == []

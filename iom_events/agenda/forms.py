@@ -162,7 +162,13 @@ class PastedAgendaForm(Form):
 
     text = TextAreaField(
         _l("Table"),
-        [DataRequired(_l("Paste the table's rows.")), Length(max=200_000)],
+        [
+            DataRequired(_l("Paste the table's rows.")),
+            # Under the csv reader's limit for one cell (131,072), so no cell can exceed it.
+            Length(
+                max=100_000, message=_l("At most %(max)d characters: paste the agenda in parts.")
+            ),
+        ],
         description=_l(
             "Columns: day, start, end, title, speakers (a first line naming them, in English, "
             "French or Spanish, may give another order). Days as 2030-01-10, 10/01/2030 or the "
