@@ -29,6 +29,9 @@ PAGES = {
     "organizers": ("/en/manage/events/{slug}/organizers/", 4),
     # ...its speakers, and those of its speakers in the trash (kept, shown as such).
     "agenda item form": ("/en/manage/events/{slug}/agenda/{item_id}/edit", 6),
+    # ...the day's items already there (listed, not edited).
+    "agenda rows form": ("/en/manage/events/{slug}/agenda/rows?day=2030-01-10", 3),
+    "pasted agenda form": ("/en/manage/events/{slug}/agenda/paste", 2),
     "confirmation": ("/en/manage/events/{slug}/agenda/{item_id}/remove", 3),
     "trash": ("/en/manage/trash/", 10),
 }

@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import TimeField
-from wtforms.validators import Optional, ValidationError
+from wtforms import (
+    BooleanField,
+    FieldList,
+    FormField,
+    HiddenField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms import Form as RowForm
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import TimeInput
 
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import Participant
@@ -38,6 +48,10 @@ class AgendaItemForm(Form):
     day = ChoiceField(_l("Day"), validate_choice=False)
     starts_at = TimeField(_l("Start time"), [Optional()])
     ends_at = TimeField(_l("End time"), [Optional()])
+    ends_next_day = BooleanField(
+        _l("Ends the next day"),
+        description=_l("For an item that ends after midnight: a session from 22:00 to 02:00."),
+    )
     kind = ChoiceField(_l("Kind of item"))
     title = TranslatedField(_l("Title"), [TranslationRequired()])
     description = TranslatedField(
@@ -98,14 +112,34 @@ class AgendaItemForm(Form):
             )
 
     def validate_ends_at(self, field):
-        if field.data and not self.starts_at.data:
+        start, end = self.starts_at.data, field.data
+        if end and not start:
             raise ValidationError(_l("Enter a start time too, or no end time."))
-        if field.data and self.starts_at.data and field.data < self.starts_at.data:
-            raise ValidationError(_l("The end time cannot be before the start time."))
+        if not (end and start):
+            return
+        if self.ends_next_day.data and end >= start:
+            raise ValidationError(
+                _l(
+                    "An item that ends the next day ends earlier on the clock than it starts "
+                    "(22:00 to 02:00): correct the end time, or untick “Ends the next day”."
+                )
+            )
+        if not self.ends_next_day.data and end < start:
+            raise ValidationError(
+                _l(
+                    "The end time cannot be before the start time. If the item ends after "
+                    "midnight, tick “Ends the next day”."
+                )
+            )
+
+    def validate_ends_next_day(self, field):
+        if field.data and not self.ends_at.data:
+            raise ValidationError(_l("Enter the end time on the next day, or untick this box."))
 
     def populate_obj(self, obj):
         obj.day = self.chosen_day()
         obj.starts_at, obj.ends_at = self.starts_at.data, self.ends_at.data
+        obj.ends_next_day = bool(self.ends_at.data and self.ends_next_day.data)
         obj.kind = AgendaItemKind(self.kind.data)
         for name in ("title", "description", "room"):
             getattr(self, name).populate_obj(obj, name)
@@ -120,3 +154,54 @@ class AgendaItemForm(Form):
 def _speaker_label(person: Participant, original_language: str) -> str:
     function = translate(person.function, original_language)
     return f"{person.name}, {function}" if function else person.name
+
+
+class PastedAgendaForm(Form):
+    """A table pasted from a spreadsheet (`agenda.table`); `previewed` is the fingerprint of
+    the text the editor saw checked, so that only what they saw is added."""
+
+    text = TextAreaField(
+        _l("Table"),
+        [
+            DataRequired(_l("Paste the table's rows.")),
+            # Under the csv reader's limit for one cell (131,072), so no cell can exceed it.
+            Length(
+                max=100_000, message=_l("At most %(max)d characters: paste the agenda in parts.")
+            ),
+        ],
+        description=_l(
+            "Columns: day, start, end, title, speakers (a first line naming them, in English, "
+            "French or Spanish, may give another order). Days as 2030-01-10, 10/01/2030 or the "
+            "meeting's day number; times as 09:30 or 9h30, 02:00+1 for an end the next day; "
+            "speakers separated by semicolons, as the meeting's participants are named."
+        ),
+    )
+    previewed = HiddenField()
+
+
+class AgendaRowForm(RowForm):
+    """One row of `AgendaRowsForm`: checked by `agenda.batch` with the other rows."""
+
+    starts_at = StringField(_l("Start time"), widget=TimeInput())
+    ends_at = StringField(_l("End time"), widget=TimeInput())
+    ends_next_day = BooleanField(_l("Ends the next day"))
+    kind = ChoiceField(_l("Kind of item"), validate_choice=False)
+    title = StringField(_l("Title"))
+    speakers = StringField(_l("Speakers"))
+
+
+BLANK_ROWS = 5
+"""Rows offered without JavaScript (with it, "Add a row" adds more in place)."""
+
+
+class AgendaRowsForm(Form):
+    """New items of one day, as rows: blank rows are left out. Only new items: an existing
+    item is edited on its own form, where its version guards a colleague's change."""
+
+    day = ChoiceField(_l("Day"), validate_choice=False)
+    rows = FieldList(FormField(AgendaRowForm), min_entries=BLANK_ROWS, max_entries=200)
+
+    def fill_choices(self, days: list[date]) -> None:
+        self.day.choices = [(day.isoformat(), long_day(day)) for day in days]
+        for row in self.rows:
+            row.form.kind.choices = choices(AgendaItemKind)

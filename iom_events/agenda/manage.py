@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from flask import render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from iom_events.accounts.auth import manage_blueprint
-from iom_events.agenda import schedule
-from iom_events.agenda.forms import AgendaItemForm
+from iom_events.agenda import batch, order, schedule, table
+from iom_events.agenda.forms import AgendaItemForm, AgendaRowsForm, PastedAgendaForm
 from iom_events.agenda.models import AgendaItem, agenda_speaker
+from iom_events.agenda.schedule import meeting_days
 from iom_events.delegations.models import Participant
 from iom_events.editor import PartEditor, Words
+from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
 from iom_events.extensions import db
-from iom_events.fields import MAX_MEETING_DAYS
+from iom_events.fields import to_int
+from iom_events.formatting import time_of_day
 
 bp = manage_blueprint("manage_agenda", __name__, "/events/<slug>/agenda")
-
-
-def meeting_days(event: Event) -> list[date]:
-    """The days of the meeting, at most its first `MAX_MEETING_DAYS`: a meeting saved before
-    that bound with absurd dates (2009 to 9999) gives a form of a month's days, not of three
-    million (minutes of CPU and gigabytes for one page). Its edit form asks for real dates."""
-    length = min((event.ends_on - event.starts_on).days + 1, MAX_MEETING_DAYS)
-    return [event.starts_on + timedelta(days=n) for n in range(length)]
 
 
 def _end_of_day(event: Event, day: date) -> int:
@@ -63,7 +61,7 @@ class AgendaEditor(PartEditor):
     key = "<int:item_id>"
     ordered = True
     groups = (
-        (_l("When"), ("day", "starts_at", "ends_at")),
+        (_l("When"), ("day", "starts_at", "ends_at", "ends_next_day")),
         (_l("What"), ("kind", "title", "description", "room", "speakers")),
     )
     words = Words(
@@ -108,13 +106,30 @@ class AgendaEditor(PartEditor):
         return self.saved_url(item)
 
     def siblings(self, item) -> list[AgendaItem]:
-        """The items of the item's day, in the order the public page shows them."""
+        """The items of the item's slot (its day, and its start time or none), in agenda order:
+        the only ones it can be moved among."""
+        same_time = (
+            AgendaItem.starts_at.is_(None)
+            if item.starts_at is None
+            else AgendaItem.starts_at == item.starts_at
+        )
         statement = (
             select(AgendaItem)
-            .where(AgendaItem.event_id == item.event_id, AgendaItem.day == item.day)
-            .order_by(AgendaItem.position, AgendaItem.id)
+            .where(AgendaItem.event_id == item.event_id, AgendaItem.day == item.day, same_time)
+            .order_by(*AgendaItem.agenda_order())
         )
         return list(db.session.scalars(statement))
+
+    def move(self):
+        """Refused, saying why, when the item has no neighbour in its slot that way: timed
+        items follow their start times."""
+        item = self.found()
+        step = {"up": -1, "down": 1}.get(request.form.get("direction", "")) or abort(400)
+        slot = self.siblings(item)
+        if not 0 <= slot.index(item) + step < len(slot):
+            flash(_cannot_move(item, self.name(item)), "error")
+            return redirect(self.moved_url(item), 303)
+        return super().move()
 
     def index(self):
         event = self.event
@@ -127,8 +142,142 @@ class AgendaEditor(PartEditor):
         agenda = agenda_by_day(event)
         outside = schedule.days_outside(event, [day for day, _items in agenda])
         return render_template(
-            "manage/agenda/index.html", event=event, agenda=agenda, outside_days=outside
+            "manage/agenda/index.html",
+            event=event,
+            agenda=agenda,
+            outside_days=outside,
+            movable=order.movable(event.agenda),
+            shift=schedule.proposed_shift(event, event.agenda),
         )
 
 
+def _cannot_move(item: AgendaItem, name: str) -> str:
+    if item.starts_at is None:
+        return _(
+            "Items without a time follow the timed items of their day, in the order you give "
+            "them: “%(name)s” cannot go further that way.",
+            name=name,
+        )
+    return _(
+        "Timed items follow their start times: “%(name)s” can only move among the items that "
+        "start at the same time (%(time)s). Change its start time to move it further.",
+        name=name,
+        time=time_of_day(item.starts_at),
+    )
+
+
 AgendaEditor.register(bp)
+
+
+@bp.post("/shift")
+def shift(slug: str):
+    """Move the whole agenda onto the meeting's days, as the agenda page proposed; refused,
+    nothing changed, when the agenda or the meeting's dates changed since the page was shown."""
+    event = staff.meeting_or_404(slug)
+    days = to_int(request.form.get("days"))
+    try:
+        moved = schedule.shift_agenda(event, days or 0, request.form.get("stamp", ""))
+        if moved is not None:
+            db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        moved = None
+    if moved is None:
+        db.session.rollback()
+        flash(
+            _(
+                "The agenda or the meeting's dates changed meanwhile: nothing moved. Check "
+                "the agenda again."
+            ),
+            "error",
+        )
+    else:
+        flash(_shifted(moved, days))
+    return redirect(url_for(".index", slug=slug), 303)
+
+
+def _shifted(moved: int, days: int) -> str:
+    if days > 0:
+        how_far = ngettext("%(num)d day later", "%(num)d days later", days)
+    else:
+        how_far = ngettext("%(num)d day earlier", "%(num)d days earlier", -days)
+    return ngettext(
+        "%(num)d agenda item moved %(how_far)s, onto the meeting's days.",
+        "%(num)d agenda items moved %(how_far)s, onto the meeting's days.",
+        moved,
+        how_far=how_far,
+    )
+
+
+@bp.route("/paste", methods=["GET", "POST"])
+def paste(slug: str):
+    """A table pasted from a spreadsheet: checked and shown row by row; the items are added,
+    in one transaction, only when the editor confirms the very text they saw checked."""
+    event = staff.meeting_or_404(slug)
+    form = PastedAgendaForm()
+    checked, header, refusal = [], False, None
+    if form.validate_on_submit():
+        try:
+            rows, header = table.read(form.text.data)
+        except table.TooManyRows:
+            refusal = _(
+                "At most %(num)d rows at once: paste the agenda in parts.", num=batch.MAX_ROWS
+            )
+            rows = []
+        checked = batch.check(event, rows, event.participants)
+        if not checked and refusal is None:
+            refusal = _("No rows found: paste the table's cells, one item a line.")
+        seen = batch.fingerprint(form.text.data)
+        all_good = refusal is None and all(each.ok for each in checked)
+        if all_good and "confirm" in request.form and form.previewed.data == seen:
+            batch.create(event, checked)
+            db.session.commit()
+            flash(
+                ngettext("%(num)d agenda item added.", "%(num)d agenda items added.", len(checked))
+            )
+            return redirect(url_for(".index", slug=slug), 303)
+        form.previewed.data = seen if all_good else ""
+    refused = form.errors or refusal or any(not each.ok for each in checked)
+    status = 400 if request.method == "POST" and refused else 200
+    return render_template(
+        "manage/agenda/paste.html",
+        event=event,
+        form=form,
+        checked=checked,
+        header=header,
+        refusal=refusal,
+    ), status
+
+
+@bp.route("/rows", methods=["GET", "POST"])
+def rows(slug: str):
+    """New items of one day typed as rows of one form: every row checked, errors on their row
+    and everything typed kept; all added in one transaction, or none."""
+    event = staff.meeting_or_404(slug)
+    days = meeting_days(event)
+    form = AgendaRowsForm()
+    if request.method == "GET":
+        form.day.data = request.args.get("day") or days[0].isoformat()
+    form.fill_choices(days)
+    errors: dict[int, dict[str, str]] = {}
+    if form.validate_on_submit():
+        typed = [batch.Row.typed(form.day.data, row.data) for row in form.rows]
+        checked = batch.check(event, typed, event.participants)
+        day_refused = [each.errors.pop("day") for each in checked if "day" in each.errors]
+        if day_refused:  # one day for every row: said once, at the day
+            form.day.errors = [day_refused[0]]
+        errors = {each.number: each.errors for each in checked if each.errors}
+        if not checked:
+            flash(_("Every row is blank: type at least one item."), "error")
+        elif not errors and not day_refused:
+            batch.create(event, checked)
+            db.session.commit()
+            flash(
+                ngettext("%(num)d agenda item added.", "%(num)d agenda items added.", len(checked))
+            )
+            return redirect(url_for(".index", slug=slug), 303)
+    items = [item for item in event.agenda if item.day.isoformat() == form.day.data]
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "manage/agenda/rows.html", event=event, form=form, errors=errors, items=items
+    ), status

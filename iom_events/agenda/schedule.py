@@ -17,8 +17,18 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from iom_events.agenda.models import AgendaItem
+from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.events.models import Event
 from iom_events.extensions import db
+from iom_events.fields import MAX_MEETING_DAYS
+
+
+def meeting_days(event: Event) -> list[date]:
+    """The days of the meeting, at most its first `MAX_MEETING_DAYS`: a meeting saved before
+    that bound with absurd dates (2009 to 9999) gives a form of a month's days, not of three
+    million (minutes of CPU and gigabytes for one page). Its edit form asks for real dates."""
+    length = min((event.ends_on - event.starts_on).days + 1, MAX_MEETING_DAYS)
+    return [event.starts_on + timedelta(days=n) for n in range(length)]
 
 
 @dataclass(frozen=True)
@@ -78,3 +88,98 @@ def back_within(item: AgendaItem) -> date | None:
         )
     item.position = 0 if last is None else last + 1
     return old
+
+
+@dataclass(frozen=True)
+class AgendaShift:
+    """What the agenda page offers when items are on days the meeting no longer has: move the
+    whole live agenda by `days` (0: no single move puts every item on the meeting's days),
+    keeping the days between items, as `follow_meeting` does for a meeting moved as a whole."""
+
+    outside: list[AgendaItem]
+    """The live items outside the meeting's days, in agenda order."""
+    days: int
+    first_day: date
+    """The agenda's first day today (it becomes `first_day + days`)."""
+    stamp: str
+    """Every live item's id and version: the button sends it back, and a shift whose agenda
+    changed meanwhile is refused (`shift_agenda`), never applied to what nobody saw."""
+
+    @property
+    def new_first_day(self) -> date:
+        return self.first_day + timedelta(days=self.days)
+
+
+def proposed_shift(event: Event, items: list[AgendaItem]) -> AgendaShift | None:
+    """None when every live item is on a day of the meeting. `items`: the live agenda, in
+    order. The shift proposed is the one the meeting's first day last moved by (its history),
+    else the one that puts the agenda's first day on the meeting's; whichever puts every item
+    on the meeting's days (else 0)."""
+    outside = [item for item in items if not event.starts_on <= item.day <= event.ends_on]
+    if not outside:
+        return None
+    first, last = min(item.day for item in items), max(item.day for item in items)
+    days = 0
+    for candidate in (_last_move(event), (event.starts_on - first).days):
+        if candidate and _fits(event, first, last, candidate):
+            days = candidate
+            break
+    stamp = ",".join(f"{item.id}:{item.version}" for item in sorted(items, key=lambda i: i.id))
+    return AgendaShift(outside=outside, days=days, first_day=first, stamp=stamp)
+
+
+def shift_agenda(event: Event, days: int, stamp: str) -> int | None:
+    """Move every live item of the meeting by `days`, if the agenda is still the one the page
+    showed (`stamp`) and the move is still the one proposed; the number of items moved, or None
+    (nothing changed). The caller commits: one transaction, one history entry per item (the
+    save pipeline), each item's version checked by the UPDATE and its SEQUENCE raised."""
+    items = list(
+        db.session.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.event_id == event.id)
+            .order_by(*AgendaItem.agenda_order())
+        )
+    )
+    proposal = proposed_shift(event, items)
+    if proposal is None or not days or proposal.days != days or proposal.stamp != stamp:
+        return None
+    for item in items:
+        item.day = item.day + timedelta(days=days)
+    return len(items)
+
+
+def _fits(event: Event, first: date, last: date, days: int) -> bool:
+    """Whether items from `first` to `last`, moved by `days`, are all on the meeting's days."""
+    try:
+        return (
+            event.starts_on
+            <= first + timedelta(days=days)
+            <= last + timedelta(days=days)
+            <= event.ends_on
+        )
+    except OverflowError:  # a day before year 1 or after 9999: no such meeting day
+        return False
+
+
+def _last_move(event: Event) -> int | None:
+    """How many days the meeting's first day moved by at its last change of dates, from its
+    history (the fifty latest changes of the meeting; None if none changed its first day)."""
+    statement = (
+        select(AuditEntry.changes)
+        .where(
+            AuditEntry.object_type == "Event",
+            AuditEntry.object_id == event.id,
+            AuditEntry.action == AuditAction.UPDATE,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(50)
+    )
+    for changes in db.session.scalars(statement):
+        old_new = (changes or {}).get("starts_on")
+        if isinstance(old_new, list) and len(old_new) == 2:
+            try:
+                old, new = (date.fromisoformat(str(value)) for value in old_new)
+            except ValueError:
+                return None
+            return (new - old).days
+    return None

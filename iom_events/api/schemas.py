@@ -267,6 +267,15 @@ class AgendaItemSchema(Schema):
     day = fields.Date(required=True)
     starts_at = _local_time()
     ends_at = _local_time()
+    ends_next_day = fields.Boolean(
+        required=True,
+        metadata={"description": "`ends_at` is on the day after `day` (an item past midnight)"},
+    )
+    ends_on = fields.Date(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The day `ends_at` is on: `day`, or the next day"},
+    )
     kind = _choice(AgendaItemKind)
     title = TextField()
     description = TextField()

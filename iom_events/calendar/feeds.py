@@ -218,7 +218,7 @@ def _agenda_item(context: FeedContext, meeting: Meeting, item: AgendaItem, spans
     entry.add("dtstart", start)
     spans.add(start)
     if item.ends_at is not None:
-        end = local_time(item.day, item.ends_at, zone)
+        end = local_time(item.ends_on, item.ends_at, zone)  # past midnight: the next day
         if end > start:
             entry.add("dtend", end)
             spans.add(end)

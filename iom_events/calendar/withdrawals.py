@@ -56,7 +56,7 @@ def snapshot(event: Event) -> dict:
         if item.starts_at is None or item.is_removed:
             continue
         item_start = local_time(item.day, item.starts_at, zone)
-        item_end = local_time(item.day, item.ends_at, zone) if item.ends_at else None
+        item_end = local_time(item.ends_on, item.ends_at, zone) if item.ends_at else None
         sequence = item.sequence + event.sequence
         events.append(_entry(item.uid, sequence, item.title, item_start, item_end, event.uid))
     former = select(EventFormerSlug.slug).where(EventFormerSlug.event_id == event.id)

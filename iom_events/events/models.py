@@ -45,6 +45,14 @@ class CountQualifier(Choice):
     MORE_THAN = "more_than", _l("a minimum")
 
 
+def _agenda_order() -> tuple:
+    """The agenda's own order (`AgendaItem.agenda_order`), imported when the mappers are
+    configured: the agenda's models import this module."""
+    from iom_events.agenda.models import AgendaItem
+
+    return AgendaItem.agenda_order()
+
+
 class Event(Versioned, Removable, CalendarEntry, db.Model):
     """One meeting. Its days are the venue's local days; times, when known, are in `timezone`."""
 
@@ -118,7 +126,7 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
     agenda: Mapped[list[AgendaItem]] = relationship(
         back_populates="event",
         cascade="all, delete-orphan",
-        order_by="(AgendaItem.day, AgendaItem.position, AgendaItem.id)",
+        order_by=lambda: _agenda_order(),
     )
     delegations: Mapped[list[Delegation]] = relationship(
         back_populates="event",
