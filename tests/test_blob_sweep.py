@@ -129,3 +129,27 @@ def test_a_crash_between_commit_and_placement_is_repaired(app, document, runner)
     assert result.exit_code == 0, result.output
     assert f"placed: {sha}" in result.output and "0 missing" in result.output
     assert blob_store().path(sha).read_bytes() == content and not temporary.exists()
+
+
+def test_two_crashed_copies_of_one_upload_are_both_dealt_with(app, document, runner):
+    """The same file uploaded twice, both workers killed after the commit: one copy is placed,
+    the other is a leftover pruned in the same sweep."""
+    content = b"uploaded twice, placed never\n"
+    sha = hashlib.sha256(content).hexdigest()
+    copies = [aged(stray(app, f".incoming.{n}.{sha}", content), 2 * HOUR) for n in ("a", "b")]
+    db.session.add(
+        DocumentFile(
+            document=document,
+            language="en",
+            sha256=sha,
+            size=len(content),
+            media_type="text/plain",
+            original_filename="twice.txt",
+        )
+    )
+    db.session.commit()
+    result = runner.invoke(args=["blobs", "check", "--prune"])
+    assert result.exit_code == 0, result.output
+    assert f"placed: {sha}" in result.output
+    assert blob_store().path(sha).read_bytes() == content
+    assert not any(copy.exists() for copy in copies), result.output

@@ -56,7 +56,10 @@ def check_store(store: BlobStore, grace_seconds: float) -> StoreReport:
         if age < grace_seconds:
             report.young.append(path)
         elif temporary and (sha256 := pending_sha256(path)) in referenced:
-            pending[sha256] = path
+            if sha256 in pending:  # the same upload completed twice: one copy is enough
+                report.orphans.append(path)
+            else:
+                pending[sha256] = path
         else:
             report.orphans.append(path)
     report.missing = sorted(referenced - present)
