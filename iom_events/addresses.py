@@ -78,6 +78,30 @@ def check_address() -> None:
         )
 
 
+class NormalHost:
+    """WSGI middleware: the `Host` (and `X-Forwarded-Host`) as a host name is compared, lower
+    case and without the root's trailing dot (RFC 4343; "MEETINGS.IOM.INT." is
+    meetings.iom.int), before Werkzeug checks it against TRUSTED_HOSTS or builds links on it."""
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        for key in ("HTTP_HOST", "HTTP_X_FORWARDED_HOST"):
+            if key in environ:
+                environ[key] = normal_host(environ[key])
+        return self.wsgi_app(environ, start_response)
+
+
+def normal_host(host: str) -> str:
+    """`host` (a name or IP, an optional port) in lower case, without a trailing dot."""
+    if host.startswith("["):
+        return host.lower()
+    name, colon, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
+    return f"{name.lower().rstrip('.')}{colon}{port}"
+
+
 def init_app(app: Flask) -> None:
     """Runs first of the `before_request` functions: nothing may read the address before it."""
+    app.wsgi_app = NormalHost(app.wsgi_app)
     app.before_request_funcs.setdefault(None, []).insert(0, check_address)

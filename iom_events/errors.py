@@ -7,6 +7,7 @@ iom_events/refused_forms.py.
 from __future__ import annotations
 
 from flask import Flask, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -39,6 +40,13 @@ ADMIN_ONLY = {
     ),
 }
 """What an editor is told where only administrators may go, by endpoint, else by blueprint."""
+
+UNTRUSTED_HOST = _l("This site does not answer at this address. Check the link.")
+
+TOO_MANY_FIELDS = (
+    _l("Form too large"),
+    _l("This form sent more fields than any form of the site has. Nothing was saved."),
+)
 
 ANY_ADMIN_PAGE = (
     _l("Only administrators can open this page."),
@@ -122,7 +130,9 @@ def bad_request(error: HTTPException):
         return render_template("errors/bad_host.html", message=error.description), 400
     if isinstance(error, addresses.BadAddress):
         return render_template("errors/400.html", message=error.description), 400
-    if isinstance(error, SecurityError) or not _staff_page():
+    if isinstance(error, SecurityError):  # a host not in TRUSTED_HOSTS: no link to build on it
+        return render_template("errors/bad_host.html", message=UNTRUSTED_HOST), 400
+    if not _staff_page():
         return error
     back, _gone = _way_back()
     return render_template("errors/staff_400.html", back=back), 400
@@ -134,9 +144,9 @@ def method_not_allowed(error: HTTPException):
         response = api_problem(error)
         response.headers["Allow"] = ", ".join(getattr(error, "valid_methods", None) or [])
         return response
-    if not _staff_page():
-        return error
     allowed = getattr(error, "valid_methods", None) or []
+    if not _staff_page():
+        return render_template("errors/405.html"), 405, {"Allow": ", ".join(allowed)}
     back, _gone = _way_back(*_posted_route(allowed))
     page = render_template("errors/staff_405.html", back=back)
     return page, 405, {"Allow": ", ".join(allowed)}
@@ -151,9 +161,20 @@ def conflict(error: HTTPException):
 
 
 def too_large(error: HTTPException):
-    """A body far over the upload limit, refused unread."""
-    limit = current_app.config["UPLOAD_MAX_BYTES"] // (1024 * 1024)
-    return render_template("errors/413.html", limit=limit), 413
+    """A body far over the upload limit, refused unread; or a form of more fields than any
+    form of the site has (Werkzeug's MAX_FORM_PARTS), which is no file's fault."""
+    config = current_app.config
+    if (request.content_length or 0) <= config["MAX_CONTENT_LENGTH"]:
+        heading, message = TOO_MANY_FIELDS
+    else:
+        limit = config["UPLOAD_MAX_BYTES"] // (1024 * 1024)
+        heading = _("File too large")
+        message = _(
+            "Files up to %(size)s MB are accepted. Nothing was saved: go back and choose a "
+            "smaller file.",
+            size=limit,
+        )
+    return render_template("errors/413.html", heading=heading, message=message), 413
 
 
 def _posted_route(allowed: list[str]) -> tuple[str | None, dict]:
