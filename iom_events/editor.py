@@ -121,6 +121,28 @@ the "added" message. One form after another, without the trip back to the list."
 MEETING_TRASHED = _l("The meeting “%(name)s” was moved to the trash by %(who)s at %(when)s.")
 
 
+def moved_to_the_trash(sentence: str, container) -> str:
+    """`sentence` (MEETING_TRASHED...) said of `container`: its name, who moved it, when."""
+    return sentence % {"name": record_name(container), **who_and_when(trash.removal(container))}
+
+
+def meeting_of_a_form(slug: str):
+    """(the meeting, None) for a page that adds several records at once (rows, pasted lists);
+    for a form posted after the meeting went to the trash, (the meeting, the sentence saying
+    who moved it and when): the page shows the input again with it, 409, saving nothing,
+    rather than a 404 that loses what was typed. 404 for a meeting that is not there at all."""
+    from iom_events.events import staff
+
+    event = staff.meeting(slug)
+    if event is not None:
+        return event, None
+    if request.method == "POST":
+        event = staff.meeting(slug, with_trash=True)
+        if event is not None:
+            return event, moved_to_the_trash(MEETING_TRASHED, event)
+    abort(404)
+
+
 def who_and_when(removal: trash.Removal | None) -> dict[str, str]:
     """For "moved to the trash by %(who)s at %(when)s": a time, with the date if not today."""
     if removal is None:
@@ -265,9 +287,7 @@ class Editor:
     def container_page(self, form, record):
         """The form again, input kept, when what holds the record went to the trash meanwhile:
         409, nothing saved, the sentence saying who moved what, and when."""
-        sentence, container = self.container_trashed
-        removal = trash.removal(container)
-        said = sentence % {"name": record_name(container), **who_and_when(removal)}
+        said = moved_to_the_trash(*self.container_trashed)
         form.validate()  # the errors of the input, if any, are shown too
         return self.page(form, record, trashed=said, restorable=False, hint=CONTAINER_HINT)
 

@@ -443,3 +443,67 @@ def test_removing_a_participant_whose_delegation_is_in_the_trash_is_not_found(
     from iom_events.delegations.models import Participant
 
     assert stored(app, Participant, parts.participant_id).removed_at is None
+
+
+TYPED = "Typed while a colleague emptied the room"
+MANY_AT_ONCE = {
+    "delegation rows": ("delegations/rows", {"row-1-delegation": TYPED, "row-1-kind": ""}),
+    "participant rows": (
+        "delegations/rows?delegation={delegation}",
+        {"row-1-name": TYPED, "row-1-role": "delegate"},
+    ),
+    "pasted list": ("delegations/import", {"pasted": f"Name\tCountry\n{TYPED}\tSN"}),
+    "agenda rows": (
+        "agenda/rows",
+        {"day": "2030-01-10", "rows-0-title": TYPED, "rows-0-kind": "session"},
+    ),
+    "pasted agenda": ("agenda/paste", {"text": f"2030-01-10\t09:00\t10:00\t{TYPED}\t"}),
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "trashed"),
+    [*((page, "meeting") for page in MANY_AT_ONCE), ("participant rows", "delegation")],
+)
+def test_pages_of_many_records_keep_the_input_when_their_meeting_goes_to_the_trash(
+    app, editor, admin, parts, page, trashed
+):
+    """Rows and pasted lists posted after the meeting (or the delegation the rows are for)
+    went to the trash: the page again, everything typed kept, who moved it and when; nothing
+    added."""
+    path, typed = MANY_AT_ONCE[page]
+    path = f"/en/manage/events/{parts.slug}/" + path.format(delegation=parts.delegation_id)
+    assert editor.get(path).status_code == 200
+    if trashed == "meeting":
+        version = stored(app, Event, parts.event_id).version
+        trash_it(admin, f"/en/manage/events/{parts.slug}/remove", version)
+        said = r"The meeting “A test meeting” was moved to the trash by admin@iom\.test at \d"
+    else:
+        base = f"/en/manage/events/{parts.slug}/delegations/{parts.delegation_id}/remove"
+        trash_it(admin, base, int(form_version(admin.get(base).get_data(as_text=True))))
+        said = r"The delegation “Observers” was moved to the trash by admin@iom\.test at \d"
+
+    response = post_form(editor, path, typed, path_for_token="/en/manage/")
+
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert re.search(said, text_of(html))
+    assert TYPED in html
+    with app.app_context():
+        everything = {"include_removed": True}
+        titles = db.session.scalars(
+            select(AgendaItem.title).where(AgendaItem.event_id == parts.event_id),
+            execution_options=everything,
+        ).all()
+        from iom_events.delegations.models import Delegation, Participant
+
+        names = [
+            *db.session.scalars(select(Participant.name), execution_options=everything),
+            *(
+                name.get("en")
+                for name in db.session.scalars(
+                    select(Delegation.name), execution_options=everything
+                )
+            ),
+        ]
+    assert all(TYPED not in str(title) for title in titles) and TYPED not in names

@@ -18,7 +18,7 @@ from iom_events.agenda.forms import AgendaItemForm, AgendaRowsForm, PastedAgenda
 from iom_events.agenda.models import AgendaItem, agenda_speaker
 from iom_events.agenda.schedule import meeting_days
 from iom_events.delegations.models import Participant
-from iom_events.editor import PartEditor, Words
+from iom_events.editor import PartEditor, Words, meeting_of_a_form
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.events.queries import agenda_by_day
@@ -213,10 +213,12 @@ def _shifted(moved: int, days: int) -> str:
 def paste(slug: str):
     """A table pasted from a spreadsheet: checked and shown row by row; the items are added,
     in one transaction, only when the editor confirms the very text they saw checked."""
-    event = staff.meeting_or_404(slug)
+    event, trashed = meeting_of_a_form(slug)
     form = PastedAgendaForm()
     checked, header, refusal = [], False, None
-    if form.validate_on_submit():
+    if trashed:  # the pasted text comes back, nothing checked or added
+        refusal = trashed
+    elif form.validate_on_submit():
         try:
             rows, header = table.read(form.text.data)
         except table.TooManyRows:
@@ -238,7 +240,7 @@ def paste(slug: str):
             return redirect(url_for(".index", slug=slug), 303)
         form.previewed.data = seen if all_good else ""
     refused = form.errors or refusal or any(not each.ok for each in checked)
-    status = 400 if request.method == "POST" and refused else 200
+    status = 409 if trashed else 400 if request.method == "POST" and refused else 200
     return render_template(
         "manage/agenda/paste.html",
         event=event,
@@ -253,14 +255,16 @@ def paste(slug: str):
 def rows(slug: str):
     """New items of one day typed as rows of one form: every row checked, errors on their row
     and everything typed kept; all added in one transaction, or none."""
-    event = staff.meeting_or_404(slug)
+    event, trashed = meeting_of_a_form(slug)
     days = meeting_days(event)
     form = AgendaRowsForm()
     if request.method == "GET":
         form.day.data = request.args.get("day") or days[0].isoformat()
     form.fill_choices(days)
     errors: dict[int, dict[str, str]] = {}
-    if form.validate_on_submit():
+    if trashed:  # the rows come back as typed, nothing added
+        flash(trashed, "error")
+    elif form.validate_on_submit():
         typed = [batch.Row.typed(form.day.data, row.data) for row in form.rows]
         checked = batch.check(event, typed, event.participants)
         day_refused = [each.errors.pop("day") for each in checked if "day" in each.errors]
@@ -277,7 +281,7 @@ def rows(slug: str):
             )
             return redirect(url_for(".index", slug=slug), 303)
     items = [item for item in event.agenda if item.day.isoformat() == form.day.data]
-    status = 400 if request.method == "POST" else 200
+    status = 409 if trashed else 400 if request.method == "POST" else 200
     return render_template(
         "manage/agenda/rows.html", event=event, form=form, errors=errors, items=items
     ), status

@@ -19,7 +19,7 @@ from iom_events import phones
 from iom_events.delegations import imports, people
 from iom_events.delegations.forms import ConfirmListForm, ListForm, RowsForm, typed_rows
 from iom_events.delegations.models import Delegation, DelegationKind, ParticipantRole
-from iom_events.events import staff
+from iom_events.editor import meeting_of_a_form, moved_to_the_trash
 from iom_events.extensions import db
 from iom_events.fields import to_int
 from iom_events.formatting import country_choices
@@ -67,8 +67,9 @@ def register(bp) -> None:
 def rows(slug: str):
     """New delegations of a meeting, or new participants of one delegation (`?delegation=`),
     as rows of one form."""
-    event = staff.meeting_or_404(slug)
-    delegation = _delegation(event, request.args.get("delegation"))
+    event, trashed = meeting_of_a_form(slug)
+    delegation, delegation_trashed = _delegation(event, request.args.get("delegation"))
+    trashed = trashed or delegation_trashed
     columns = _columns(PERSON_ROW if delegation else DELEGATION_ROW)
     form = RowsForm()
     typed = typed_rows(request.form, [c.name for c in columns]) if request.method == "POST" else []
@@ -79,6 +80,11 @@ def rows(slug: str):
     status = 200
     if "more" in request.form:  # without JavaScript: the same rows, and more empty ones
         lines += [(len(lines) + number, blank) for number in range(1, BLANK_ROWS + 1)]
+    if trashed:  # the rows come back as typed, nothing saved
+        form.form_errors.append(trashed)
+        status = 409
+    elif "more" in request.form:
+        pass
     elif request.method == "POST":
         status = 400
         if form.validate_on_submit():
@@ -115,8 +121,11 @@ NOT_SAVED = _l(
 
 def import_list(slug: str):
     """A list to import: the form, then (posted) its preview, nothing written."""
-    event = staff.meeting_or_404(slug)
+    event, trashed = meeting_of_a_form(slug)
     form = ListForm()
+    if trashed:  # what was pasted comes back, nothing checked
+        form.form_errors.append(trashed)
+        return _import_page(event, form, status=409)
     if not form.validate_on_submit():
         return _import_page(event, form, status=400 if request.method == "POST" else 200)
     try:
@@ -133,10 +142,13 @@ def import_list(slug: str):
 
 def confirm_import(slug: str):
     """The confirmed import: the rows the preview showed, checked again, written at once."""
-    event = staff.meeting_or_404(slug)
+    event, trashed = meeting_of_a_form(slug)
     confirm = ConfirmListForm()
     lines = imports.brought_back(confirm.rows.data) if confirm.validate_on_submit() else None
     form = ListForm(formdata=None)
+    if trashed and lines is not None:  # the preview again, to confirm once the meeting is back
+        form.form_errors.append(trashed)
+        return _import_page(event, form, checked=people.check(event, lines), status=409)
     if lines is None:
         form.form_errors.append(_("The list could not be read back: paste or upload it again."))
         return _import_page(event, form, status=400)
@@ -181,17 +193,27 @@ def _added(delegations: int, participants: int) -> str:
     )
 
 
-def _delegation(event, value: str | None) -> Delegation | None:
-    """The delegation of the meeting `?delegation=` names, if any; 404 for one it has not."""
+def _delegation(event, value: str | None) -> tuple[Delegation | None, str | None]:
+    """The delegation of the meeting `?delegation=` names, if any, and, for a form posted after
+    it went to the trash, the sentence saying so (`editor.meeting_of_a_form`); 404 for one the
+    meeting does not have."""
     if not value:
-        return None
+        return None, None
     delegation_id = to_int(value)
     if delegation_id is None:  # no number, or none a record can have
         abort(404)
     delegation = db.session.get(Delegation, delegation_id)
+    if delegation is None and request.method == "POST":
+        delegation = db.session.get(
+            Delegation, delegation_id, execution_options={"include_removed": True}
+        )
+        if delegation is not None and delegation.event_id == event.id:
+            from iom_events.delegations.manage import DELEGATION_TRASHED  # manage imports us
+
+            return delegation, moved_to_the_trash(DELEGATION_TRASHED, delegation)
     if delegation is None or delegation.event_id != event.id:
         abort(404)
-    return delegation
+    return delegation, None
 
 
 def _columns(names) -> list[Column]:
