@@ -91,7 +91,7 @@ def test_an_orphan_uploaded_again_meanwhile_is_not_pruned(app, document):
     service.add_version(
         document, "en", service.Upload(io.BytesIO(content), "s.txt"), blob_store(), None
     )
-    assert blob_store().path(sha) not in prune(blob_store(), report, HOUR)
+    assert blob_store().path(sha) not in prune(blob_store(), report, HOUR)[1]
     assert blob_store().path(sha).read_bytes() == content
 
 
@@ -153,3 +153,49 @@ def test_two_crashed_copies_of_one_upload_are_both_dealt_with(app, document, run
     assert f"placed: {sha}" in result.output
     assert blob_store().path(sha).read_bytes() == content
     assert not any(copy.exists() for copy in copies), result.output
+
+
+def test_a_damaged_copy_never_wins_over_the_good_one(app, document, runner):
+    """Two complete-looking copies of a crashed upload, the first by name damaged (a power
+    loss): the good one is placed, whatever the order, and the damaged one goes."""
+    content = b"the only good copy\n"
+    sha = hashlib.sha256(content).hexdigest()
+    damaged = aged(stray(app, f".incoming.aaa.{sha}", b"junk"), 2 * HOUR)
+    good = aged(stray(app, f".incoming.zzz.{sha}", content), 2 * HOUR)
+    db.session.add(
+        DocumentFile(
+            document=document,
+            language="en",
+            sha256=sha,
+            size=len(content),
+            media_type="text/plain",
+            original_filename="good.txt",
+        )
+    )
+    db.session.commit()
+    result = runner.invoke(args=["blobs", "check", "--prune"])
+    assert result.exit_code == 0, result.output
+    assert f"placed: {sha}" in result.output and "0 missing" in result.output
+    assert blob_store().path(sha).read_bytes() == content
+    assert not damaged.exists() and not good.exists()
+
+
+def test_with_no_good_copy_nothing_is_said_placed_and_the_copy_is_kept(app, document, runner):
+    sha = hashlib.sha256(b"never arrived whole\n").hexdigest()
+    damaged = aged(stray(app, f".incoming.aaa.{sha}", b"junk"), 2 * HOUR)
+    db.session.add(
+        DocumentFile(
+            document=document,
+            language="en",
+            sha256=sha,
+            size=20,
+            media_type="text/plain",
+            original_filename="lost.txt",
+        )
+    )
+    db.session.commit()
+    result = runner.invoke(args=["blobs", "check", "--prune"])
+    assert result.exit_code == 1
+    assert "placed:" not in result.output and "1 missing" in result.output
+    assert damaged.exists()
+    damaged.unlink()

@@ -32,16 +32,16 @@ def check(prune_orphans: bool) -> None:
         click.echo(f"recent: {path} (younger than the grace period, left alone)")
     for sha256 in report.missing:
         if sha256 in report.recoverable:
-            click.echo(
-                f"missing: {sha256} (its upload is complete in {report.recoverable[sha256]})"
-            )
+            copies = ", ".join(str(path) for path in report.recoverable[sha256])
+            click.echo(f"missing: {sha256} (its upload is complete in {copies})")
         else:
             click.echo(f"missing: {sha256} (referenced, not in {store.root})")
     missing = len(report.missing)
     if prune_orphans:
-        for sha256 in report.recoverable:
+        placed, deleted = prune(store, report, grace)
+        for sha256 in placed:
             click.echo(f"placed: {sha256}")
-        for path in prune(store, report, grace):
+        for path in deleted:
             click.echo(f"pruned: {path}")
         missing = sum(1 for sha256 in report.missing if not store.exists(sha256))
     click.echo(f"{len(report.orphans)} orphan(s), {missing} missing.")

@@ -33,8 +33,9 @@ class StoreReport:
     """Unreferenced files younger than the grace period (uploads in progress): left alone."""
     missing: list[str] = field(default_factory=list)
     """SHA-256s that versions reference but the store does not have."""
-    recoverable: dict[str, Path] = field(default_factory=dict)
-    """Missing SHA-256s whose complete temporary file is in the store: --prune places them."""
+    recoverable: dict[str, list[Path]] = field(default_factory=dict)
+    """Missing SHA-256s whose complete temporary files are in the store: --prune places the
+    first whose content is that SHA-256, and deletes the others (damaged, or copies)."""
 
 
 def check_store(store: BlobStore, grace_seconds: float) -> StoreReport:
@@ -44,7 +45,7 @@ def check_store(store: BlobStore, grace_seconds: float) -> StoreReport:
     )
     report = StoreReport()
     present: set[str] = set()
-    pending: dict[str, Path] = {}
+    pending: dict[str, list[Path]] = {}
     for name, path in sorted(store.contents()):
         temporary = name.startswith(INCOMING)
         if not temporary and name in referenced:
@@ -56,29 +57,38 @@ def check_store(store: BlobStore, grace_seconds: float) -> StoreReport:
         if age < grace_seconds:
             report.young.append(path)
         elif temporary and (sha256 := pending_sha256(path)) in referenced:
-            if sha256 in pending:  # the same upload completed twice: one copy is enough
-                report.orphans.append(path)
-            else:
-                pending[sha256] = path
+            pending.setdefault(sha256, []).append(path)
         else:
             report.orphans.append(path)
     report.missing = sorted(referenced - present)
     report.recoverable = {sha: pending[sha] for sha in report.missing if sha in pending}
     # A complete copy of a blob the store already has is only a leftover.
-    report.orphans += [path for sha, path in pending.items() if sha not in report.recoverable]
+    report.orphans += [
+        path for sha, paths in pending.items() if sha not in report.recoverable for path in paths
+    ]
     report.orphans.sort()
     return report
 
 
-def prune(store: BlobStore, report: StoreReport, grace_seconds: float) -> list[Path]:
-    """Place the recoverable blobs, then delete the orphans that are still orphans (old enough,
-    unreferenced); returns the paths deleted."""
-    for sha256, path in report.recoverable.items():
-        if _sha256_of(path) == sha256:
-            store.path(sha256).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, store.path(sha256))
+def prune(
+    store: BlobStore, report: StoreReport, grace_seconds: float
+) -> tuple[list[str], list[Path]]:
+    """Place the recoverable blobs (the first complete copy whose content is its SHA-256: a
+    damaged one never wins over a good one), then delete the orphans that are still orphans
+    (old enough, unreferenced) and the copies not placed; returns (the SHA-256s placed, the
+    paths deleted). A blob with no good copy stays missing, its copies kept for a look."""
+    placed = []
+    leftovers = []
+    for sha256, paths in report.recoverable.items():
+        good = next((path for path in paths if _sha256_of(path) == sha256), None)
+        if good is None:
+            continue
+        store.path(sha256).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(good, store.path(sha256))
+        placed.append(sha256)
+        leftovers += [path for path in paths if path != good]
     deleted = []
-    for path in report.orphans:
+    for path in [*report.orphans, *leftovers]:
         age = age_seconds(path)
         if age is None or age < grace_seconds:
             continue  # gone, or written again meanwhile (the same content uploaded anew)
@@ -86,7 +96,7 @@ def prune(store: BlobStore, report: StoreReport, grace_seconds: float) -> list[P
             continue
         path.unlink(missing_ok=True)
         deleted.append(path)
-    return deleted
+    return placed, deleted
 
 
 def _referenced(sha256: str) -> bool:
