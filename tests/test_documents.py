@@ -155,6 +155,29 @@ def test_all_documents_in_one_language_as_a_zip(app, client):
     assert all(french.read(name).startswith(b"%PDF-") for name in french.namelist())
 
 
+def test_a_file_missing_from_the_store_is_left_out_of_the_zip_not_cut_into_it(app, client):
+    """A blob lost from the store (a disk restored from an old backup): the zip is whole,
+    without it, rather than cut short at that file with a traceback in the log."""
+    url = "/fr/events/rcp-bangkok-2009/documents/fr.zip"
+    with app.app_context():
+        sha = db.session.scalar(
+            select(DocumentFile.sha256)
+            .where(DocumentFile.language == "fr", DocumentFile.original_filename.like("%.pdf"))
+            .order_by(DocumentFile.id)
+        )
+        path = blob_store().path(sha)
+    away = path.with_name(path.name + ".away")
+    path.rename(away)
+    try:
+        response = client.get(url)
+        assert response.status_code == 200
+        archive = zipfile.ZipFile(io.BytesIO(response.data))
+        assert archive.testzip() is None and len(archive.namelist()) == 2
+    finally:
+        away.rename(path)
+    assert len(zipfile.ZipFile(io.BytesIO(client.get(url).data)).namelist()) == 3
+
+
 def test_public_listing_links_each_language_version(app, client):
     html = client.get("/es/events/rcp-bangkok-2009/").get_data(as_text=True)
     documents = section(html, "documents")

@@ -37,11 +37,18 @@ def download(slug: str, document_id: int, language: str):
 
 @bp.get("/<language>.zip")
 def archive(slug: str, language: str):
-    """Every document of the meeting in one language, zipped on the fly with flat memory."""
-    versions = queries.public_versions_in(slug, language)
+    """Every document of the meeting in one language, zipped on the fly with flat memory.
+
+    A file missing from the store (`blobs check` reports it) is left out before the first byte
+    is sent: past that point an error could only cut the zip short."""
+    store = blob_store()
+    versions = [
+        version
+        for version in queries.public_versions_in(slug, language)
+        if store.exists(version.sha256)
+    ]
     if not versions:
         abort(404)
-    store = blob_store()
     entries = [(queries.download_name(v), store.path(v.sha256), v.uploaded_at) for v in versions]
     name = f"{slug}_{make_slug(language)}.zip"
     response = Response(zip_stream(entries), mimetype="application/zip")
