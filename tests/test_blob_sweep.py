@@ -39,6 +39,21 @@ def document(app, make_event):
         yield document
 
 
+def referenced(document, sha: str, size: int, name: str) -> None:
+    """A committed version of `document` whose file is `sha` (whether the store has it or not)."""
+    db.session.add(
+        DocumentFile(
+            document=document,
+            language="en",
+            sha256=sha,
+            size=size,
+            media_type="text/plain",
+            original_filename=name,
+        )
+    )
+    db.session.commit()
+
+
 def stray(app, name: str, content: bytes = b"left behind") -> Path:
     path = Path(app.config["BLOB_DIR"]) / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,17 +127,7 @@ def test_a_crash_between_commit_and_placement_is_repaired(app, document, runner)
     content = b"committed, never placed\n"
     sha = hashlib.sha256(content).hexdigest()
     temporary = aged(stray(app, f".incoming.xyz.{sha}", content), 2 * HOUR)
-    db.session.add(
-        DocumentFile(
-            document=document,
-            language="en",
-            sha256=sha,
-            size=len(content),
-            media_type="text/plain",
-            original_filename="s.txt",
-        )
-    )
-    db.session.commit()
+    referenced(document, sha, len(content), "s.txt")
     result = runner.invoke(args=["blobs", "check"])
     assert result.exit_code == 1 and f"missing: {sha} (its upload is complete in" in result.output
     result = runner.invoke(args=["blobs", "check", "--prune"])
@@ -137,17 +142,7 @@ def test_two_crashed_copies_of_one_upload_are_both_dealt_with(app, document, run
     content = b"uploaded twice, placed never\n"
     sha = hashlib.sha256(content).hexdigest()
     copies = [aged(stray(app, f".incoming.{n}.{sha}", content), 2 * HOUR) for n in ("a", "b")]
-    db.session.add(
-        DocumentFile(
-            document=document,
-            language="en",
-            sha256=sha,
-            size=len(content),
-            media_type="text/plain",
-            original_filename="twice.txt",
-        )
-    )
-    db.session.commit()
+    referenced(document, sha, len(content), "twice.txt")
     result = runner.invoke(args=["blobs", "check", "--prune"])
     assert result.exit_code == 0, result.output
     assert f"placed: {sha}" in result.output
@@ -162,17 +157,7 @@ def test_a_damaged_copy_never_wins_over_the_good_one(app, document, runner):
     sha = hashlib.sha256(content).hexdigest()
     damaged = aged(stray(app, f".incoming.aaa.{sha}", b"junk"), 2 * HOUR)
     good = aged(stray(app, f".incoming.zzz.{sha}", content), 2 * HOUR)
-    db.session.add(
-        DocumentFile(
-            document=document,
-            language="en",
-            sha256=sha,
-            size=len(content),
-            media_type="text/plain",
-            original_filename="good.txt",
-        )
-    )
-    db.session.commit()
+    referenced(document, sha, len(content), "good.txt")
     result = runner.invoke(args=["blobs", "check", "--prune"])
     assert result.exit_code == 0, result.output
     assert f"placed: {sha}" in result.output and "0 missing" in result.output
@@ -183,17 +168,7 @@ def test_a_damaged_copy_never_wins_over_the_good_one(app, document, runner):
 def test_with_no_good_copy_nothing_is_said_placed_and_the_copy_is_kept(app, document, runner):
     sha = hashlib.sha256(b"never arrived whole\n").hexdigest()
     damaged = aged(stray(app, f".incoming.aaa.{sha}", b"junk"), 2 * HOUR)
-    db.session.add(
-        DocumentFile(
-            document=document,
-            language="en",
-            sha256=sha,
-            size=20,
-            media_type="text/plain",
-            original_filename="lost.txt",
-        )
-    )
-    db.session.commit()
+    referenced(document, sha, 20, "lost.txt")
     result = runner.invoke(args=["blobs", "check", "--prune"])
     assert result.exit_code == 1
     assert "placed:" not in result.output and "1 missing" in result.output

@@ -185,12 +185,13 @@ def test_an_admin_cannot_disable_their_own_account(app, admin):
 
 
 @contextlib.contextmanager
-def the_only_active_admin(app, email: str):
-    """Disables every other active admin (accounts that tests made) for the time of a test."""
+def the_only_active_admins(app, *emails: str):
+    """Disables every other active admin (accounts that tests made) for the time of a test,
+    then puts them back (also for a test that commits)."""
     with app.app_context():
         others = db.session.scalars(
             select(User).where(
-                User.role == UserRole.ADMIN, User.is_active.is_(True), User.email != email
+                User.role == UserRole.ADMIN, User.is_active.is_(True), User.email.not_in(emails)
             )
         ).all()
         ids = [user.id for user in others]
@@ -209,7 +210,7 @@ def the_only_active_admin(app, email: str):
 def test_the_last_active_admin_keeps_the_role(app, admin):
     user = user_by_email(app, "admin@iom.test")
     path = f"/en/manage/users/{user.id}/edit"
-    with the_only_active_admin(app, "admin@iom.test"):
+    with the_only_active_admins(app, "admin@iom.test"):
         response = post_form(admin, path, {"role": "editor", "version": user.version})
     assert response.status_code == 400
     html = response.get_data(as_text=True)
@@ -238,7 +239,7 @@ def test_two_administrators_acting_on_each_other_at_once_leave_one(app, admin, a
     users = [user_by_email(app, email) for email in emails]
     clients = [signed_in(app, email) for email in emails]
     try:
-        with the_only_active_admins(app, emails):
+        with the_only_active_admins(app, *emails):
             for _ in range(3):
                 requests, start = [], threading.Barrier(2)
                 for client, other in zip(clients, reversed(users), strict=True):
@@ -280,26 +281,3 @@ def restore_admins(app, emails: list[str]) -> None:
         for user in db.session.scalars(select(User).where(User.email.in_(emails))):
             user.role, user.is_active = UserRole.ADMIN, True
         db.session.commit()
-
-
-@contextlib.contextmanager
-def the_only_active_admins(app, emails: list[str]):
-    """Disables every other active admin for the time of a test that commits; then puts them
-    back."""
-    with app.app_context():
-        others = db.session.scalars(
-            select(User).where(
-                User.role == UserRole.ADMIN, User.is_active.is_(True), User.email.not_in(emails)
-            )
-        ).all()
-        ids = [user.id for user in others]
-        for user in others:
-            user.is_active = False
-        db.session.commit()
-    try:
-        yield
-    finally:
-        with app.app_context():
-            for user_id in ids:
-                db.session.get(User, user_id).is_active = True
-            db.session.commit()
