@@ -205,6 +205,58 @@ def test_new_dates_that_would_strand_agenda_items_are_refused_and_name_them(
     assert days == [date(2031, 5, 6), date(2031, 5, 7)]
 
 
+def test_new_dates_of_another_length_offer_to_move_the_agenda_with_the_first_day(
+    app, client, editor, meeting
+):
+    """6–7 May becoming 10–12 June leaves both sessions outside: the form names them and offers
+    to move the agenda with the first day; ticked, every item moves 35 days, day for day."""
+    with app.app_context():
+        version = stored(meeting).version
+    new_dates = {**MEETING, "starts_on": "2031-06-10", "ends_on": "2031-06-12", "version": version}
+    response = post_form(editor, f"/en/manage/events/{meeting}/edit", new_dates)
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True))
+    assert (
+        "2 agenda items are on days outside these dates: Session at 9:00 (Tuesday, May 6, "
+        "2031); Session at 14:00 (Wednesday, May 7, 2031). Tick “Move the agenda with the first "
+        "day”, or move them to other days or remove them first." in page
+    )
+    assert "Every agenda item moves 35 days later, as the first day does." in page
+    with app.app_context():
+        assert stored(meeting).ends_on == date(2031, 5, 7)
+
+    response = post_form(
+        editor, f"/en/manage/events/{meeting}/edit", {**new_dates, "move_agenda": "y"}
+    )
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert "The agenda moved with the meeting (2 items)." in text_of(
+        editor.get(response.location).get_data(as_text=True)
+    )
+    starts = sorted(
+        e.decoded("dtstart") for e in items_of(events(client, f"/en/events/{meeting}.ics")).values()
+    )
+    assert [(s.date(), s.hour) for s in starts] == [(date(2031, 6, 10), 9), (date(2031, 6, 11), 14)]
+
+
+def test_moving_the_agenda_is_offered_only_where_it_places_every_item(app, client, editor, meeting):
+    """Shortened to its first day, no move of the whole agenda fits: the box is not offered,
+    and a request ticking it anyway saves nothing."""
+    with app.app_context():
+        version = stored(meeting).version
+    shortened = {**MEETING, "ends_on": "2031-05-06", "version": version}
+    for data in (shortened, {**shortened, "move_agenda": "y"}):
+        response = post_form(editor, f"/en/manage/events/{meeting}/edit", data)
+        assert response.status_code == 400
+        page = text_of(response.get_data(as_text=True))
+        assert "Move the agenda with the first day" not in page
+        assert "Move it to another day or remove it first." in page
+    with app.app_context():
+        assert stored(meeting).ends_on == date(2031, 5, 7)
+    # Lengthened at the end: every item keeps its day, and nothing is offered.
+    page = editor.get(f"/en/manage/events/{meeting}/edit").get_data(as_text=True)
+    assert "Move the agenda with the first day" not in page
+
+
 def test_an_office_renamed_raises_the_last_modified_of_the_meetings_it_organizes(
     app, client, make_event
 ):

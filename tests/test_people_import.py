@@ -211,3 +211,30 @@ def test_the_preview_speaks_french(editor, senegal):
 def _entries(app) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(AuditEntry))
+
+
+def test_the_public_column_says_who_is_shown_and_refuses_what_it_cannot_read(app, editor, senegal):
+    """The "Public" column, in any of the three languages: yes by default, as on the
+    participant's form; an answer that is neither yes nor no is refused on its row."""
+    pasted = (
+        "Nom\tDélégation\tPublic\r\n"
+        "Awa Diop\tSénégal\toui\r\n"
+        "Moussa Ndiaye\tSénégal\tnon\r\n"
+        "Kwame Mensah\tGhana\t\r\n"
+        "Ana Gómez\tArgentine\tpeut-être\r\n"
+    )
+    response = preview(editor, senegal, lang="fr", pasted=pasted)
+    html = response.get_data(as_text=True)
+    page = text_of(html)
+    assert "Public : Écrivez « oui » pour montrer la personne" in page
+    assert "Nouveau participant · Privé" in page
+    post_form(editor, import_url(senegal, "import/confirm"), confirm_form(html))
+    with app.app_context():
+        shown = dict(
+            db.session.execute(
+                select(Participant.name, Participant.is_public).where(
+                    Participant.event_id == senegal.id
+                )
+            ).all()
+        )
+    assert shown == {"Awa Diop": True, "Moussa Ndiaye": False, "Kwame Mensah": True}

@@ -26,7 +26,7 @@ def rows(*lines, columns):
 
 
 DELEGATION_COLUMNS = ("delegation", "kind", "country")
-PERSON_COLUMNS = ("name", "function", "affiliation", "role", "email", "phone")
+PERSON_COLUMNS = ("name", "function", "affiliation", "role", "email", "phone", "public")
 
 
 def names_of(app, model, event):
@@ -94,8 +94,8 @@ def test_participants_of_a_delegation_in_rows(app, editor, make_event):
     assert "New participants of Senegal" in page
 
     bad = rows(
-        ("Awa Diop", "Minister", "", "head_of_delegation", "awa@gouv.sn", "77 123 45 67"),
-        ("", "Adviser", "", "delegate", "", ""),
+        ("Awa Diop", "Minister", "", "head_of_delegation", "awa@gouv.sn", "77 123 45 67", "yes"),
+        ("", "Adviser", "", "delegate", "", "", "no"),
         columns=PERSON_COLUMNS,
     )
     response = post_form(editor, rows_url(event, query), bad)
@@ -113,6 +113,25 @@ def test_participants_of_a_delegation_in_rows(app, editor, make_event):
         assert [p.name for p in people] == ["Awa Diop", "Ousmane Ba"]
         assert {p.delegation_id for p in people} == {delegation_id}
         assert people[0].phone == "+221771234567" and people[0].function["en"] == "Minister"
+        assert [p.is_public for p in people] == [True, False]
+
+
+def test_rows_left_blank_are_left_out_whatever_their_lists_say(app, editor, make_event):
+    """A browser sends each select's choice, a blank row's too (its role is the list's first):
+    a row is blank when nothing is typed in it."""
+    event = make_event(country="SN", timezone="Africa/Dakar")
+    delegation_id = add_delegation(editor, event, **{"name-en": "Senegal", "country": "SN"})
+    page = editor.get(rows_url(event, f"?delegation={delegation_id}")).get_data(as_text=True)
+    first_role = re.search(r'name="row-1-role"[^>]*>\s*<option value="(\w+)"', page)[1]
+    data = rows(
+        ("Awa Diop", "", "", "delegate", "", "", "yes"),
+        ("", "", "", first_role, "", "", "yes"),
+        ("", "", "", first_role, "", "", "yes"),
+        columns=PERSON_COLUMNS,
+    )
+    response = post_form(editor, rows_url(event, f"?delegation={delegation_id}"), data)
+    assert response.status_code == 303, text_of(response.get_data(as_text=True))
+    assert names_of(app, Participant, event) == ["Awa Diop"]
 
 
 def test_nothing_typed_is_an_error_not_a_save(app, editor, make_event):

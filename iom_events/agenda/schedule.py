@@ -5,8 +5,9 @@ same number of days), every item moves by the same number of days, in the same t
 that the page and the feeds never show the programme on the old dates; the items' SEQUENCE rises
 with their day, so calendar clients update them (RFC 5546 section 2.1.4). When the length of the
 meeting changes, nothing can say where the items belong: they stay, and those now outside the
-meeting's days are named to staff, and the new dates are refused until they have placed them:
-the public never sees a programme on days the meeting no longer has.
+meeting's days are named to staff, and the new dates are refused until they have placed them,
+or chosen to move the whole agenda with the meeting's first day: the public never sees a
+programme on days the meeting no longer has.
 """
 
 from __future__ import annotations
@@ -41,15 +42,18 @@ class AgendaFollowed:
     """How many items moved (items in the trash included, so that a restore finds them right)."""
 
 
-def follow_meeting(event: Event, old_start: date, old_end: date) -> AgendaFollowed:
+def follow_meeting(
+    event: Event, old_start: date, old_end: date, *, with_first_day: bool = False
+) -> AgendaFollowed:
     """Move the agenda with a meeting whose dates were `old_start`–`old_end` (call before commit,
-    after the new dates are set on `event`)."""
+    after the new dates are set on `event`): always when the meeting keeps its length, and with
+    `with_first_day` (staff chose it) when its length changes too."""
     shift = (event.starts_on - old_start).days
     same_length = (event.ends_on - event.starts_on) == (old_end - old_start)
     moved = 0
     # No flush before the caller's commit: its version check must see every change at once.
     with db.session.no_autoflush:
-        if shift and same_length:
+        if shift and (same_length or with_first_day):
             statement = select(AgendaItem).where(AgendaItem.event_id == event.id)
             everything = {"include_removed": True}
             for item in db.session.scalars(statement, execution_options=everything):
@@ -58,12 +62,26 @@ def follow_meeting(event: Event, old_start: date, old_end: date) -> AgendaFollow
     return AgendaFollowed(days=shift if moved else 0, moved=moved)
 
 
-def left_outside(event: Event, new_start: date, new_end: date) -> list[AgendaItem]:
+def left_outside(
+    event: Event, new_start: date, new_end: date, *, with_first_day: bool = False
+) -> list[AgendaItem]:
     """The live items that new dates would leave outside the meeting's days: none when the
-    meeting only moves (same length: its agenda moves with it, `follow_meeting`)."""
+    meeting only moves (same length: its agenda moves with it, `follow_meeting`); with
+    `with_first_day`, those still outside once every item moved as the first day does."""
     if new_end - new_start == event.ends_on - event.starts_on:
         return []
-    return [item for item in event.agenda if not new_start <= item.day <= new_end]
+    shift = new_start - event.starts_on if with_first_day else timedelta(0)
+    return [item for item in event.agenda if not new_start <= item.day + shift <= new_end]
+
+
+def may_move_with_first_day(event: Event, new_start: date, new_end: date) -> bool:
+    """Whether to offer moving the agenda with the first day: new dates of another length would
+    leave items outside the meeting, and moving them all as the first day does places them
+    all on its days (4–5 June becoming 10–12 June: every item six days later)."""
+    return bool(
+        left_outside(event, new_start, new_end)
+        and not left_outside(event, new_start, new_end, with_first_day=True)
+    )
 
 
 def days_outside(event: Event, days: list[date]) -> set[date]:

@@ -41,10 +41,11 @@ LABELS = {
     "role": _l("Role"),
     "email": _l("E-mail"),
     "phone": _l("Phone"),
+    "public": _l("Public"),
 }
 
 DELEGATION_ROW = ("delegation", "kind", "country")
-PERSON_ROW = ("name", "function", "affiliation", "role", "email", "phone")
+PERSON_ROW = ("name", "function", "affiliation", "role", "email", "phone", "public")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def rows(slug: str):
     elif request.method == "POST":
         status = 400
         if form.validate_on_submit():
-            result = people.check(event, typed, delegation=delegation)
+            result = people.check(event, _filled(typed, columns), delegation=delegation)
             checked = {row.line: row for row in result}
             if not result:
                 form.form_errors.append(_("Fill in at least one row."))
@@ -112,6 +113,13 @@ def rows(slug: str):
         bad=sum(1 for row in checked.values() if not row.ok),
         labels=LABELS,
     ), status
+
+
+def _filled(typed, columns: list[Column]) -> list[tuple[int, dict[str, str]]]:
+    """The rows something was typed in: a select always sends its choice (a blank row's role is
+    the list's first), so only the text cells say whether the row was left empty."""
+    typed_in = [column.name for column in columns if column.choices is None]
+    return [(line, values) for line, values in typed if any(values[c] for c in typed_in)]
 
 
 NOT_SAVED = _l(
@@ -221,6 +229,7 @@ def _columns(names) -> list[Column]:
         "kind": [("", "—"), *choices(DelegationKind)],
         "role": choices(ParticipantRole),
         "country": [("", "—"), *country_choices()],
+        "public": [("yes", _("Public")), ("no", _("Private"))],
     }
     types = {"email": "email", "phone": "tel"}
     return [

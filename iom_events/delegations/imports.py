@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from iom_events.forms import one_line, without_control_characters
 
 COLUMNS = ("delegation", "kind", "country", "name", "function", "affiliation", "role", "email",
-           "phone")  # fmt: skip
+           "phone", "public")  # fmt: skip
 """The columns a list may have, in the order the preview shows them."""
 
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -42,6 +42,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "adresse e-mail", "correo", "correo electrónico", "correo-e"),
     "phone": ("phone", "telephone", "téléphone", "tel", "tél", "mobile", "portable",
               "teléfono", "móvil", "celular"),
+    "public": ("public", "is public", "on public pages", "show on public pages", "publique",
+               "sur les pages publiques", "público", "pública", "en las páginas públicas",
+               "visible"),
 }  # fmt: skip
 """Headings accepted for each column, in English, French and Spanish (compared without case,
 accents, spaces or punctuation: "Téléphone", "TELEPHONE" and "tele-phone" are one)."""

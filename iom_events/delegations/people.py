@@ -57,6 +57,9 @@ class Row:
     """The folded name of a delegation the list creates, which the row belongs to."""
     creates_delegation: bool = False
     """The first good row naming a new delegation creates it."""
+    is_public: bool = True
+    """Whether the participant is shown on public pages (the "Public" column; yes when empty,
+    as on the participant's own form)."""
 
     @property
     def ok(self) -> bool:
@@ -199,6 +202,19 @@ def _check_person(row: Row, words: _Words, seen: dict[str, int]) -> None:
             row.phone = phones.to_e164(values["phone"], words.region)
         except ValueError:
             row.refuse("phone", str(phone_message(words.region)))
+    if values.get("public"):
+        public = words.answers.get(folded(values["public"]))
+        if public is None:
+            row.refuse(
+                "public",
+                _(
+                    "Write “%(yes)s” to show the person on public pages, or “%(no)s”.",
+                    yes=_("yes"),
+                    no=_("no"),
+                ),
+            )
+        else:
+            row.is_public = public
 
 
 class _Words:
@@ -233,6 +249,17 @@ class _Words:
         self.emails = {
             person.email.casefold(): person.name for person in event.participants if person.email
         }
+        self.answers = {folded(word): answer for answer, words in ANSWERS.items() for word in words}
+
+
+ANSWERS = {
+    True: ("yes", "y", "true", "1", "x", "public", "oui", "o", "vrai", "publique", "sí", "si",
+           "s", "verdadero", "público", "pública"),
+    False: ("no", "n", "false", "0", "private", "non", "faux", "privé", "privée", "falso",
+            "privado", "privada"),
+}  # fmt: skip
+"""The "Public" column's answers, in English, French and Spanish (compared folded); the rows
+form sends "yes" or "no"."""
 
 
 GENDERED = re.compile(r"(\w+)\((\w+)\)")
@@ -274,7 +301,7 @@ def create(event, rows: list[Row]) -> tuple[int, int]:
                     function=_text(event, row.values.get("function")),
                     affiliation=_text(event, row.values.get("affiliation")),
                     role=row.role,
-                    is_public=True,
+                    is_public=row.is_public,
                     email=row.email,
                     phone=row.phone,
                     position=person_at + people,

@@ -103,6 +103,11 @@ class EventForm(Form):
     )
     starts_on = DateField(_l("First day"), [InputRequired(_l("Enter the first day.")), meeting_day])
     ends_on = DateField(_l("Last day"), [InputRequired(_l("Enter the last day.")), meeting_day])
+    move_agenda = BooleanField(_l("Move the agenda with the first day"))
+    """Only on the page when new dates of another length would leave agenda items outside the
+    meeting, and moving every item with the first day puts them all on its days (the view
+    removes it otherwise: `events.manage.MeetingEditor.prepare`). Issue 16: "When the meeting's
+    dates move, offer to shift the agenda days with them"."""
     starts_at = TimeField(_l("Start time"), [Optional()])
     ends_at = TimeField(_l("End time"), [Optional()])
     timezone = ChoiceField(

@@ -1,6 +1,7 @@
 """Staff pages for meetings: list, create, edit, publish or cancel, remove."""
 
 from dataclasses import replace
+from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -40,7 +41,7 @@ class MeetingEditor(Editor):
             ("title", "kind", "original_language", "summary", "description", "slug", "series",
              "parent_slug"),
         ),
-        (_l("When"), ("starts_on", "ends_on", "starts_at", "ends_at", "timezone")),
+        (_l("When"), ("starts_on", "ends_on", "move_agenda", "starts_at", "ends_at", "timezone")),
         (_l("Where"), ("venue", "city", "country")),
         (
             _l("Scale and links"),
@@ -82,9 +83,11 @@ class MeetingEditor(Editor):
         if parent is not None and parent.is_removed:  # kept, and said to be in the trash
             parents.append(parent)
         form.fill_choices(country_choices(), parents, event.slug if event else None)
+        _offer_to_move_the_agenda(form, event)
 
     def check(self, form, event) -> bool:
-        if event.id is not None and not _agenda_fits(form, event):
+        self.with_first_day = "move_agenda" in form and form.move_agenda.data
+        if event.id is not None and not _agenda_fits(form, event, self.with_first_day):
             return False
         self.committed_slug = event.slug
         return _apply_slug_and_parent(form, event)
@@ -99,7 +102,8 @@ class MeetingEditor(Editor):
             # The merge may have kept a colleague's address over the form's: only the address
             # that wins becomes a change, and the one it replaces leads to it.
             former_slugs.remember(event, slug)
-            self.agenda.append(schedule.follow_meeting(event, *dates))
+            followed = schedule.follow_meeting(event, *dates, with_first_day=self.with_first_day)
+            self.agenda.append(followed)
 
         return after_the_merge
 
@@ -158,24 +162,67 @@ def _apply_slug_and_parent(form: EventForm, event: Event) -> bool:
     return True
 
 
-def _agenda_fits(form: EventForm, event: Event) -> bool:
+def _offer_to_move_the_agenda(form: EventForm, event: Event | None) -> None:
+    """Keep "Move the agenda with the first day" on the page only where it helps: new dates,
+    sent, of another length, that would leave items outside the meeting, and that the move
+    would place on its days. Elsewhere the agenda's days follow the rule of `follow_meeting`."""
+    start, end = form.starts_on.data, form.ends_on.data
+    offered = (
+        event is not None
+        and request.method == "POST"
+        and isinstance(start, date)
+        and isinstance(end, date)
+        and start <= end
+        and schedule.may_move_with_first_day(event, start, end)
+    )
+    if not offered:
+        del form.move_agenda
+        return
+    days = (start - event.starts_on).days
+    form.move_agenda.description = (
+        ngettext(
+            "Every agenda item moves %(num)d day later, as the first day does.",
+            "Every agenda item moves %(num)d days later, as the first day does.",
+            days,
+        )
+        if days > 0
+        else ngettext(
+            "Every agenda item moves %(num)d day earlier, as the first day does.",
+            "Every agenda item moves %(num)d days earlier, as the first day does.",
+            -days,
+        )
+    )
+
+
+def _agenda_fits(form: EventForm, event: Event, with_first_day: bool) -> bool:
     """New dates that would leave agenda items on days the meeting no longer has are refused,
-    naming the items; False then."""
-    strays = schedule.left_outside(event, form.starts_on.data, form.ends_on.data)
+    naming the items, and offering to move the agenda with the first day where that places
+    them all; False then."""
+    start, end = form.starts_on.data, form.ends_on.data
+    strays = schedule.left_outside(event, start, end, with_first_day=with_first_day)
     if not strays:
         return True
     original = event.original_language
     items = "; ".join(f"{translate(i.title, original)} ({long_day(i.day)})" for i in strays)
-    form.ends_on.errors.append(
-        ngettext(
-            "%(num)d agenda item is on a day outside these dates: %(items)s. Move it to another "
-            "day or remove it first.",
+    if "move_agenda" in form:
+        message = ngettext(
+            "%(num)d agenda item is on a day outside these dates: %(items)s. Tick “Move the "
+            "agenda with the first day”, or move it to another day or remove it first.",
+            "%(num)d agenda items are on days outside these dates: %(items)s. Tick “Move the "
+            "agenda with the first day”, or move them to other days or remove them first.",
+            len(strays),
+            items=items,
+        )
+    else:
+        message = ngettext(
+            "%(num)d agenda item is on a day outside these dates: %(items)s. Move it to "
+            "another day or remove it first.",
             "%(num)d agenda items are on days outside these dates: %(items)s. Move them to "
             "other days or remove them first.",
             len(strays),
             items=items,
         )
-    )
+    form.ends_on.errors.append(message)
     return False
 
 
