@@ -127,3 +127,47 @@ def test_a_paste_too_long_is_refused_with_a_message(app, editor, meeting):
         response.get_data(as_text=True)
     )
     assert stored(app, meeting) == []
+
+
+def test_a_speaker_whose_name_two_participants_share_is_named_with_their_delegation(
+    app, editor, meeting
+):
+    """Two participants named Ana Pérez: the row says which two, and "Ana Pérez (Chile)"
+    (the delegation's name or short name, in any language) chooses one."""
+    with app.app_context():
+        from iom_events.delegations.models import Delegation, DelegationKind
+
+        chile = Delegation(
+            event_id=meeting.id,
+            kind=DelegationKind.MEMBER_STATE,
+            name=Translated(fr="Chili", es="Chile"),
+            country="CL",
+        )
+        db.session.add(chile)
+        db.session.flush()
+        db.session.add(
+            Participant(
+                event_id=meeting.id,
+                delegation_id=chile.id,
+                name="Ana Perez",
+                role=ParticipantRole.DELEGATE,
+            )
+        )
+        db.session.commit()
+        db.session.remove()
+    response = paste(editor, meeting, "1\t09:00\t09:30\tAccueil\tAna Pérez\n", lang="fr")
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True)).replace("\u00a0", " ")
+    assert (
+        "2 participants s’appellent Ana Pérez : écrivez lequel, « Ana Pérez » ou "
+        "« Ana Perez (Chili) »." in page
+    )
+    text = "1\t09:00\t09:30\tAccueil\tana perez (CHILE)\n"
+    seen = re.search(
+        r'<input[^>]*name="previewed"[^>]*value="([0-9a-f]{64})"',
+        paste(editor, meeting, text).get_data(as_text=True),
+    )
+    paste(editor, meeting, text, previewed=seen[1], confirm="")
+    assert stored(app, meeting) == [
+        (date(2030, 1, 10), time(9), time(9, 30), False, "Accueil", ["Ana Perez"])
+    ]

@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -28,7 +30,7 @@ from iom_events.delegations.models import Participant
 from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.fields import TranslatedField
-from iom_events.formatting import long_day
+from iom_events.formatting import long_day, translate
 from iom_events.forms import one_line
 from iom_events.translated import Translated
 
@@ -190,21 +192,79 @@ def _check_row(
         errors["title"] = _(
             "A title has at most %(num)d characters.", num=TranslatedField.LINE_LIMIT
         )
-    unknown = []
+    unknown, ambiguous = [], []
     for name in filter(None, (part.strip() for part in re.split(r"[;\n]", row.speakers))):
-        found = by_name.get(fold(name), [])
+        found = _named(name, by_name)
         if len(found) == 1:
             if found[0] not in checked.speakers:
                 checked.speakers.append(found[0])
+        elif found:
+            quoted = [_("“%(text)s”", text=_qualified(person)) for person in found]
+            ambiguous.append(
+                _(
+                    "%(count)d participants are named %(name)s: write which one, as %(which)s.",
+                    count=len(found),
+                    name=name,
+                    which=format_list(quoted, style="or", locale=get_locale()),
+                )
+            )
         else:
             unknown.append(name)
+    messages = ambiguous
     if unknown:
-        errors["speakers"] = _(
-            "Not a participant of the meeting: %(names)s. Add them to the participants first, "
-            "or check the spelling.",
-            names="; ".join(unknown),
+        messages.append(
+            _(
+                "Not a participant of the meeting: %(names)s. Add them to the participants "
+                "first, or check the spelling.",
+                names="; ".join(unknown),
+            )
         )
+    if messages:
+        errors["speakers"] = " ".join(messages)
     return checked
+
+
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<delegation>[^()]+)\)$")
+"""A speaker named with their delegation, for two participants of one name: "Ana Pérez (Chile)"."""
+
+
+def _named(name: str, by_name: dict[str, list[Participant]]) -> list[Participant]:
+    """The participants a speaker cell's name may be: by name (compared folded), or, written
+    "Name (Delegation)", by name among the delegation's members (its name or short name, in
+    any language)."""
+    found = by_name.get(fold(name), [])
+    if found:
+        return found
+    match = _QUALIFIED.match(name)
+    if match is None:
+        return []
+    wanted = fold(match["delegation"])
+    return [
+        person
+        for person in by_name.get(fold(match["name"]), [])
+        if person.delegation is not None
+        and wanted in {fold(text) for text in _names_of(person.delegation)}
+    ]
+
+
+def _names_of(delegation) -> list[str]:
+    return [
+        text
+        for names in (delegation.name, delegation.short_name)
+        for text in (names or {}).values()
+        if text
+    ]
+
+
+def _qualified(person: Participant) -> str:
+    """A participant as "Name (Delegation)", as a speaker cell may write one whose name another has;
+    the delegation's short name when it has one, else its name (in the meeting's language)."""
+    delegation = person.delegation
+    if delegation is None:
+        return person.name
+    original = delegation.event.original_language
+    label = translate(delegation.short_name, original) or translate(delegation.name, original)
+    return f"{person.name} ({label})" if label else person.name
 
 
 def _day(text: str, days: list[date]) -> date | None:
