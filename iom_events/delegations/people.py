@@ -289,7 +289,6 @@ def create(event, rows: list[Row]) -> tuple[int, int]:
         for row in rows:
             if row.creates_delegation:
                 made[row.new_delegation] = new_delegation(event, row, delegation_at + len(made))
-                db.session.flush()
             if not row.is_person:
                 continue
             joined = row.delegation or made.get(row.new_delegation)
@@ -308,7 +307,8 @@ def create(event, rows: list[Row]) -> tuple[int, int]:
                 )
             )
             people += 1
-            db.session.flush()
+        # One flush, at the commit: each flush brings the meeting's search entry up to date
+        # (search/index.py), so a flush per row made a list of n rows cost n² work.
         db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()
