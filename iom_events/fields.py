@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Field, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.utils import unset_value
 from wtforms.validators import Email, StopValidation, ValidationError
-from wtforms.widgets import TelInput
+from wtforms.widgets import CheckboxInput, ListWidget, TelInput
 
 from iom_events import phones
 from iom_events.formatting import country_name
@@ -121,6 +121,13 @@ class SeveralChoicesField(SelectMultipleField):
         self.data = []
         super().process_formdata([value for value in valuelist if value != ""])
         self.data = list(dict.fromkeys(self.data or []))
+
+
+class CheckboxesField(SeveralChoicesField):
+    """Several choices, one checkbox each (with its own label), grouped under the field's name."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class TranslationRequired:

@@ -27,8 +27,9 @@ PAGES = {
     "import a list": ("/en/manage/events/{slug}/delegations/import", 2),
     "press": ("/en/manage/events/{slug}/press/", 3),
     "organizers": ("/en/manage/events/{slug}/organizers/", 4),
-    # ...its speakers, and those of its speakers in the trash (kept, shown as such).
-    "agenda item form": ("/en/manage/events/{slug}/agenda/{item_id}/edit", 6),
+    # ...its speakers, and those of its speakers in the trash (kept, shown as such); the
+    # meeting's delegations, which group the speakers and which a person added may join.
+    "agenda item form": ("/en/manage/events/{slug}/agenda/{item_id}/edit", 7),
     # ...the day's items already there (listed, not edited).
     "agenda rows form": ("/en/manage/events/{slug}/agenda/rows?day=2030-01-10", 3),
     "pasted agenda form": ("/en/manage/events/{slug}/agenda/paste", 2),

@@ -18,18 +18,21 @@ from wtforms import Form as RowForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import TimeInput
 
+from iom_events.agenda.batch import fold
 from iom_events.agenda.models import AgendaItemKind
-from iom_events.delegations.models import Participant
+from iom_events.delegations.models import Delegation, Participant, ParticipantRole
 from iom_events.fields import (
+    CheckboxesField,
     ChoiceField,
-    SeveralChoicesField,
     TranslatedField,
     TranslationRequired,
     VersionField,
+    strip,
 )
-from iom_events.formatting import in_the_trash, long_day, translate
+from iom_events.formatting import in_the_trash, language_name, long_day, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
+from iom_events.translated import Translated
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -37,6 +40,28 @@ def _parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+class SpeakersField(CheckboxesField):
+    """The meeting's participants, one checkbox each, grouped by delegation; drawn by its own
+    template (a search box over the list when JavaScript runs, see static/js/speakers.js)."""
+
+    template = "manage/agenda/speakers.html"
+    legends: dict[int, str | None]
+    """Each choice's delegation, by the choice's value (None: no delegation)."""
+
+    def grouped(self) -> list[tuple[str | None, list]]:
+        """The checkboxes as [(delegation's name, checkboxes)], in the order of the choices
+        (the meeting's order of delegations). The people of no delegation come last, under
+        "No delegation" when there are delegations, under no legend when there are none."""
+        groups: dict[str | None, list] = {}
+        for option in self:
+            groups.setdefault(getattr(self, "legends", {}).get(option.data), []).append(option)
+        loose = groups.pop(None, None)
+        listed: list[tuple[str | None, list]] = list(groups.items())
+        if loose:
+            listed.append((_l("No delegation") if listed else None, loose))
+        return listed
 
 
 class AgendaItemForm(Form):
@@ -60,12 +85,19 @@ class AgendaItemForm(Form):
         description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
     )
     room = TranslatedField(_l("Room"))
-    speakers = SeveralChoicesField(
+    speakers = SpeakersField(
         _l("Speakers"),
         [Optional()],
         coerce=int,
-        description=_l("Participants of the meeting. Hold Ctrl (⌘ on a Mac) to choose several."),
+        description=_l("Tick the participants who speak. Someone not in the list: add them below."),
     )
+    # "Add a person": a participant created with the item, in the same transaction, as one of
+    # its speakers (see `new_speaker`).
+    new_speaker_name = StringField(_l("Name"), [Length(max=200)], filters=[strip])
+    new_speaker_function = StringField(
+        _l("Function"), [Length(max=TranslatedField.LINE_LIMIT)], filters=[strip]
+    )
+    new_speaker_delegation = ChoiceField(_l("Delegation"), validate_choice=False)
 
     def fill_choices(
         self,
@@ -73,12 +105,17 @@ class AgendaItemForm(Form):
         participants: list[Participant],
         original_language: str,
         kept: list[Participant] = (),
+        *,
+        delegations: list[Delegation] = (),
+        event_id: int | None = None,
     ) -> None:
         """The meeting's days and participants. A day outside the meeting (sent by hand, or an
         item left outside after the meeting's dates changed) is listed too, so that the page
         shows what is wrong instead of silently picking another day. `kept`: the item's speakers
         in the trash, shown as such; their link stays as it is whatever the form says, so that
-        restoring them makes them speakers again."""
+        restoring them makes them speakers again. `delegations`: the meeting's, which group the
+        speakers and which a new person may join; `event_id`: the meeting a new person joins.
+        The speakers are listed by delegation, in the meeting's order of delegations."""
         self._days = days
         self._participants = {person.id: person for person in participants}
         self.day.choices = [(day.isoformat(), long_day(day)) for day in days]
@@ -89,9 +126,25 @@ class AgendaItemForm(Form):
         self.kind.choices = choices(AgendaItemKind)
         self._kept = {person.id for person in kept}
         self._participants.update((person.id, person) for person in kept)
+        self._language, self._event_id = original_language, event_id
+        self._delegations = {str(delegation.id): delegation for delegation in delegations}
+        rank = {delegation.id: place for place, delegation in enumerate(delegations)}
+        everyone = sorted(
+            [*participants, *kept], key=lambda person: rank.get(person.delegation_id, len(rank))
+        )
         self.speakers.choices = [
             (person.id, in_the_trash(_speaker_label(person, original_language), person))
-            for person in [*participants, *kept]
+            for person in everyone
+        ]
+        names = {d.id: translate(d.name, original_language) for d in delegations}
+        self.speakers.legends = {person.id: names.get(person.delegation_id) for person in everyone}
+        self._next_position = max((person.position for person in everyone), default=-1) + 1
+        self.new_speaker_function.label.text = _l(
+            "Function (%(language)s)", language=language_name(original_language)
+        )
+        self.new_speaker_delegation.choices = [("", _l("No delegation"))] + [
+            (key, translate(delegation.name, original_language))
+            for key, delegation in self._delegations.items()
         ]
 
     def chosen_day(self) -> date | None:
@@ -136,6 +189,60 @@ class AgendaItemForm(Form):
         if field.data and not self.ends_at.data:
             raise ValidationError(_l("Enter the end time on the next day, or untick this box."))
 
+    def validate_new_speaker_name(self, field):
+        """A name for the new person when anything of them is typed (nothing typed is dropped
+        silently); never the name of someone already listed (issue 16: no silent duplicate,
+        no silent merge): names compare as pasted speakers do, without case, accents or extra
+        spaces (`batch.fold`)."""
+        if not field.data:
+            if self.new_speaker_function.data or self.new_speaker_delegation.data:
+                raise ValidationError(
+                    _l("Enter the new person's name, or empty their function and delegation.")
+                )
+            return
+        typed = fold(field.data)
+        for choice, label in self.speakers.choices:
+            if fold(self._participants[choice].name) == typed:
+                raise ValidationError(
+                    _l(
+                        "“%(person)s” is already a participant of the meeting: tick them in the "
+                        "list of speakers instead of adding them again.",
+                        person=label,
+                    )
+                )
+
+    def validate_new_speaker_delegation(self, field):
+        """One of the meeting's delegations, or none: one moved to the trash since the page
+        was shown is said so, not silently dropped."""
+        if field.data and field.data not in self._delegations:
+            raise ValidationError(
+                _l(
+                    "This delegation is no longer one of the meeting's (moved to the trash "
+                    "meanwhile?): choose another, or none."
+                )
+            )
+
+    def new_speaker(self) -> Participant | None:
+        """The person typed under "Add a person" as a new participant of the meeting: a
+        speaker, public, after the meeting's other participants, their function in the
+        meeting's original language; None when no name is typed. A new object at each call,
+        unattached to the meeting's collections: it reaches the session only with the item's
+        speakers, so that a refused save (a clash, the trash) leaves no trace of it."""
+        name = self.new_speaker_name.data
+        if not name:
+            return None
+        function = self.new_speaker_function.data
+        delegation = self._delegations.get(self.new_speaker_delegation.data)
+        return Participant(
+            event_id=self._event_id,
+            name=name,
+            function=Translated({self._language: function}) if function else None,
+            role=ParticipantRole.SPEAKER,
+            is_public=True,
+            delegation_id=delegation.id if delegation is not None else None,
+            position=self._next_position,
+        )
+
     def populate_obj(self, obj):
         obj.day = self.chosen_day()
         obj.starts_at, obj.ends_at = self.starts_at.data, self.ends_at.data
@@ -144,11 +251,13 @@ class AgendaItemForm(Form):
         for name in ("title", "description", "room"):
             getattr(self, name).populate_obj(obj, name)
         # Speakers in the trash are not in the loaded collection: their links are left alone.
-        obj.speakers = [
+        chosen = [
             self._participants[person_id]
             for person_id in self.speakers.data
             if person_id not in self._kept
         ]
+        newcomer = self.new_speaker()
+        obj.speakers = [*chosen, newcomer] if newcomer is not None else chosen
 
 
 def _speaker_label(person: Participant, original_language: str) -> str:

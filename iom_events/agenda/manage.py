@@ -52,6 +52,18 @@ def _speakers_in_the_trash(item: AgendaItem | None) -> list[Participant]:
     return list(db.session.scalars(statement, execution_options={"include_removed": True}))
 
 
+def _namesake_in_the_trash(event: Event, name: str | None) -> Participant | None:
+    """The meeting's participant in the trash named `name` (compared as `batch.fold` does), if
+    any; no query when no name is given."""
+    if not name:
+        return None
+    statement = select(Participant).where(
+        Participant.event_id == event.id, Participant.removed_at.is_not(None)
+    )
+    people = db.session.scalars(statement, execution_options={"include_removed": True})
+    return next((person for person in people if batch.fold(person.name) == batch.fold(name)), None)
+
+
 class AgendaEditor(PartEditor):
     """An item's place within its day is not in its form: a new item, or one moved to another
     day, goes last; "Move up"/"Move down" reorder the day."""
@@ -86,8 +98,28 @@ class AgendaEditor(PartEditor):
         if item is not None and request.method == "GET":
             form.speakers.data = [person.id for person in [*item.speakers, *kept]]
         form.fill_choices(
-            meeting_days(self.event), self.event.participants, self.event.original_language, kept
+            meeting_days(self.event),
+            self.event.participants,
+            self.event.original_language,
+            kept,
+            delegations=self.event.delegations,
+            event_id=self.event.id,
         )
+
+    def check(self, form, item):
+        """A new person typed under "Add a person" whose name is that of a participant in the
+        trash is refused: restored, they are the same person (no silent duplicate)."""
+        namesake = _namesake_in_the_trash(self.event, form.new_speaker_name.data)
+        if namesake is None:
+            return True
+        form.new_speaker_name.errors.append(
+            _(
+                "“%(name)s” is a participant of this meeting in the trash: restore them from the "
+                "trash, then tick them in the list of speakers, instead of adding them again.",
+                name=namesake.name,
+            )
+        )
+        return False
 
     def also(self, form, item):
         day = item.day

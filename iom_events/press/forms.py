@@ -3,14 +3,13 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from iom_events.fields import (
     MAX_POSITION,
+    CheckboxesField,
     OptionalInteger,
     PhoneField,
     RecordChoiceField,
-    SeveralChoicesField,
     VersionField,
     email_address,
     strip,
@@ -20,13 +19,6 @@ from iom_events.forms import Form
 
 SPOKEN_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt")
 """The languages a press officer may answer journalists in: the UN's six, and Portuguese."""
-
-
-class CheckboxesField(SeveralChoicesField):
-    """Several choices, one checkbox each (with its own label), grouped under the field's name."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class PressContactForm(Form):
