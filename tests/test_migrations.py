@@ -129,6 +129,32 @@ def test_meetings_already_there_are_found_by_the_search_after_upgrading(tmp_path
     assert "Mekong consultation" in page
 
 
+def test_the_search_index_is_written_again_with_the_folding_of_every_latin_letter(
+    tmp_path_factory,
+):
+    """Revision 0011: rows indexed by an earlier release were folded without œ -> oe; the
+    upgrade writes the whole index again, so that "oeuvre" finds them."""
+    with fresh_database(tmp_path_factory) as url:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
+        with app.app_context():
+            upgrade(revision="0010")
+            with db.engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "INSERT INTO event (id, slug, kind, status, original_language, title,"
+                        " starts_on, ends_on, timezone, created_at, updated_at, uid, sequence,"
+                        " version) VALUES (1, 'oeuvre', 'other', 'published', 'fr',"
+                        " '{\"fr\": \"Mise en œuvre à Łódź\"}', '2030-01-01', '2030-01-02',"
+                        " 'UTC', '2026-01-01 00:00:00', '2026-01-01 00:00:00',"
+                        " '0b7c0a52-3f7e-4d0e-9a44-5d6c7c1f0002', 0, 1)"
+                    )
+                )
+            upgrade()
+            page = app.test_client().get("/fr/search?q=mise+en+oeuvre+lodz").get_data(as_text=True)
+            db.engine.dispose()
+    assert "Mise en œuvre à Łódź" in page
+
+
 def test_the_suite_runs_on_the_database_it_was_given(app):
     """CI's PostgreSQL leg must really be on PostgreSQL: a setting lost on the way would run
     the whole suite on SQLite again and pass."""

@@ -85,6 +85,30 @@ def test_drafts_edits_removals_and_restores(app, client, editor, admin, make_eve
     assert hits(client, "en", "kilimanjaro") == [f"/en/events/{draft.slug}/"]
 
 
+LETTERS = [
+    ("œuvre", "oeuvre"),
+    ("Æbeltoft", "aebeltoft"),
+    ("Søndre", "sondre"),
+    ("Łódź", "lodz"),
+    ("Đakovo", "dakovo"),
+    ("Straßenkinder", "strassenkinder"),
+    ("Þingvellir", "thingvellir"),
+]
+"""Latin letters with no Unicode decomposition (issue 17: "mise en oeuvre" finds "mise en
+œuvre", in the index and the query alike)."""
+
+
+@pytest.mark.parametrize(("letters", "plain"), LETTERS, ids=[plain for _, plain in LETTERS])
+def test_every_latin_letter_is_found_by_its_base_letters_and_the_other_way(
+    client, make_event, letters, plain
+):
+    written = make_event(title=Translated(en=f"Consultation of {letters}"))
+    typed = make_event(title=Translated(en=f"Consultation of {plain}"))
+    expected = {f"/en/events/{written.slug}/", f"/en/events/{typed.slug}/"}
+    assert expected <= set(hits(client, "en", plain))
+    assert expected <= set(hits(client, "en", letters))
+
+
 def test_the_rebuild_command_indexes_everything_again(app, client, runner):
     result = runner.invoke(args=["search", "rebuild"])
     assert result.exit_code == 0 and "Indexed" in result.output
