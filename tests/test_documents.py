@@ -392,3 +392,57 @@ def test_behind_nginx_a_staff_download_keeps_its_date_and_privacy(app, editor, b
     assert response.headers["X-Accel-Redirect"].endswith(f"/{version.sha256}")
     assert response.headers["Cache-Control"] == "no-store"  # a staff page: kept by no cache
     assert response.headers["Last-Modified"]
+
+
+def test_documents_of_one_title_are_distinct_files_named_by_their_delegation(
+    app, client, make_event
+):
+    """Two statements by two delegations, and two reports by nobody in particular: four files
+    in the zip, each download named as in the zip, and the page says whose statement is whose
+    (issue 17: "two documents titled “Statement” by two delegations must both survive
+    unzipping")."""
+    from iom_events.delegations.models import Delegation, DelegationKind
+
+    event = make_event(slug="statements-2031")
+    with app.app_context():
+        ids = []
+        for name, title in (("Ghana", "Statement"), ("Senegal", "Statement"), (None, "Report"),
+                            (None, "REPORT")):  # fmt: skip
+            delegation = None
+            if name:
+                delegation = Delegation(
+                    event_id=event.id, kind=DelegationKind.MEMBER_STATE, name=Translated(en=name)
+                )
+                db.session.add(delegation)
+            document = Document(
+                event_id=event.id,
+                category=DocumentCategory.PRESENTATION,
+                title=Translated(en=title),
+                delegation=delegation,
+                position=len(ids),
+            )
+            db.session.add(document)
+            db.session.commit()
+            service.add_version(
+                document,
+                "en",
+                service.Upload(io.BytesIO(f"{title} of {name}\n".encode()), "s.txt"),
+                blob_store(),
+                None,
+            )
+            ids.append(document.id)
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/en/events/statements-2031/documents/en.zip").data)
+    )
+    assert archive.namelist() == [
+        "statements-2031_ghana_statement_en.txt",
+        "statements-2031_senegal_statement_en.txt",
+        "statements-2031_report_en.txt",
+        "statements-2031_report-2_en.txt",
+    ]
+    for document_id, name in zip(ids, archive.namelist(), strict=True):
+        response = client.get(f"/en/events/statements-2031/documents/{document_id}/en")
+        assert response.headers["Content-Disposition"] == f"attachment; filename={name}"
+        assert response.data == archive.read(name)
+    page = text_of(client.get("/en/events/statements-2031/").get_data(as_text=True))
+    assert "Statement — Ghana" in page and "Statement — Senegal" in page

@@ -106,7 +106,9 @@ def test_meeting_page_query_count_does_not_grow(client, app, make_event, count_q
     page = text_of(response.get_data(as_text=True))
     assert f"Session {size['agenda'] - 1}" in page
     assert f"{size['delegations']} delegations" in page
-    assert f"Paper {size['documents'] - 1} (English | French | Spanish)" in page
+    last = size["documents"] - 1
+    author = f"Delegation {last % size['delegations']}"
+    assert f"Paper {last} — {author} (English | French | Spanish)" in page
     assert len(counter) == MEETING_PAGE_QUERIES, "\n\n".join(counter.statements)
     with app.app_context():
         for side_event in db.session.get(Event, event.id).side_events:

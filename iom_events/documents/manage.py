@@ -249,7 +249,7 @@ def download(slug: str, file_id: int):
         path,
         store.relative_path(version.sha256),
         mimetype=version.media_type,
-        download_name=queries.download_name(version),
+        download_name=queries.staff_download_name(version),
         etag=version.sha256,
         last_modified=version.uploaded_at,
     )

@@ -17,7 +17,11 @@ MAX_AGE = 300
 
 @bp.get("/<int:document_id>/<language>")
 def download(slug: str, document_id: int, language: str):
-    version = queries.public_version(slug, document_id, language) or abort(404)
+    """One language version of a document, named as in the meeting's zip of that language (the
+    meeting's other versions are read with it, in the same query, for a name none of them
+    has)."""
+    versions = queries.public_versions_in(slug, language)
+    version = next((v for v in versions if v.document_id == document_id), None) or abort(404)
     store = blob_store()
     path = store.path(version.sha256)
     if not path.is_file():
@@ -29,7 +33,7 @@ def download(slug: str, document_id: int, language: str):
         path,
         store.relative_path(version.sha256),
         mimetype=version.media_type,
-        download_name=queries.download_name(version),
+        download_name=queries.download_names(versions)[version.id],
         etag=version.sha256,
         max_age=MAX_AGE,
     )
@@ -49,7 +53,8 @@ def archive(slug: str, language: str):
     ]
     if not versions:
         abort(404)
-    entries = [(queries.download_name(v), store.path(v.sha256), v.uploaded_at) for v in versions]
+    names = queries.download_names(versions)
+    entries = [(names[v.id], store.path(v.sha256), v.uploaded_at) for v in versions]
     name = f"{slug}_{make_slug(language)}.zip"
     response = Response(zip_stream(entries), mimetype="application/zip")
     response.headers.set("Content-Disposition", "attachment", filename=name)

@@ -40,9 +40,10 @@ from iom_events.delegations.models import Delegation, Participant
 from iom_events.documents.models import Document, DocumentFile, DocumentSection
 from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
-from iom_events.formatting import official_rank
+from iom_events.formatting import official_rank, translate
 from iom_events.offices.models import Office
 from iom_events.press.models import PressContact
+from iom_events.slugs import slug
 
 PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
@@ -147,6 +148,20 @@ class PublicMeeting(_Reads):
 
     def _wrapped(self) -> Event:
         return self.event
+
+    def delegation_of(self, document: Document) -> Delegation | None:
+        """The delegation a document is from, to name beside it (issue 17: two statements by
+        two delegations must be told apart): a live delegation of the meeting, and not one
+        the document's title already names in the page's language."""
+        delegation = next((d for d in self.delegations if d.id == document.delegation_id), None)
+        if delegation is None:
+            return None
+        original = self.event.original_language
+        title = slug(str(translate(document.title, original) or ""))
+        names = [translate(delegation.name, original), translate(delegation.short_name, original)]
+        if any(name and slug(str(name)) in title for name in names):
+            return None
+        return delegation.delegation
 
     @property
     def agenda_items(self) -> list[AgendaEntry]:
