@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime, format_time, to_user_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import to_user_timezone
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -31,7 +31,7 @@ from sqlalchemy import select
 from iom_events import editing
 from iom_events.columns import utcnow
 from iom_events.extensions import db
-from iom_events.formatting import record_name
+from iom_events.formatting import clock, moment, record_name
 from iom_events.trash import service as trash
 
 Groups = tuple[tuple[Any, tuple[str, ...]], ...]
@@ -148,9 +148,9 @@ def who_and_when(removal: trash.Removal | None) -> dict[str, str]:
     if removal is None:
         return {"who": _("someone"), "when": "?"}
     when = (
-        format_time(removal.at, "short")
+        clock(removal.at)
         if to_user_timezone(removal.at).date() == to_user_timezone(utcnow()).date()
-        else format_datetime(removal.at, "medium")
+        else moment(removal.at)
     )
     who = removal.by.email if removal.by is not None else _("someone")
     return {"who": who, "when": when}

@@ -3,12 +3,13 @@ countries, dates, times, counts, file sizes (Babel's CLDR data)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
-from babel.dates import format_interval
+from babel.dates import get_timezone_location
 from babel.units import format_unit
-from flask_babel import format_date, format_decimal, format_time, get_locale
+from flask_babel import format_date, format_decimal, format_time, get_locale, to_user_timezone
 from flask_babel import gettext as _
 
 from iom_events.languages import DEFAULT_LANGUAGE, current_lang
@@ -65,11 +66,51 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(((code, territories[code]) for code in codes), key=lambda c: c[1])
 
 
+def long_date(day: date) -> str:
+    """A day as IOM's editors write it in running text: "4 June 2009" (British English: day
+    first, full month), "1er juin 2009" (the French ordinal for the first), "4 de junio de 2009".
+    CLDR's `en` is American ("June 4, 2009"), so the patterns are written here."""
+    return f"{_day(day)} {_month_and_year(day)}"
+
+
 def date_range(start: date, end: date | None = None) -> str:
-    """A day or a span of days, as the page's locale writes it: "4 juin 2009", "20–22 mars 2019"."""
+    """A day or a span of days as IOM and UN editors write them, months never abbreviated:
+
+    - en: "4–5 June 2009", "30 November – 2 December 2026", "30 December 2026 – 2 January 2027"
+    - fr: "4–5 juin 2009", "30 novembre – 2 décembre 2026", "1er–3 juin 2009"
+    - es: "4 y 5 de junio de 2009", "del 20 al 22 de marzo de 2019", "del 30 de noviembre al
+      2 de diciembre de 2026" (issue 17).
+    """
     if end is None or end == start:
-        return format_date(start, "long")
-    return format_interval(start, end, "yMMMMd", locale=_locale())
+        return long_date(start)
+    if current_lang() == "es":
+        if (start.year, start.month) == (end.year, end.month):
+            if (end - start).days == 1:
+                return f"{start.day} y {end.day} {_month_and_year(end)}"
+            return f"del {start.day} al {end.day} {_month_and_year(end)}"
+        if start.year == end.year:
+            return f"del {start.day} de {_month(start)} al {long_date(end)}"
+        return f"del {long_date(start)} al {long_date(end)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_day(start)}–{_day(end)} {_month_and_year(end)}"
+    if start.year == end.year:
+        return f"{_day(start)} {_month(start)} – {long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def _day(day: date) -> str:
+    return "1er" if day.day == 1 and current_lang() == "fr" else str(day.day)
+
+
+def _month(day: date) -> str:
+    return format_date(day, "MMMM")
+
+
+def _month_and_year(day: date) -> str:
+    """ "June 2009", "juin 2009", "de junio de 2009": what follows the day."""
+    if current_lang() == "es":
+        return f"de {_month(day)} de {day.year}"
+    return f"{_month(day)} {day.year}"
 
 
 def place(event) -> str:
@@ -84,13 +125,45 @@ def place(event) -> str:
 
 
 def long_day(day: date) -> str:
-    """A day with its weekday, for agenda headings: "jeudi 4 juin 2009"."""
-    return format_date(day, "full")
+    """A day with its weekday, for agenda headings: "Thursday 4 June 2009", "jeudi 4 juin
+    2009", "jueves 4 de junio de 2009" (no comma after the weekday, as IOM writes it)."""
+    return f"{format_date(day, 'EEEE')} {long_date(day)}"
 
 
 def time_of_day(value) -> str:
-    """A wall-clock time in the page's locale: "9:00 AM", "09:00"."""
-    return format_time(value, "short")
+    """A wall-clock time in 24-hour form in every language (issue 17): "09:00", "14:30"."""
+    return format_time(value, "HH:mm")
+
+
+def time_zone(name: str, day: date) -> str:
+    """A time zone in words a reader knows, with its offset from UTC on `day` (summer time
+    counted): "Bangkok time (UTC+7)", "heure de Buenos Aires (UTC−3)", "hora de Dakar (UTC)",
+    never an IANA identifier (issue 17). The city is CLDR's exemplar city in the page's
+    language ("Zúrich"); an unknown name is returned as it is."""
+    try:
+        zone = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return name
+    city = get_timezone_location(name, locale=_locale(), return_city=True)
+    offset = datetime.combine(day, time(12), zone).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "+" if minutes > 0 else "−"
+    utc = "UTC" if not minutes else f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    if current_lang() == "fr" and city[:1].lower() in "aeiouyhàâéèêîôû":
+        return f"heure d’{city} ({utc})"  # elided, as French writes it: "heure d’Accra"
+    return _("%(city)s time (%(utc)s)", city=city, utc=utc)
+
+
+def clock(at: datetime) -> str:
+    """The time of an instant (UTC, as stored) in the reader's time zone, 24-hour: "14:05"."""
+    return format_time(at, "HH:mm")
+
+
+def moment(at: datetime) -> str:
+    """An instant (UTC, as stored) in the reader's time zone, for "changed at ...": "4 June
+    2009, 14:05", "4 juin 2009, 14:05", "4 de junio de 2009, 14:05"."""
+    return f"{long_date(to_user_timezone(at).date())}, {clock(at)}"
 
 
 def number(value: int) -> str:

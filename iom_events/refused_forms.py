@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import current_app, g, render_template, request
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
@@ -305,6 +304,6 @@ def _readable(name: str) -> str:
 def _day(value: str) -> str:
     """A date as the page's locale writes it (the form posts it as YYYY-MM-DD)."""
     try:
-        return format_date(date.fromisoformat(value), "long")
+        return formatting.long_date(date.fromisoformat(value))
     except ValueError:
         return value

@@ -77,6 +77,8 @@ def init_app(app: Flask) -> None:
         search_field=search_field,
         place=formatting.place,
         time=formatting.time_of_day,
+        time_zone=formatting.time_zone,
+        moment=formatting.moment,
         number=formatting.number,
         file_size=formatting.file_size,
         webcal=webcal,

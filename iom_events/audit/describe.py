@@ -20,7 +20,7 @@ from enum import Enum
 from functools import cache
 
 from babel.lists import format_list
-from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Enum as EnumType
@@ -33,7 +33,14 @@ from iom_events.audit.erasure import ERASED
 from iom_events.audit.models import AuditAction, AuditEntry
 from iom_events.documents.models import format_name
 from iom_events.extensions import db
-from iom_events.formatting import country_name, file_size, language_name
+from iom_events.formatting import (
+    country_name,
+    file_size,
+    language_name,
+    long_date,
+    moment,
+    time_of_day,
+)
 from iom_events.labels import label as choice_label
 from iom_events.languages import current_lang
 from iom_events.translated import Translated
@@ -218,9 +225,9 @@ def _typed(column_type, value) -> str:
     if isinstance(value, str):
         try:
             if python_type is date:
-                return format_date(date.fromisoformat(value), "long")
+                return long_date(date.fromisoformat(value))
             if python_type is time:
-                return format_time(time.fromisoformat(value), "short")
+                return time_of_day(time.fromisoformat(value))
             if python_type is datetime:
                 return when(datetime.fromisoformat(value))
         except ValueError:
@@ -238,8 +245,8 @@ def who(user, nobody: str | None = None) -> str:
 
 
 def when(at: datetime) -> str:
-    """When a change was made, as the page's locale writes a date and time."""
-    return format_datetime(at, "medium")
+    """When a change was made, as the page's language writes a date and time."""
+    return moment(at)
 
 
 # --- record titles --------------------------------------------------------------------------------
