@@ -204,7 +204,7 @@ def test_registering_the_reference_meeting_takes_at_most_20_page_loads(
     register_the_reference_meeting(page, staff_accounts["editor"], loads)
     count = loads.settled()
     print(f"\npage loads: {count}\n{loads.table()}")
-    record_property("page_loads", count)  # said in the run's summary (tests/browser/conftest.py)
+    record_property("page_loads", count)  # said in the run's summary (tests/conftest.py)
 
     # The public sees it all, signed out.
     slug = re.search(r"/manage/events/([^/]+)/", page.url).group(1)
