@@ -89,6 +89,17 @@ def pytest_configure(config) -> None:
     )
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """What browser tests measure (`record_property("page_loads", n)`), said in the run's
+    summary, CI's output, not only with `-s`."""
+    for outcome in ("passed", "failed"):
+        for report in terminalreporter.stats.get(outcome, []):
+            for name, value in getattr(report, "user_properties", []):
+                if name == "page_loads" and report.when == "call":
+                    test = report.nodeid.rpartition("::")[2]
+                    terminalreporter.write_line(f"{test}: {value} page loads ({outcome})")
+
+
 def pytest_collection_modifyitems(items) -> None:
     """A test served by `live_server` commits: the server answers the browser from its own
     threads, which cannot share the test's connection."""

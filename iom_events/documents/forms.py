@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from flask_babel import LazyString
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
+from werkzeug.datastructures import FileStorage
 from wtforms import HiddenField, StringField
 from wtforms.validators import Length, Optional
 
@@ -25,7 +30,8 @@ from iom_events.labels import choices
 
 
 class DocumentForm(Form):
-    """What a document is; its files are uploaded one language at a time with `UploadForm`."""
+    """What a document is. A new one may take its files with it (`with_files`); later versions
+    are uploaded with `UploadForm`."""
 
     version = VersionField()
     title = TranslatedField(_l("Title"), [TranslationRequired()])
@@ -55,13 +61,46 @@ class DocumentForm(Form):
             (str(d.id), translate(d.name, original_language)) for d in delegations
         ]
 
-    def populate_obj(self, obj):
+    def populate_obj(self, obj):  # the files, if any, are attached by the editor after checks
         self.title.populate_obj(obj, "title")
         obj.category = DocumentCategory(self.category.data)
         obj.symbol = self.symbol.data or None
         obj.delegation = self._delegations.get(self.delegation.data)
         position = self.position.data
         obj.position = self._next_position if position is None else position
+
+    file_fields: dict[str, str] = {}
+    """The name of each language's file field, by language (BCP 47 tag); none by default."""
+
+    @classmethod
+    @cache
+    def with_files(cls, languages: tuple[str, ...]) -> type[DocumentForm]:
+        """This form with one optional file per document language: a new document is described
+        and uploaded in one go, and refused whole if one of its files is (documents/service.py).
+        """
+        names = {language: file_field_name(language) for language in languages}
+        fields = {
+            name: FileField(LazyString(file_label, language)) for language, name in names.items()
+        }
+        return type("NewDocumentForm", (cls,), {**fields, "file_fields": names})
+
+    def files(self) -> dict[str, FileStorage]:
+        """The files sent, by language; a file input left empty sends nothing."""
+        sent = {}
+        for language, name in self.file_fields.items():
+            received = self[name].data
+            if isinstance(received, FileStorage) and received.filename:
+                sent[language] = received
+        return sent
+
+
+def file_label(language: str) -> str:
+    return _("File in %(language)s", language=language_name(language))
+
+
+def file_field_name(language: str) -> str:
+    """ "file-en", "file-zh-Hant": the name of a language's file input."""
+    return f"file-{language}"
 
 
 class UploadForm(Form):

@@ -1,13 +1,18 @@
 """Meeting documents and their language versions, for staff.
 
-Staff describe a document, then upload it one language at a time. Uploading a language again
-replaces the current version; the replaced one stays in the history, downloadable here only.
-A matrix shows which documents still lack one of IOM's official languages.
+Staff describe a new document and choose its files, one per language, in one form; later
+versions are uploaded one language at a time. Uploading a language again replaces the current
+version; the replaced one stays in the history, downloadable here only. A matrix shows which
+documents still lack one of IOM's official languages.
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
+from babel.lists import format_list
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -34,7 +39,7 @@ from iom_events.editor import (
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.formatting import official_rank, record_name
+from iom_events.formatting import language_name, official_rank, record_name
 from iom_events.settings import LANGUAGES
 from iom_events.trash import service as trash
 
@@ -52,11 +57,23 @@ def _version_or_404(event: Event, file_id: int) -> DocumentFile:
     return db.session.scalar(statement) or abort(404)
 
 
+FROM_THE_MEETING = "meeting"
+"""`?from=meeting` on a "new" form opened from the meeting's page: saving leads back there,
+where the next step is, rather than to the list of documents."""
+
+
+def from_the_meeting() -> bool:
+    return request.args.get("from") == FROM_THE_MEETING
+
+
 class DocumentEditor(PartEditor):
-    """What a document is; its language versions are uploaded one at a time (below)."""
+    """What a document is, and for a new one its files, one per language, checked together:
+    one refused file refuses the document, nothing half-saved. Later versions are uploaded one
+    language at a time (below)."""
 
     model = Document
     form_class = DocumentForm
+    template = "manage/documents/form.html"
     key = "<int:document_id>"
     ordered = True
     groups = ((None, ("title", "category", "symbol", "delegation", "position")),)
@@ -75,6 +92,21 @@ class DocumentEditor(PartEditor):
         trashed_meanwhile=_l("This document was moved to the trash by %(who)s at %(when)s."),
     )
 
+    accepted: list[service.Accepted] = []
+    """The files of a new document, received and checked, waiting for its commit."""
+
+    def new(self):
+        # The files received for a new document wait in the store until it is committed
+        # (`saved` places them); however the request ends, those not placed are deleted.
+        with ExitStack() as self.receiving:
+            return super().new()
+
+    def form(self, document):
+        if document is None:
+            languages = current_app.config["DOCUMENT_LANGUAGES"]
+            self.form_class = DocumentForm.with_files(tuple(languages))
+        return super().form(document)
+
     def prepare(self, form, document):
         form.prepare(
             self.event.delegations,
@@ -82,8 +114,58 @@ class DocumentEditor(PartEditor):
             self.after_last(self.event.documents),
         )
 
+    def check(self, form, document) -> bool:
+        uploads = {
+            language: service.Upload(sent.stream, sent.filename or "")
+            for language, sent in form.files().items()
+        }
+        if not uploads:
+            return True
+        try:
+            self.accepted = self.receiving.enter_context(service.received(uploads, blob_store()))
+        except service.SomeRefused as refused:
+            for language, why in refused.refusals.items():
+                form[form.file_fields[language]].errors.append(why.message)
+            return False
+        return True
+
+    def also(self, form, document):
+        if not self.accepted:
+            return None
+        return lambda: service.attach(document, self.accepted, current_user.id)
+
+    def saved(self, document, *, created: bool) -> None:
+        if not (created and self.accepted):
+            super().saved(document, created=created)
+            return
+        for accepted in self.accepted:  # committed: the files take their place in the store
+            accepted.incoming.publish()
+        names = [language_name(accepted.language) for accepted in self.accepted]
+        flash(
+            ngettext(
+                "Document added with its version in %(languages)s.",
+                "Document added with its versions in %(languages)s.",
+                len(names),
+                languages=format_list(names, locale=str(get_locale() or "en")),
+            )
+        )
+
+    def page(self, form, record, *args, **kwargs):
+        # A new document's form shown again after a post was not saved: its files are gone.
+        if record is None and request.method == "POST" and form.files():
+            flash(
+                _(
+                    "Nothing was saved, and what you typed is kept. Choose the files again: "
+                    "a browser cannot send a file twice."
+                ),
+                "error",
+            )
+        return super().page(form, record, *args, **kwargs)
+
     def saved_url(self, document, *, created: bool = False) -> str:
-        if created:  # then its files
+        if created and from_the_meeting():
+            return url_for("manage_events.show", slug=self.event.slug)
+        if created and not self.accepted:  # then its files
             return url_for(".upload", slug=self.event.slug, document_id=document.id)
         return url_for(".index", slug=self.event.slug, _anchor=f"document-{document.id}")
 

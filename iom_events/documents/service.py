@@ -10,6 +10,8 @@ temporary file left by a crash is removed by `blobs check --prune` after the gra
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -24,7 +26,7 @@ from sqlalchemy import func, select
 from iom_events.columns import utcnow
 from iom_events.documents import inspection
 from iom_events.documents.models import FORMATS, Document, DocumentFile
-from iom_events.documents.storage import BlobStore, TooLarge
+from iom_events.documents.storage import BlobStore, Incoming, TooLarge
 from iom_events.extensions import db
 
 EVERYTHING = {"include_removed": True}
@@ -64,31 +66,8 @@ def add_version(
     limit = current_app.config["UPLOAD_MAX_BYTES"]
     try:
         with store.receive(upload.stream, limit) as incoming:
-            if incoming.size == 0:
-                raise UploadRefused(_l("The file is empty."))
-            media_type = sniff(incoming.path)
-            if media_type not in FORMATS:
-                raise UploadRefused(
-                    LazyString(not_accepted, media_type, upload.filename), detail=media_type
-                )
-            try:
-                inspection.check(incoming.path, media_type, limit)
-            except inspection.ActiveContent as found:
-                raise UploadRefused(found.message, detail=found.detail) from found
-            now = utcnow()
-            for current in current_versions(document, language):
-                current.replaced_at = now
-            version = DocumentFile(
-                document=document,
-                language=language,
-                sha256=incoming.sha256,
-                size=incoming.size,
-                media_type=media_type,
-                original_filename=(upload.filename or "")[:255],
-                uploaded_by_id=user_id,
-                uploaded_at=now,
-            )
-            db.session.add(version)
+            accepted = Accepted(language, upload.filename, incoming, _checked(incoming, upload))
+            (version,) = attach(document, [accepted], user_id)
             try:
                 db.session.commit()
             except BaseException:
@@ -96,10 +75,99 @@ def add_version(
                 raise
             incoming.publish()
     except TooLarge as error:
-        raise UploadRefused(
-            _l("The file is larger than %(size)s MB.", size=limit // (1024 * 1024))
-        ) from error
+        raise UploadRefused(_too_large(limit)) from error
     return version
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A file received and checked, waiting in the store for the commit that references it."""
+
+    language: str
+    filename: str
+    incoming: Incoming
+    media_type: str
+
+
+class SomeRefused(ValueError):
+    """Files of several languages sent together, some refused: `refusals` says why, by
+    language. Nothing was stored: one refused file stops them all."""
+
+    def __init__(self, refusals: dict[str, UploadRefused]):
+        super().__init__("; ".join(f"{lang}: {refused}" for lang, refused in refusals.items()))
+        self.refusals = refusals
+
+
+@contextmanager
+def received(uploads: dict[str, Upload], store: BlobStore) -> Iterator[list[Accepted]]:
+    """Every file of `uploads` (by language) received into the store and checked, or none.
+
+    Inside the block the caller attaches them (`attach`), commits, then publishes each
+    (`Accepted.incoming.publish()`); leaving the block any other way deletes them all. Raises
+    SomeRefused, naming every refused file, when one is: the good ones are not kept either, so a
+    document never goes public with half of what its editor sent.
+    """
+    limit = current_app.config["UPLOAD_MAX_BYTES"]
+    with ExitStack() as files:
+        accepted, refusals = [], {}
+        for language, upload in uploads.items():
+            try:
+                incoming = files.enter_context(store.receive(upload.stream, limit))
+                media_type = _checked(incoming, upload)
+            except TooLarge:
+                refusals[language] = UploadRefused(_too_large(limit))
+            except UploadRefused as refused:
+                refusals[language] = refused
+            else:
+                accepted.append(Accepted(language, upload.filename, incoming, media_type))
+        if refusals:
+            raise SomeRefused(refusals)
+        yield accepted
+
+
+def attach(document: Document, files: list[Accepted], user_id: int | None) -> list[DocumentFile]:
+    """Each checked file as the current version of its language, added to the session; the
+    versions they replace stay, marked replaced. The caller commits, then publishes."""
+    now = utcnow()
+    versions = []
+    for accepted in files:
+        if document.id is not None:
+            for current in current_versions(document, accepted.language):
+                current.replaced_at = now
+        version = DocumentFile(
+            document=document,
+            language=accepted.language,
+            sha256=accepted.incoming.sha256,
+            size=accepted.incoming.size,
+            media_type=accepted.media_type,
+            original_filename=(accepted.filename or "")[:255],
+            uploaded_by_id=user_id,
+            uploaded_at=now,
+        )
+        db.session.add(version)
+        versions.append(version)
+    return versions
+
+
+def _checked(incoming: Incoming, upload: Upload) -> str:
+    """The media type of a received file, read from its content; UploadRefused when the site
+    does not take it."""
+    if incoming.size == 0:
+        raise UploadRefused(_l("The file is empty."))
+    media_type = sniff(incoming.path)
+    if media_type not in FORMATS:
+        raise UploadRefused(
+            LazyString(not_accepted, media_type, upload.filename), detail=media_type
+        )
+    try:
+        inspection.check(incoming.path, media_type, current_app.config["UPLOAD_MAX_BYTES"])
+    except inspection.ActiveContent as found:
+        raise UploadRefused(found.message, detail=found.detail) from found
+    return media_type
+
+
+def _too_large(limit: int):
+    return _l("The file is larger than %(size)s MB.", size=limit // (1024 * 1024))
 
 
 # --- refusals in words -------------------------------------------------------------------------
