@@ -32,8 +32,13 @@ HEADINGS = {
         "es": "Oradores",
     },
 }
-DATE_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es"}
-"""IOM writes British English: "Thursday 4 June 2009"."""
+DAY_FORMATS = {
+    "en": ("EEEE d MMMM y", "en_GB"),
+    "fr": ("EEEE d MMMM y", "fr"),
+    "es": ("EEEE d 'de' MMMM 'de' y", "es"),
+}
+"""A day as IOM editors write it: "Thursday 4 June 2009" (British English), "jeudi 4 juin
+2009", "jueves 4 de junio de 2009"."""
 
 
 def sections(content: str | None, meeting: dict, language: str) -> list[Section] | None:
@@ -61,7 +66,8 @@ def _agenda(meeting: dict, language: str) -> list[Section]:
         days.setdefault(item["day"], []).append(item)
     result = []
     for day, items in days.items():
-        when = format_date(day, "EEEE d MMMM y", locale=DATE_LOCALES[language])
+        pattern, locale = DAY_FORMATS[language]
+        when = format_date(day, pattern, locale=locale)
         result.append(Section(when[:1].upper() + when[1:]))
         for item in items:
             paragraphs = [_text(item["description"], meeting, language)]

@@ -136,3 +136,23 @@ def _encodable(text: str) -> str:
     has (U+00A0), anything else it lacks a "?" rather than a failed load."""
     text = text.replace("\u202f", "\u00a0").replace("\u2009", " ")
     return text.encode(ENCODING, errors="replace").decode(ENCODING)
+
+
+def title_page(title: str, meeting: str, language: str, created: datetime) -> bytes:
+    """A small valid one-page PDF whose text is a title and a meeting's name, in one language:
+    a file to upload in tests and fixtures, not a demo document (those are `reproduction`s).
+
+    The same arguments give the same bytes."""
+    pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = ENCODING
+    pdf.set_lang(language)
+    pdf.set_title(title)
+    pdf.set_creator("iom_events")
+    pdf.set_creation_date(created)
+    pdf.add_page()
+    pdf.set_font("helvetica", style="B", size=18)
+    pdf.multi_cell(0, 10, title)
+    pdf.ln(6)
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 7, meeting)
+    return bytes(pdf.output())
