@@ -112,6 +112,20 @@ def add_parts(app, event) -> Parts:
         return parts
 
 
+def organized_by(app, event, office_slug: str, role: OrganizerRole = OrganizerRole.ORGANIZER):
+    """`event` (made by `make_event`) organized by the office at `office_slug`: the demo
+    meetings are organized by no IOM office (seed 002: "Organisée par le Gouvernement royal
+    thaïlandais en collaboration avec l'OIM"), so office lists and feeds need one of their own."""
+    from iom_events.offices.models import Office
+
+    with app.app_context():
+        office = db.session.scalars(select(Office).where(Office.slug == office_slug)).one()
+        db.session.add(EventOrganizer(event_id=event.id, role=role, office=office))
+        db.session.commit()
+        db.session.remove()
+    return event
+
+
 def last_change(app) -> int:
     """The id of the latest history entry: every change staff make writes one."""
     with app.app_context():

@@ -2,9 +2,12 @@
 time-zone error sits with the country that causes it (issue 16, item 7)."""
 
 import re
+from datetime import date
 
-from test_manage_events import NEW_MEETING
+from test_manage_events import NEW_MEETING, event_by_slug
 
+from iom_events.events.models import Event
+from iom_events.extensions import db
 from iom_events.translated import Translated
 
 from staff import post_form
@@ -61,3 +64,33 @@ def test_no_country_and_no_zone_is_said_on_the_zone(editor):
     assert 'id="timezone-error"' in html
     assert "Choose the time zone, or a country that has only one." in html
     assert 'id="country-error"' not in html
+
+
+def test_a_side_event_of_unknown_day_is_saved_and_needs_its_meeting(app, editor, make_event):
+    """Seed 003 gives no day for one side event (« M. Vitorino a ouvert l’événement parallèle
+    South-South cooperation as a tool for migration governance [...] »): staff say so with one
+    box, which needs the meeting it took place during, and the page then says "during the
+    conference"."""
+    conference = make_event(starts_on=date(2031, 5, 6), ends_on=date(2031, 5, 8))
+    alone = post_form(editor, "/en/manage/events/new", {**NEW_MEETING, "day_unknown": "y"})
+    assert alone.status_code == 400
+    assert "Choose the meeting it took place during" in alone.get_data(as_text=True)
+    sent = post_form(
+        editor,
+        "/en/manage/events/new",
+        {
+            **NEW_MEETING,
+            "kind": "side_event",
+            "parent_slug": conference.slug,
+            "ends_on": "2031-05-08",
+            "day_unknown": "y",
+            "slug": "side-event-of-unknown-day",
+        },
+    )
+    assert sent.status_code == 303, sent.get_data(as_text=True)
+    assert event_by_slug(app, "side-event-of-unknown-day").day_unknown is True
+    page = editor.get("/en/events/side-event-of-unknown-day/").get_data(as_text=True)
+    assert "During the conference (" in page
+    with app.app_context():
+        db.session.delete(db.session.get(Event, event_by_slug(app, "side-event-of-unknown-day").id))
+        db.session.commit()

@@ -132,12 +132,12 @@ def test_meetings_already_there_are_found_by_the_search_after_upgrading(tmp_path
 def test_the_search_index_is_written_again_with_the_folding_of_every_latin_letter(
     tmp_path_factory,
 ):
-    """Revision 0011: rows indexed by an earlier release were folded without œ -> oe; the
+    """Revision 0012: rows indexed by an earlier release were folded without œ -> oe; the
     upgrade writes the whole index again, so that "oeuvre" finds them."""
     with fresh_database(tmp_path_factory) as url:
         app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True})
         with app.app_context():
-            upgrade(revision="0010")
+            upgrade(revision="0011")
             with db.engine.begin() as connection:
                 connection.execute(
                     text(

@@ -225,6 +225,15 @@ class MeetingItemSchema(Schema):
     status = _choice(EventStatus)
     starts_on = fields.Date(required=True)
     ends_on = fields.Date(required=True)
+    day_unknown = fields.Boolean(
+        required=True,
+        metadata={
+            "description": (
+                "The meeting took place during its parent meeting on a day the sources do not "
+                "give: `starts_on` and `ends_on` are the parent's, not this meeting's own days"
+            )
+        },
+    )
     starts_at = _local_time()
     ends_at = _local_time()
     timezone = _string(description="IANA time zone of the venue")

@@ -21,6 +21,15 @@ What real clients need, and why it is done this way:
   ends with the meeting page's address (Google and Outlook do not show URL). An item says which
   meeting it belongs to and carries its room in LOCATION. A text shown in another language than
   the feed's (the fallback rule) carries LANGUAGE (RFC 5545 section 3.2.10).
+- A side event whose day is not known (`Event.day_unknown`: it took place during its parent
+  meeting, on a day the sources do not give) is left out. RFC 5545 has no way to say "one day
+  among these": a VEVENT's DTSTART places it (section 3.8.2.4), an all-day DTEND over the
+  parent's days says it lasted all of them, and a DTSTART;VALUE=DATE without DTEND says it took
+  the first one (section 3.6.1). Each would be a fact the seeds do not give; the meeting page
+  says "during the conference" instead.
+- ORGANIZER is the body that organized the meeting (role host or organizer, in the feed's
+  language, with LANGUAGE when it is a fallback), never one that only took part, supported or
+  co-chaired it; when none is named, IOM, which publishes the feed.
 - METHOD:PUBLISH requires an ORGANIZER on every event (RFC 5546 section 3.2.1). A feed with no
   event is still a valid calendar: RFC 5545 section 3.6 wants one component, so it carries the
   UTC zone and no METHOD (a PUBLISH needs a VEVENT).
@@ -103,6 +112,8 @@ def calendar(
     spans = _Spans()
     events: list[Event] = []
     for meeting in meetings:
+        if not on_a_calendar(meeting):
+            continue
         events.append(_meeting(context, meeting, spans))
         if with_agenda:
             for item in meeting.agenda:
@@ -346,17 +357,40 @@ def local_time(day: date, at: time, zone: ZoneInfo) -> datetime:
     return moment.astimezone(UTC) if skipped or repeated else moment
 
 
+def on_a_calendar(meeting: Meeting) -> bool:
+    """Whether a feed shows the meeting: not when its day is unknown (see the module's notes)."""
+    return not meeting.day_unknown
+
+
+def _organizing(meeting: Meeting):
+    """The first body that organized the meeting (`OrganizerRole.organizes`), or None."""
+    return next((o for o in meeting.organizers if o.role.organizes), None)
+
+
 def _organizing_office(meeting: Meeting):
-    return next((o.office for o in meeting.organizers if o.office is not None), None)
+    organizer = _organizing(meeting)
+    return organizer.office if organizer is not None else None
 
 
 def _organizer(context: FeedContext, meeting: Meeting) -> vCalAddress:
-    office = _organizing_office(meeting)
-    name = context.text(office.name) if office else None
-    return _address(context, str(name) if name else context.words.default_organizer)
+    """ORGANIZER: CN is the organizing body's name in the feed's language (an office's, or the
+    name typed for it), LANGUAGE when it is shown in another (RFC 5545 section 3.8.4.3 allows
+    it); IOM when no body is named as organizer."""
+    organizer = _organizing(meeting)
+    if organizer is None:
+        return _address(context, context.words.default_organizer)
+    if organizer.office is not None:
+        name = context.text(organizer.office.name)
+    else:
+        name = context.text(organizer.name, meeting.original_language)
+    if not name:
+        return _address(context, context.words.default_organizer)
+    return _address(context, str(name), name.lang if name.is_fallback else None)
 
 
-def _address(context: FeedContext, name: str) -> vCalAddress:
+def _address(context: FeedContext, name: str, language: str | None = None) -> vCalAddress:
     organizer = vCalAddress(f"mailto:{context.organizer_email}")
     organizer.params["cn"] = vText(_line(name))
+    if language:
+        organizer.params["LANGUAGE"] = language
     return organizer

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from iom_events.calendar.feeds import SeenEvent, local_time, meeting_span
+from iom_events.calendar.feeds import SeenEvent, local_time, meeting_span, on_a_calendar
 from iom_events.columns import utcnow
 from iom_events.events.models import Event, EventFormerSlug
 from iom_events.events.public import PUBLIC_STATUSES
@@ -59,6 +59,8 @@ def snapshot(event: Event) -> dict:
         item_end = local_time(item.ends_on, item.ends_at, zone) if item.ends_at else None
         sequence = item.sequence + event.sequence
         events.append(_entry(item.uid, sequence, item.title, item_start, item_end, event.uid))
+    if not on_a_calendar(event):  # its feed never showed it (a day unknown)
+        events = []
     former = select(EventFormerSlug.slug).where(EventFormerSlug.event_id == event.id)
     addresses = [event.slug, *sorted(db.session.scalars(former))]
     return {

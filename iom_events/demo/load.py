@@ -14,9 +14,10 @@ from sqlalchemy import select
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
+from iom_events.demo.documents import sections
 from iom_events.demo.meetings import MEETINGS
 from iom_events.demo.offices import OFFICES
-from iom_events.demo.pdf import title_page
+from iom_events.demo.pdf import reproduction
 from iom_events.documents.models import Document, DocumentCategory, DocumentFile
 from iom_events.documents.storage import BlobStore
 from iom_events.events.models import (
@@ -120,6 +121,8 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
         description=_t(data["description"]),
         starts_on=data["starts_on"],
         ends_on=data["ends_on"],
+        day_unknown=data["day_unknown"],
+        reproduction_of=data["reproduction_of"],
         timezone=data["timezone"],
         venue=_t(data["venue"]),
         city=_t(data["city"]),
@@ -200,13 +203,21 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
 
 
 def _documents(event: Event, data: dict, store: BlobStore, new_blobs: list[Path]) -> None:
-    """One generated PDF per language the source lists for each document."""
+    """One generated PDF per language the source lists for each document: the seed's content
+    where it has it, marked as a reproduction made for demonstration (iom_events/demo/pdf.py)."""
     published = datetime.combine(event.ends_on, time(), tzinfo=UTC)
     for document, source in zip(event.documents, data["documents"], strict=True):
         for language in source["languages"]:
             title = document.title.resolve(language, event.original_language)
             meeting = event.title.resolve(language, event.original_language)
-            content = title_page(title, meeting, language, published)
+            content = reproduction(
+                title,
+                meeting,
+                language,
+                published,
+                seed=data["reproduction_of"],
+                sections=sections(source.get("content"), data, language),
+            )
             blob = store.put(content)
             if blob.created:
                 new_blobs.append(blob.path)

@@ -3,10 +3,29 @@
 
 The French texts come from the seeds (/work/shared/seeds/); English and Spanish are
 translations. Nothing here goes beyond the seeds: no times of day, no venues. The seed gives
-no day for the side event on migration governance: it carries the conference's days.
+no day for the side event on migration governance: it carries the conference's days, marked
+`day_unknown` ("during the conference"), never one invented day.
+
+Roles are the seeds' words: "Organisée par le Gouvernement royal thaïlandais en collaboration
+avec l'OIM", "coprésidée par des représentants du Ministère thaïlandais des affaires étrangères
+et de l'OIM" (002); "L'OIM a participé à deux événements parallèles et à la principale session
+plénière", "organisé par le gouvernement d'Equateur et soutenu à la fois par l'OIM et le HCR"
+(003). No IOM office or division is named as organizer: IOM Argentina is only the office of
+the press contacts ("veuillez contacter l'OIM Argentine").
+
+`reproduction_of` names the seed page each meeting reproduces; the seed files carry no address
+of their own, so the file is named.
 """
 
 from datetime import date
+
+IOM = {
+    "en": "International Organization for Migration (IOM)",
+    "fr": "Organisation internationale pour les migrations (OIM)",
+    "es": "Organización Internacional para las Migraciones (OIM)",
+}
+SEED_RCP = "002_74333b11524d335f.txt"
+SEED_BAPA = "003_1eaf76f4436fe2fb.txt"
 
 MEETINGS: list[dict] = [
     {
@@ -110,11 +129,13 @@ MEETINGS: list[dict] = [
         "participant_count_qualifier": "about",
         "states_count": None,
         "website": None,
+        "day_unknown": False,
+        "reproduction_of": SEED_RCP,
         "series": "global-rcp-meetings",
         "parent": None,
         "organizers": [
             {
-                "role": "host",
+                "role": "organizer",
                 "name": {
                     "en": "Royal Thai Government",
                     "fr": "Gouvernement royal thaïlandais",
@@ -122,8 +143,8 @@ MEETINGS: list[dict] = [
                 },
             },
             {
-                "role": "organizer",
-                "office": "international-partnerships",
+                "role": "collaborator",
+                "name": IOM,
             },
             {
                 "role": "co_chair",
@@ -135,11 +156,7 @@ MEETINGS: list[dict] = [
             },
             {
                 "role": "co_chair",
-                "name": {
-                    "en": "International Organization for Migration (IOM)",
-                    "fr": "Organisation internationale pour les migrations (OIM)",
-                    "es": "Organización Internacional para las Migraciones (OIM)",
-                },
+                "name": IOM,
             },
         ],
         "delegations": [
@@ -642,6 +659,7 @@ MEETINGS: list[dict] = [
         ],
         "documents": [
             {
+                "content": "agenda",
                 "category": "agenda",
                 "title": {
                     "en": "Agenda",
@@ -657,6 +675,7 @@ MEETINGS: list[dict] = [
                 "symbol": None,
             },
             {
+                "content": "overview",
                 "category": "overview",
                 "title": {
                     "en": "General overview",
@@ -672,6 +691,7 @@ MEETINGS: list[dict] = [
                 "symbol": None,
             },
             {
+                "content": "rcps",
                 "category": "overview",
                 "title": {
                     "en": "Overview of the main RCPs",
@@ -1014,6 +1034,8 @@ MEETINGS: list[dict] = [
         "participant_count_qualifier": "more_than",
         "states_count": 193,
         "website": "https://www.unsouthsouth.org/bapa40",
+        "day_unknown": False,
+        "reproduction_of": SEED_BAPA,
         "series": None,
         "parent": None,
         "organizers": [
@@ -1027,7 +1049,7 @@ MEETINGS: list[dict] = [
             },
             {
                 "role": "participant",
-                "office": "iom-argentina",
+                "name": IOM,
             },
         ],
         "delegations": [],
@@ -1167,16 +1189,10 @@ MEETINGS: list[dict] = [
         "slug": "bapa40-migration-governance-side-event",
         "kind": "side_event",
         "original_language": "fr",
+        # The seed quotes the title in English only: it is stored in English only, and the
+        # French and Spanish pages show it as such ("Available in English only.").
         "title": {
             "en": (
-                "South-South cooperation as a tool for migration governance in Latin America and "
-                "the Caribbean"
-            ),
-            "fr": (
-                "South-South cooperation as a tool for migration governance in Latin America and "
-                "the Caribbean"
-            ),
-            "es": (
                 "South-South cooperation as a tool for migration governance in Latin America and "
                 "the Caribbean"
             ),
@@ -1215,8 +1231,9 @@ MEETINGS: list[dict] = [
                 "cooperation.”"
             ),
             "fr": (
-                "M. Vitorino a ouvert l’événement parallèle South-South cooperation as a tool "
-                "for migration governance in Latin America and the Caribbean, au cours duquel "
+                'M. Vitorino a ouvert l’événement parallèle <em lang="en">South-South '
+                "cooperation as a tool for migration governance in Latin America and the "
+                "Caribbean</em>, au cours duquel "
                 "a été débattue la coopération en matière de migration dans les processus "
                 "régionaux de consultation et d’intégration. L’accent a été mis sur la façon "
                 "dont les mécanismes existants facilitent la coopération au niveau régional "
@@ -1232,8 +1249,9 @@ MEETINGS: list[dict] = [
                 "ces questions dans le contexte de la coopération Sud-Sud. »"
             ),
             "es": (
-                "El Sr. Vitorino inauguró el evento paralelo «South-South cooperation as a "
-                "tool for migration governance in Latin America and the Caribbean», en el que "
+                'El Sr. Vitorino inauguró el evento paralelo «<span lang="en">South-South '
+                "cooperation as a tool for migration governance in Latin America and the "
+                "Caribbean</span>», en el que "
                 "se debatió la cooperación en materia de migración en los procesos regionales "
                 "de consulta e integración. Se hizo hincapié en la forma en que los mecanismos "
                 "existentes facilitan la cooperación a nivel regional en toda una serie de "
@@ -1262,12 +1280,14 @@ MEETINGS: list[dict] = [
         "participant_count_qualifier": None,
         "states_count": None,
         "website": None,
+        "day_unknown": True,
+        "reproduction_of": SEED_BAPA,
         "series": None,
         "parent": "bapa40-buenos-aires-2019",
         "organizers": [
             {
                 "role": "participant",
-                "office": "iom-argentina",
+                "name": IOM,
             },
         ],
         "delegations": [],
@@ -1413,6 +1433,8 @@ MEETINGS: list[dict] = [
         "participant_count_qualifier": None,
         "states_count": None,
         "website": None,
+        "day_unknown": False,
+        "reproduction_of": SEED_BAPA,
         "series": None,
         "parent": "bapa40-buenos-aires-2019",
         "organizers": [
@@ -1426,7 +1448,7 @@ MEETINGS: list[dict] = [
             },
             {
                 "role": "supporter",
-                "office": "iom-argentina",
+                "name": IOM,
             },
             {
                 "role": "supporter",
@@ -1438,6 +1460,10 @@ MEETINGS: list[dict] = [
                         "(ACNUR)"
                     ),
                 },
+            },
+            {
+                "role": "participant",
+                "name": IOM,
             },
         ],
         "delegations": [],

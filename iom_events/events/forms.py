@@ -108,6 +108,14 @@ class EventForm(Form):
     meeting, and moving every item with the first day puts them all on its days (the view
     removes it otherwise: `events.manage.MeetingEditor.prepare`). Issue 16: "When the meeting's
     dates move, offer to shift the agenda days with them"."""
+    day_unknown = BooleanField(
+        _l("The day is not known"),
+        description=_l(
+            "For a side event the sources place only during its meeting: enter that meeting's "
+            "dates; the page says “during the conference” and calendars do not show it."
+        ),
+    )
+    """`Event.day_unknown` (seed 003 gives no day for one BAPA+40 side event)."""
     starts_at = TimeField(_l("Start time"), [Optional()])
     ends_at = TimeField(_l("End time"), [Optional()])
     timezone = ChoiceField(
@@ -164,6 +172,14 @@ class EventForm(Form):
                 )
             )
 
+    def validate_day_unknown(self, field):
+        if field.data and not self.parent_slug.data:
+            raise ValidationError(
+                _l("Choose the meeting it took place during (“Side event of”), or untick this.")
+            )
+        if field.data and self.starts_at.data:
+            raise ValidationError(_l("A meeting whose day is not known has no start time."))
+
     def validate_ends_at(self, field):
         if field.data and not self.starts_at.data:
             raise ValidationError(_l("Enter a start time too, or no end time."))
@@ -197,6 +213,7 @@ class EventForm(Form):
         obj.kind = EventKind(self.kind.data)
         obj.starts_on, obj.ends_on = self.starts_on.data, self.ends_on.data
         obj.starts_at, obj.ends_at = self.starts_at.data, self.ends_at.data
+        obj.day_unknown = bool(self.day_unknown.data)
         obj.timezone = self.timezone.data
         obj.country = self.country.data or None
         obj.participant_count = self.participant_count.data

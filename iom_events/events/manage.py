@@ -41,7 +41,8 @@ class MeetingEditor(Editor):
             ("title", "kind", "original_language", "summary", "description", "slug", "series",
              "parent_slug"),
         ),
-        (_l("When"), ("starts_on", "ends_on", "move_agenda", "starts_at", "ends_at", "timezone")),
+        (_l("When"), ("starts_on", "ends_on", "day_unknown", "move_agenda", "starts_at", "ends_at",
+                    "timezone")),
         (_l("Where"), ("venue", "city", "country")),
         (
             _l("Scale and links"),

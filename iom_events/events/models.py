@@ -4,7 +4,8 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, update
+from flask_babel import ngettext
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from iom_events.audit.models import AuditEntry
@@ -71,7 +72,7 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
 
     SEQUENCED_FIELDS = (
         "starts_on", "ends_on", "starts_at", "ends_at", "timezone", "status", "removed_at",
-        "venue", "city", "country",
+        "venue", "city", "country", "day_unknown",
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -101,6 +102,18 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
         choice(CountQualifier)
     )
     states_count: Mapped[int | None]
+    day_unknown: Mapped[bool] = mapped_column(default=False, server_default=false())
+    """The day is not known, only that it took place during its parent meeting: its dates are
+    the parent's, shown as "during the conference", and no calendar places it on a day.
+
+    Seed 003 gives a day for one BAPA+40 side event ("Jeudi (21/03)") and none for the other
+    ("M. Vitorino a ouvert l'événement parallèle South-South cooperation as a tool for migration
+    governance..."): that one must not show three days, nor one invented."""
+    reproduction_of: Mapped[str | None] = mapped_column(String(500))
+    """Set on the demonstration meetings only: the public page they reproduce (its title and
+    where it is kept). The page then says that the meeting's documents are reproductions made
+    for demonstration, not IOM documents (issue 17: "the reference documents must not
+    pretend")."""
     website: Mapped[str | None] = mapped_column(String(500))
     contact_email: Mapped[str | None] = mapped_column(String(254))
     """The meeting secretariat's public address for enquiries (not a participant's)."""
@@ -169,11 +182,38 @@ class Event(Versioned, Removable, CalendarEntry, db.Model):
 
 
 class OrganizerRole(Choice):
+    """A body's part in a meeting, in the seeds' own words: "Organisée par le Gouvernement
+    royal thaïlandais en collaboration avec l'OIM", "coprésidée par", "soutenu à la fois par
+    l'OIM et le HCR", "L'OIM a participé à deux événements parallèles" (seeds 002 and 003).
+
+    Only HOST and ORGANIZER organize the meeting (the feeds' ORGANIZER, `organizes`); the
+    others had a part in it without organizing it."""
+
     HOST = "host", _l("Host")
     ORGANIZER = "organizer", _l("Organizer")
+    COLLABORATOR = "collaborator", _l("In collaboration with")
     CO_CHAIR = "co_chair", _l("Co-chair")
     SUPPORTER = "supporter", _l("With the support of")
     PARTICIPANT = "participant", _l("Taking part")
+
+    @property
+    def organizes(self) -> bool:
+        return self in (OrganizerRole.HOST, OrganizerRole.ORGANIZER)
+
+    def heading(self, count: int) -> str:
+        """The role as the heading of `count` bodies on a meeting's page, in the reader's
+        language, agreeing in number with them where the language needs it ("Organisateur",
+        "Organisateurs"); English says "Organized by", as the seed ("Organisée par").
+
+        The English forms differ from the labels (a form's choices: "Organizer") so that each
+        has its own catalog entry: a msgid cannot be both singular and plural."""
+        if self is OrganizerRole.HOST:
+            return ngettext("Hosted by", "Hosted by", count)
+        if self is OrganizerRole.ORGANIZER:
+            return ngettext("Organized by", "Organized by", count)
+        if self is OrganizerRole.CO_CHAIR:
+            return ngettext("Co-chaired by", "Co-chaired by", count)
+        return str(self.label)
 
 
 class EventOrganizer(Versioned, db.Model):

@@ -122,7 +122,7 @@ def show(slug: str):
     def build() -> str:
         meeting = public.meeting(slug) or abort(404)
         event = meeting.event
-        add_to = [] if event.is_cancelled else _add_to_calendar(event, slug)
+        add_to = [] if event.is_cancelled or event.day_unknown else _add_to_calendar(event, slug)
         return render_template(
             "events/show.html", meeting=meeting, event=event, add_to_calendar=add_to
         )

@@ -5,16 +5,16 @@ letters (iom_events/search/text.py), so "mise en oeuvre" finds "mise en œuvre".
 not change: every meeting's row of the search index is rebuilt once the migrations are done
 (migrations/env.py), with the folding of this release, on SQLite and PostgreSQL alike.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07 16:00:00
 
 """
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
