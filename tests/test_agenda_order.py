@@ -111,7 +111,7 @@ def test_a_timed_item_cannot_be_moved_past_other_times(app, client, editor, meet
     page = text_of(move(app, editor, meeting, "Lunch", "up").get_data(as_text=True))
     assert (
         "Timed items follow their start times: “Lunch” can only move among the items that "
-        "start at the same time (1:00 PM). Change its start time to move it further." in page
+        "start at the same time (13:00). Change its start time to move it further." in page
     )
     page = text_of(move(app, editor, meeting, "Reading room open", "up").get_data(as_text=True))
     assert "“Reading room open” cannot go further that way." in page

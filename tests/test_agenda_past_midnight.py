@@ -76,8 +76,8 @@ def night_session(app, editor, meeting):
 
 
 def test_the_page_says_next_day_in_each_language(client, night_session):
-    words = {"en": "10:00 PM–2:00 AM (next day)", "fr": "22:00–02:00 (le lendemain)"}
-    words["es"] = "22:00–2:00 (día siguiente)"
+    words = {"en": "22:00–02:00 (next day)", "fr": "22:00–02:00 (le lendemain)"}
+    words["es"] = "22:00–02:00 (día siguiente)"
     for lang, expected in words.items():
         page = client.get(f"/{lang}/events/{night_session.slug}/").get_data(as_text=True)
         assert expected in text_of(section(page, "agenda")), lang
@@ -101,7 +101,7 @@ def test_the_api_says_the_item_ends_the_next_day(client, night_session):
 
 def test_the_staff_list_and_the_edit_form_keep_next_day(app, editor, night_session):
     index = editor.get(f"/en/manage/events/{night_session.slug}/agenda/").get_data(as_text=True)
-    assert "10:00 PM–2:00 AM (next day)" in text_of(index)
+    assert "22:00–02:00 (next day)" in text_of(index)
     item_id = re.search(r'id="item-(\d+)"', index).group(1)
     form = editor.get(f"/en/manage/events/{night_session.slug}/agenda/{item_id}/edit")
     assert re.search(

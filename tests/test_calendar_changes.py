@@ -191,7 +191,7 @@ def test_new_dates_that_would_strand_agenda_items_are_refused_and_name_them(
     assert response.status_code == 400
     page = text_of(response.get_data(as_text=True))
     assert (
-        "1 agenda item is on a day outside these dates: Session at 14:00 (Wednesday, May 7, "
+        "1 agenda item is on a day outside these dates: Session at 14:00 (Wednesday 7 May "
         "2031). Move it to another day or remove it first." in page
     )
     with app.app_context():
@@ -217,8 +217,8 @@ def test_new_dates_of_another_length_offer_to_move_the_agenda_with_the_first_day
     assert response.status_code == 400
     page = text_of(response.get_data(as_text=True))
     assert (
-        "2 agenda items are on days outside these dates: Session at 9:00 (Tuesday, May 6, "
-        "2031); Session at 14:00 (Wednesday, May 7, 2031). Tick “Move the agenda with the first "
+        "2 agenda items are on days outside these dates: Session at 9:00 (Tuesday 6 May "
+        "2031); Session at 14:00 (Wednesday 7 May 2031). Tick “Move the agenda with the first "
         "day”, or move them to other days or remove them first." in page
     )
     assert "Every agenda item moves 35 days later, as the first day does." in page
@@ -569,7 +569,7 @@ def test_an_item_restored_after_its_day_left_the_meeting_lands_on_a_day_it_has(
         path_for_token="/en/manage/trash/",
         follow_redirects=True,
     )
-    assert "Its day, Wednesday, May 7, 2031, is no longer a day of the meeting" in text_of(
+    assert "Its day, Wednesday 7 May 2031, is no longer a day of the meeting" in text_of(
         response.get_data(as_text=True)
     )
     days = {

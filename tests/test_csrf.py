@@ -367,7 +367,7 @@ def test_a_parent_meeting_and_a_speaker_read_as_their_names(app, editor, make_ev
         ("documents/new", {"title-en": "Annex", "category": "additional"},
          ["Category Additional document"], ["additional"]),
         ("agenda/new", {"title-en": "Opening", "day": "2030-01-10", "kind": "opening"},
-         ["January 10, 2030"], ["2030-01-10"]),
+         ["10 January 2030"], ["2030-01-10"]),
         ("press/new", {"name": "Press Officer", "office": "bangkok", "languages": "fr"},
          ["Office Regional Office in Bangkok", "Languages spoken French"], ["bangkok"]),
     ],

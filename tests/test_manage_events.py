@@ -168,7 +168,7 @@ def test_edit_writes_field_level_history(app, editor):
         assert entry.changes == {"ends_on": ["2031-05-07", "2031-05-08"]}
         assert entry.user.email == "editor@iom.test"
     history = editor.get(f"/en/manage/events/{slug}/history").get_data(as_text=True)
-    assert '<th scope="row">Last day</th><td>May 7, 2031</td><td>May 8, 2031</td>' in history
+    assert '<th scope="row">Last day</th><td>7 May 2031</td><td>8 May 2031</td>' in history
 
 
 def test_removed_meeting_leaves_public_pages_and_returns_intact(app, editor, admin):

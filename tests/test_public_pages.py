@@ -101,7 +101,7 @@ def test_french_rcp_page_shows_the_seed_facts(client):
 def test_english_rcp_page_lists_documents_in_english(client):
     html = client.get(RCP.format(lang="en")).get_data(as_text=True)
     page = text_of(html)
-    assert "Jun 4 – 5, 2009" in page  # CLDR's English interval format, thin spaces
+    assert "4–5 June 2009" in page  # CLDR's English interval format, thin spaces
     documents = text_of(section(html, "documents"))
     assert "Agenda (English | French | Spanish)" in documents
     assert "Final report (English only)" in documents
@@ -119,7 +119,7 @@ def test_spanish_rcp_page_lists_documents_in_spanish(client):
 def test_spanish_bapa_page_shows_dates_scale_and_both_press_contacts(client):
     html = client.get(BAPA.format(lang="es")).get_data(as_text=True)
     page = text_of(html)
-    assert "20–22 de marzo de 2019" in page
+    assert "del 20 al 22 de marzo de 2019" in page
     assert "Buenos Aires, Argentina" in page
     assert "más de 1.500" in page
     assert "193" in page

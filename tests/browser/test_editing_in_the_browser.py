@@ -154,5 +154,5 @@ def test_rebuild_a_meeting_in_french_with_agenda_delegation_and_press(page, staf
     expect(page.locator("h1")).to_have_text("Consultation régionale de Bangkok sur la migration")
     expect(page.locator(".fallback-notice").first).to_have_text("Available in French only.")
     expect(page.locator("section[aria-labelledby=agenda] h3").first).to_have_text(
-        "Wednesday, March 10, 2032"
+        "Wednesday 10 March 2032"
     )
