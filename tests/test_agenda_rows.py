@@ -101,3 +101,14 @@ def test_a_day_outside_the_meeting_is_said_once_at_the_day(app, editor, meeting)
     page = text_of(response.get_data(as_text=True))
     assert page.count("Write a day of the meeting") == 2  # the summary at the top, the field
     assert stored(app, meeting) == []
+
+
+def test_a_new_row_is_a_session_unless_the_editor_says_otherwise(editor, meeting):
+    """The kind list opens on "Session", in the blank rows and in the row the script copies:
+    a row typed without touching it is a session, not an opening."""
+    html = editor.get(path(meeting)).get_data(as_text=True)
+    selects = re.findall(r'<select[^>]*name="rows-[^"]*-kind"[^>]*>(.*?)</select>', html, re.S)
+    assert len(selects) >= 2
+    for options in selects:
+        chosen = [o for o in re.findall(r"<option[^>]*>", options) if "selected" in o]
+        assert chosen == [re.search(r'<option[^>]*value="session"[^>]*>', options)[0]]

@@ -13,6 +13,7 @@ from iom_events.audit.models import AuditEntry
 from iom_events.delegations import people
 from iom_events.delegations.models import Delegation, Participant
 from iom_events.extensions import db
+from iom_events.translated import Translated
 
 from pages import text_of
 from staff import post_form
@@ -256,3 +257,17 @@ def test_a_confirmed_import_costs_the_same_statements_whatever_its_length(
     assert counts(app, event) == (5, size)
     others = [s for s in counter.statements if not s.startswith("INSERT INTO")]
     assert len(others) == 15, "\n".join(others)
+
+
+def test_the_page_says_the_language_texts_are_saved_in_and_a_list_of_headings_only_is_refused(
+    app, editor, make_event
+):
+    event = make_event(original_language="fr", title=Translated(fr="Réunion"))
+    page = text_of(editor.get(import_url(event)).get_data(as_text=True))
+    assert "are saved in French, the meeting's original language" in page
+    response = upload(editor, event, "list.csv", b"Name,Country\r\n")
+    assert response.status_code == 400
+    assert "The list has only its headings: add the rows under them." in text_of(
+        response.get_data(as_text=True)
+    )
+    assert counts(app, event) == (0, 0)

@@ -294,7 +294,9 @@ class AgendaRowForm(RowForm):
     starts_at = StringField(_l("Start time"), widget=TimeInput())
     ends_at = StringField(_l("End time"), widget=TimeInput())
     ends_next_day = BooleanField(_l("Ends the next day"))
-    kind = ChoiceField(_l("Kind of item"), validate_choice=False)
+    kind = ChoiceField(
+        _l("Kind of item"), validate_choice=False, default=AgendaItemKind.SESSION.value
+    )
     title = StringField(_l("Title"))
     speakers = StringField(_l("Speakers"))
 

@@ -175,6 +175,8 @@ def _table(lines: list[list[str]]) -> Table:
                 "(in English, French or Spanish)."
             )
         )
+    if len(numbered) == 1:
+        raise UnreadableTable(_l("The list has only its headings: add the rows under them."))
     if len(numbered) - 1 > MAX_ROWS:
         raise UnreadableTable(
             _l("At most %(max)s lines at once: split the list.", max=format_number(MAX_ROWS))
