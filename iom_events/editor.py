@@ -27,8 +27,9 @@ from flask_babel import to_user_timezone
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from iom_events import editing
+from iom_events import editing, submissions
 from iom_events.columns import utcnow
 from iom_events.extensions import db
 from iom_events.formatting import clock, moment, record_name
@@ -296,15 +297,31 @@ class Editor:
         if self.container_trashed is not None:
             return self.container_page(form, None)
         if form.validate_on_submit():
+            if (earlier := submissions.earlier()) is not None:
+                return self._sent_again(earlier)
             record = self.blank()
             if self.check(form, record):
-                editing.save(form, record, also=self.also(form, record))  # nothing to conflict
+                submission = submissions.hold()  # committed with the record, or not at all
+                try:
+                    editing.save(form, record, also=self.also(form, record))
+                except IntegrityError:  # the same form, sent twice at the same instant
+                    db.session.rollback()
+                    if (earlier := submissions.earlier()) is not None:
+                        return self._sent_again(earlier)
+                    raise
                 self.saved(record, created=True)
+                submissions.locate(submission, self.saved_url(record, created=True))
                 if request.form.get(ANOTHER) == "yes":  # the same blank form, pre-set choices kept
                     return redirect(request.full_path.rstrip("?"), 303)
                 return redirect(self.saved_url(record, created=True), 303)
             db.session.rollback()
         return self.page(form, None)
+
+    def _sent_again(self, earlier: submissions.FormSubmission):
+        """A "new" form already saved, sent again (Back, then Save; a double click): nothing
+        more is created, and the page of what the first send created says so."""
+        flash(submissions.SENT_AGAIN, "error")
+        return redirect(earlier.location or self.index_url(), 303)
 
     def edit(self):
         record = self.find()

@@ -70,7 +70,7 @@ def test_create_meeting_generates_slug_and_timezone_then_publish(app, editor):
     page = text_of(editor.get(f"/en/events/{slug}/").get_data(as_text=True))
     assert "Atelier sur la migration de travail" in page and "Available in French only." in page
 
-    second = create(editor)
+    second = create(editor, website="https://example.org/atelier-2")  # the same form: no second
     assert second.location.rstrip("/").endswith(f"{slug}-2")  # never a clash
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from iom_events import submissions
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import batch, order, schedule, table
 from iom_events.agenda.forms import AgendaItemForm, AgendaRowsForm, PastedAgendaForm
@@ -264,8 +265,10 @@ def paste(slug: str):
         seen = batch.fingerprint(form.text.data)
         all_good = refusal is None and all(each.ok for each in checked)
         if all_good and "confirm" in request.form and form.previewed.data == seen:
-            batch.create(event, checked)
-            db.session.commit()
+            created, location = submissions.once(lambda: _added(event, checked))
+            if not created:
+                flash(submissions.SENT_AGAIN, "error")
+                return redirect(location or url_for(".index", slug=slug), 303)
             flash(
                 ngettext("%(num)d agenda item added.", "%(num)d agenda items added.", len(checked))
             )
@@ -281,6 +284,12 @@ def paste(slug: str):
         header=header,
         refusal=refusal,
     ), status
+
+
+def _added(event: Event, checked: list[batch.Checked]) -> str:
+    """Add the checked rows' items (`submissions.once` commits); the agenda's address."""
+    batch.create(event, checked)
+    return url_for(".index", slug=event.slug)
 
 
 @bp.route("/rows", methods=["GET", "POST"])
@@ -306,8 +315,10 @@ def rows(slug: str):
         if not checked:
             flash(_("Every row is blank: type at least one item."), "error")
         elif not errors and not day_refused:
-            batch.create(event, checked)
-            db.session.commit()
+            created, location = submissions.once(lambda: _added(event, checked))
+            if not created:
+                flash(submissions.SENT_AGAIN, "error")
+                return redirect(location or url_for(".index", slug=slug), 303)
             flash(
                 ngettext("%(num)d agenda item added.", "%(num)d agenda items added.", len(checked))
             )

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from iom_events import phones
+from iom_events import phones, submissions
 from iom_events.delegations import imports, people
 from iom_events.delegations.forms import ConfirmListForm, ListForm, RowsForm, typed_rows
 from iom_events.delegations.models import Delegation, DelegationKind, ParticipantRole
@@ -88,20 +88,20 @@ def rows(slug: str):
         pass
     elif request.method == "POST":
         status = 400
+        if (first := submissions.earlier()) is not None:  # "Save" pressed again (Back, or twice)
+            flash(submissions.SENT_AGAIN, "error")
+            return redirect(first.location or url_for(".index", slug=event.slug), 303)
         if form.validate_on_submit():
             result = people.check(event, _filled(typed, columns), delegation=delegation)
             checked = {row.line: row for row in result}
             if not result:
                 form.form_errors.append(_("Fill in at least one row."))
             elif all(row.ok for row in result):
-                try:
-                    made = people.create(event, result)
-                except people.ImportFailed:
-                    form.form_errors.append(str(NOT_SAVED))
-                    status = 409
-                else:
-                    flash(_added(*made))
-                    return redirect(url_for(".index", slug=event.slug), 303)
+                done = _create_once(event, result)
+                if done is not None:
+                    return done
+                form.form_errors.append(str(NOT_SAVED))
+                status = 409
     return render_template(
         "manage/delegations/rows.html",
         event=event,
@@ -160,19 +160,39 @@ def confirm_import(slug: str):
     if lines is None:
         form.form_errors.append(_("The list could not be read back: paste or upload it again."))
         return _import_page(event, form, status=400)
+    if (first := submissions.earlier()) is not None:  # "Import" pressed again (Back, or twice)
+        flash(submissions.SENT_AGAIN, "error")
+        return redirect(first.location or url_for(".index", slug=event.slug), 303)
     checked = people.check(event, lines)
     if not checked or not all(row.ok for row in checked):
         form.form_errors.append(
             _("The meeting changed since the preview: check the rows again. Nothing was saved.")
         )
         return _import_page(event, form, checked=checked, status=409)
+    done = _create_once(event, checked)
+    if done is not None:
+        return done
+    form.form_errors.append(str(NOT_SAVED))
+    return _import_page(event, form, checked=checked, status=409)
+
+
+def _create_once(event, rows: list[people.Row]):
+    """Write the rows, once per send (`submissions`; the caller has answered a repeat already,
+    before checking the rows: a repeat's rows are at the meeting, and would be refused as
+    such): the delegations page, saying what was added, or that this very form had been saved
+    an instant earlier; None when the database refused the rows (nothing written)."""
+    listed = url_for(".index", slug=event.slug)
+    submission = submissions.hold()
     try:
-        made = people.create(event, checked)
+        made = people.create(event, rows)
     except people.ImportFailed:
-        form.form_errors.append(str(NOT_SAVED))
-        return _import_page(event, form, checked=checked, status=409)
+        if (first := submissions.earlier()) is not None:  # the same send, an instant earlier
+            flash(submissions.SENT_AGAIN, "error")
+            return redirect(first.location or listed, 303)
+        return None
+    submissions.locate(submission, listed)
     flash(_added(*made))
-    return redirect(url_for(".index", slug=event.slug), 303)
+    return redirect(listed, 303)
 
 
 def _import_page(event, form, *, checked=None, ignored=(), status=200):

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy import select
 
-from iom_events import editing, former_slugs
+from iom_events import editing, former_slugs, submissions
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.calendar import withdrawals
@@ -319,15 +319,22 @@ def copy(slug: str):
     form = CopyForm(data={"title": source.title} if request.method == "GET" else None)
     form.length = (source.ends_on - source.starts_on).days + 1
     if form.validate_on_submit():
-        copy = copying.copy_meeting(
-            source,
-            starts_on=form.starts_on.data,
-            title=form.title.data,
-            with_people=form.with_people.data,
-        )
-        db.session.commit()
+
+        def copied() -> str:
+            copy = copying.copy_meeting(
+                source,
+                starts_on=form.starts_on.data,
+                title=form.title.data,
+                with_people=form.with_people.data,
+            )
+            return url_for(".show", slug=copy.slug)
+
+        created, location = submissions.once(copied)
+        if not created:
+            flash(submissions.SENT_AGAIN, "error")
+            return redirect(location or url_for(".index"), 303)
         flash(_("A copy was created as a draft: check it, then publish it when it is ready."))
-        return redirect(url_for(".show", slug=copy.slug), 303)
+        return redirect(location, 303)
     return render_template(
         "manage/events/copy.html", form=form, event=source
     ), 400 if form.errors else 200
