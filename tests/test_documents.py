@@ -446,3 +446,38 @@ def test_documents_of_one_title_are_distinct_files_named_by_their_delegation(
         assert response.data == archive.read(name)
     page = text_of(client.get("/en/events/statements-2031/").get_data(as_text=True))
     assert "Statement — Ghana" in page and "Statement — Senegal" in page
+
+
+def test_a_drafts_documents_download_for_staff_previewing_it_and_for_nobody_else(
+    app, client, editor, make_event
+):
+    """The preview shows a draft's page as it will be: its download links work for signed-in
+    staff, sent to be stored by no cache; the public still gets 404, before and after."""
+    event = make_event(status=EventStatus.DRAFT, slug="draft-with-a-file")
+    with app.app_context():
+        document = Document(
+            event_id=event.id, category=DocumentCategory.AGENDA, title=Translated(en="Agenda")
+        )
+        db.session.add(document)
+        db.session.commit()
+        service.add_version(
+            document,
+            "en",
+            service.Upload(io.BytesIO(b"draft words\n"), "a.txt"),
+            blob_store(),
+            None,
+        )
+        document_id = document.id
+    paths = [f"/en/events/draft-with-a-file/documents/{document_id}/en",
+             "/en/events/draft-with-a-file/documents/en.zip"]  # fmt: skip
+    for path in paths:
+        assert client.get(path).status_code == 404
+        staff = editor.get(path)
+        assert staff.status_code == 200
+        assert "no-store" in staff.headers["Cache-Control"]
+        assert "private" in staff.headers["Cache-Control"]
+        assert "public" not in staff.headers["Cache-Control"].replace("private", "")
+        assert client.get(path).status_code == 404
+    assert editor.get(paths[0]).data == b"draft words\n"
+    preview = editor.get("/en/events/draft-with-a-file/").get_data(as_text=True)
+    assert f'href="{paths[0]}"' in preview

@@ -9,22 +9,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from iom_events.documents.models import Document, DocumentFile
+from iom_events.events.models import Event
 from iom_events.events.public import current_version, is_public_event
 from iom_events.extensions import db
 from iom_events.settings import LANGUAGES
 from iom_events.slugs import slug as make_slug
 
 
-def public_versions_in(event_slug: str, language: str) -> list[DocumentFile]:
+def public_versions_in(
+    event_slug: str, language: str, *, preview: bool = False
+) -> list[DocumentFile]:
     """Every current version of a public meeting's documents in one language, in order, with
-    their document, meeting and delegation (one in the trash is left out): one query."""
+    their document, meeting and delegation (one in the trash is left out): one query. With
+    `preview` (signed-in staff only: the caller checks), those of the meeting at this address
+    whatever its status, as its preview shows them (not of a meeting in the trash)."""
+    meeting = Event.slug == event_slug if preview else is_public_event(event_slug)
     statement = (
         select(DocumentFile)
         .join(DocumentFile.document)
         .join(Document.event)
         .outerjoin(Document.delegation)
         .where(
-            is_public_event(event_slug),
+            meeting,
             DocumentFile.language == language,
             current_version(),
         )

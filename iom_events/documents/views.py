@@ -1,10 +1,12 @@
 """Public downloads: one language version of a document, or all of a meeting's in one zip."""
 
 from flask import Blueprint, Response, abort
+from flask_login import current_user
 
 from iom_events.documents import queries
 from iom_events.documents.archive import zip_stream
 from iom_events.documents.delivery import send_stored_file
+from iom_events.documents.models import DocumentFile
 from iom_events.documents.storage import blob_store
 from iom_events.languages import LANG
 from iom_events.slugs import slug as make_slug
@@ -20,7 +22,7 @@ def download(slug: str, document_id: int, language: str):
     """One language version of a document, named as in the meeting's zip of that language (the
     meeting's other versions are read with it, in the same query, for a name none of them
     has)."""
-    versions = queries.public_versions_in(slug, language)
+    versions, preview = _versions_in(slug, language)
     version = next((v for v in versions if v.document_id == document_id), None) or abort(404)
     store = blob_store()
     path = store.path(version.sha256)
@@ -29,14 +31,15 @@ def download(slug: str, document_id: int, language: str):
     # This address serves whichever version is current, and an older one can be current again
     # (restored from the trash): no date here is a monotonic last change, so the content's
     # SHA-256 alone validates (If-None-Match gives 304, If-Range and Range give 206).
-    return send_stored_file(
+    response = send_stored_file(
         path,
         store.relative_path(version.sha256),
         mimetype=version.media_type,
         download_name=queries.download_names(versions)[version.id],
         etag=version.sha256,
-        max_age=MAX_AGE,
+        max_age=None if preview else MAX_AGE,
     )
+    return _kept_private(response) if preview else response
 
 
 @bp.get("/<language>.zip")
@@ -46,11 +49,8 @@ def archive(slug: str, language: str):
     A file missing from the store (`blobs check` reports it) is left out before the first byte
     is sent: past that point an error could only cut the zip short."""
     store = blob_store()
-    versions = [
-        version
-        for version in queries.public_versions_in(slug, language)
-        if store.exists(version.sha256)
-    ]
+    found, preview = _versions_in(slug, language)
+    versions = [version for version in found if store.exists(version.sha256)]
     if not versions:
         abort(404)
     names = queries.download_names(versions)
@@ -58,4 +58,24 @@ def archive(slug: str, language: str):
     name = f"{slug}_{make_slug(language)}.zip"
     response = Response(zip_stream(entries), mimetype="application/zip")
     response.headers.set("Content-Disposition", "attachment", filename=name)
+    return _kept_private(response) if preview else response
+
+
+def _versions_in(slug: str, language: str) -> tuple[list[DocumentFile], bool]:
+    """The public meeting's versions in `language`; for signed-in staff, when the meeting is
+    not public (a draft they preview), its versions all the same, and True: the preview's
+    download links work for them, and for them only (issue 16: the preview shows the page as
+    it will be)."""
+    versions = queries.public_versions_in(slug, language)
+    if versions or not current_user.is_authenticated:
+        return versions, False
+    return queries.public_versions_in(slug, language, preview=True), True
+
+
+def _kept_private(response: Response) -> Response:
+    """A file of a meeting the public cannot see: stored by no cache, shared by none."""
+    response.cache_control.public = False
+    response.cache_control.private = True
+    response.cache_control.no_store = True
+    response.cache_control.max_age = None
     return response
