@@ -112,3 +112,17 @@ def test_a_new_row_is_a_session_unless_the_editor_says_otherwise(editor, meeting
     for options in selects:
         chosen = [o for o in re.findall(r"<option[^>]*>", options) if "selected" in o]
         assert chosen == [re.search(r'<option[^>]*value="session"[^>]*>', options)[0]]
+
+
+def test_without_javascript_more_rows_keeps_what_was_typed_and_adds_blank_rows(
+    app, editor, meeting
+):
+    html = editor.get(path(meeting)).get_data(as_text=True)
+    assert html.count('name="rows-') // 6 == 5  # five rows of six inputs
+    assert re.search(r'<button type="submit" name="more" value="yes"[^>]*>More rows</button>', html)
+    data = {"day": "2030-01-11", "rows-0-title": "Kept", "rows-0-kind": "break", "more": "yes"}
+    response = post_form(editor, path(meeting), data, path_for_token=path(meeting))
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'value="Kept"' in html and "rows-9-title" in html and "rows-10-title" not in html
+    assert stored(app, meeting) == []

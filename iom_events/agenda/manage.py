@@ -15,7 +15,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from iom_events import submissions
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import batch, order, schedule, table
-from iom_events.agenda.forms import AgendaItemForm, AgendaRowsForm, PastedAgendaForm
+from iom_events.agenda.forms import (
+    BLANK_ROWS,
+    AgendaItemForm,
+    AgendaRowsForm,
+    PastedAgendaForm,
+)
 from iom_events.agenda.models import AgendaItem, agenda_speaker
 from iom_events.agenda.schedule import meeting_days
 from iom_events.delegations.models import Participant
@@ -305,6 +310,11 @@ def rows(slug: str):
     errors: dict[int, dict[str, str]] = {}
     if trashed:  # the rows come back as typed, nothing added
         flash(trashed, "error")
+    elif "more" in request.form:  # without JavaScript: the same rows, and more blank ones
+        for _blank in range(BLANK_ROWS):
+            if len(form.rows) < form.rows.max_entries:
+                form.rows.append_entry()
+        form.fill_choices(days)
     elif form.validate_on_submit():
         typed = [batch.Row.typed(form.day.data, row.data) for row in form.rows]
         checked = batch.check(event, typed, event.participants)
@@ -324,7 +334,8 @@ def rows(slug: str):
             )
             return redirect(url_for(".index", slug=slug), 303)
     items = [item for item in event.agenda if item.day.isoformat() == form.day.data]
-    status = 409 if trashed else 400 if request.method == "POST" else 200
+    more = "more" in request.form
+    status = 409 if trashed else 400 if request.method == "POST" and not more else 200
     return render_template(
         "manage/agenda/rows.html", event=event, form=form, errors=errors, items=items
     ), status

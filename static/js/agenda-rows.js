@@ -1,6 +1,6 @@
-// The agenda's rows form (templates/manage/agenda/rows.html), enhanced: "Add a row" copies the
-// last row blank with the next index (rows-N-field); "Remove row" takes a row out. Without
-// this script the form still works with its blank rows.
+// The agenda's rows form (templates/manage/agenda/rows.html), enhanced: "More rows" copies the
+// last row blank with the next index (rows-N-field) instead of sending the form; "Remove the
+// row" takes a row out. Without this script the form still works: the server adds the rows.
 (function () {
   "use strict";
   var body = document.querySelector("[data-rows]");
@@ -31,9 +31,9 @@
     });
   }
 
-  add.hidden = false;
   body.querySelectorAll("[data-row]").forEach(wire);
-  add.addEventListener("click", function () {
+  add.addEventListener("click", function (event) {
+    event.preventDefault();
     var rows = body.querySelectorAll("[data-row]");
     var copy = rows[rows.length - 1].cloneNode(true);
     var index = nextIndex();
