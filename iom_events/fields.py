@@ -338,7 +338,7 @@ class PhoneField(StringField):
         try:
             self.data = phones.to_e164(text, self.region)
         except ValueError as error:
-            raise StopValidation(phone_message(self.region)) from error
+            raise StopValidation(phone_message(self.region, text)) from error
 
     def _value(self):
         if self.raw_data:
@@ -346,9 +346,16 @@ class PhoneField(StringField):
         return phones.international(self.data)
 
 
-def phone_message(region: str | None) -> str:
+def phone_message(region: str | None, typed: str = "") -> str:
     """What to do about a phone number that cannot be read, naming the country it was read
-    for."""
+    for: the one its country code names when it has one ("+229 97 12 34 56" is Benin's), else
+    the meeting's (`region`)."""
+    dialled = phones.region_of_code(typed)
+    if dialled:
+        return _l(
+            "This is not a valid phone number of %(country)s: check its digits.",
+            country=country_name(dialled),
+        )
     if region:
         return _l(
             "Enter a phone number of %(country)s, or one with its country code, "

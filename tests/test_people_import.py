@@ -272,3 +272,10 @@ def test_the_page_says_the_language_texts_are_saved_in_and_a_list_of_headings_on
         response.get_data(as_text=True)
     )
     assert counts(app, event) == (0, 0)
+
+
+def test_a_number_with_its_country_code_is_refused_naming_that_country(editor, senegal):
+    """A number "+229 12" has Benin's code: the message names Benin, not the meeting's Senegal."""
+    response = preview(editor, senegal, pasted="Name\tPhone\nKoffi Agbo\t+229 12\n")
+    page = text_of(response.get_data(as_text=True))
+    assert "Phone: This is not a valid phone number of Benin: check its digits." in page

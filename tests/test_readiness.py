@@ -50,14 +50,15 @@ def test_the_publish_page_lists_what_each_language_misses(editor, french_draft):
     assert "What the public will miss" in page
     english = page[page.index(" English ") : page.index(" French ")]
     assert "The title." in english and "The summary." in english
-    assert "1 document has no version in this language." in english
+    assert "1 document has no version in this language: “" in english
     assert "agenda item" not in english  # both items have an English title
     french = page[page.index(" French ") : page.index(" Spanish ")]
     assert "The title." not in french and "document" not in french
-    assert "1 agenda item has no title." in french
+    assert "1 agenda item has no title: “Working session”." in french
     spanish = page[page.index(" Spanish ") :]
-    assert "2 agenda items have no title." in spanish
-    assert "1 delegation has no name." in spanish
+    assert "2 agenda items have no title: “" in spanish
+    assert "; “Working session”." in spanish
+    assert "1 delegation has no name: “" in spanish
     assert "No press contact." not in page and "No agenda." not in page
     assert "Publish anyway" in page
 
@@ -122,3 +123,28 @@ def test_the_page_costs_a_fixed_number_of_queries(editor, french_draft, count_qu
     with count_queries() as counter:
         editor.get(path)
     assert len(counter) == 9, counter.statements
+
+
+def test_the_check_names_what_to_complete_five_at_most(app, editor, make_event):
+    from iom_events.delegations.models import Delegation, DelegationKind
+
+    event = make_event(slug="readiness-many", status=EventStatus.DRAFT)
+    with app.app_context():
+        for n in range(7):
+            db.session.add(
+                Delegation(
+                    event_id=event.id,
+                    kind=DelegationKind.OBSERVER,
+                    name=Translated(en=f"Observer {n}"),
+                    position=n,
+                )
+            )
+        db.session.commit()
+    page = text_of(
+        editor.get(PUBLISH.format(lang="fr", slug="readiness-many")).get_data(as_text=True)
+    )
+    assert (
+        "7 délégations n’ont pas de nom : « Observer 0 » ; « Observer 1 » ; « Observer 2 » ; "
+        "« Observer 3 » ; « Observer 4 » et 2 autres."
+        in page.replace("\u00a0", " ").replace("\u202f", " ")
+    )

@@ -201,7 +201,7 @@ def _check_person(row: Row, words: _Words, seen: dict[str, int]) -> None:
         try:
             row.phone = phones.to_e164(values["phone"], words.region)
         except ValueError:
-            row.refuse("phone", str(phone_message(words.region)))
+            row.refuse("phone", str(phone_message(words.region, values["phone"])))
     if values.get("public"):
         public = words.answers.get(folded(values["public"]))
         if public is None:

@@ -21,6 +21,8 @@ from iom_events.documents.models import Document
 from iom_events.documents.queries import official_coverage
 from iom_events.events.models import Event
 from iom_events.extensions import db
+from iom_events.formatting import translate
+from iom_events.languages import current_lang
 from iom_events.settings import LANGUAGES
 
 
@@ -59,7 +61,8 @@ def meeting_with_parts(slug: str) -> Event | None:
 
 def check(event: Event) -> Readiness:
     """What the public will miss of `event` (loaded by `meeting_with_parts`)."""
-    missing_documents = official_coverage(list(event.documents)).missing
+    coverage = official_coverage(list(event.documents))
+    missing_documents = coverage.missing
     by_language = []
     for lang in LANGUAGES:
         missing = []
@@ -67,30 +70,34 @@ def check(event: Event) -> Readiness:
             missing.append(_("The title."))
         if not (event.summary or {}).get(lang):
             missing.append(_("The summary."))
-        untitled = sum(1 for item in event.agenda if not (item.title or {}).get(lang))
+        untitled = [item for item in event.agenda if not (item.title or {}).get(lang)]
         if untitled:
             missing.append(
                 ngettext(
-                    "%(num)d agenda item has no title.",
-                    "%(num)d agenda items have no title.",
-                    untitled,
+                    "%(num)d agenda item has no title: %(names)s.",
+                    "%(num)d agenda items have no title: %(names)s.",
+                    len(untitled),
+                    names=_names([item.title for item in untitled], event.original_language),
                 )
             )
-        unnamed = sum(1 for d in event.delegations if not (d.name or {}).get(lang))
+        unnamed = [d for d in event.delegations if not (d.name or {}).get(lang)]
         if unnamed:
             missing.append(
                 ngettext(
-                    "%(num)d delegation has no name.",
-                    "%(num)d delegations have no name.",
-                    unnamed,
+                    "%(num)d delegation has no name: %(names)s.",
+                    "%(num)d delegations have no name: %(names)s.",
+                    len(unnamed),
+                    names=_names([d.name for d in unnamed], event.original_language),
                 )
             )
         if missing_documents.get(lang):
+            without = [document for document, files in coverage.rows if files[lang] is None]
             missing.append(
                 ngettext(
-                    "%(num)d document has no version in this language.",
-                    "%(num)d documents have no version in this language.",
+                    "%(num)d document has no version in this language: %(names)s.",
+                    "%(num)d documents have no version in this language: %(names)s.",
                     missing_documents[lang],
+                    names=_names([d.title for d in without], event.original_language),
                 )
             )
         by_language.append((lang, missing))
@@ -102,3 +109,19 @@ def check(event: Event) -> Readiness:
     if not event.agenda:
         overall.append(_("No agenda."))
     return Readiness(by_language, overall)
+
+
+SHOWN_NAMES = 5
+"""How many of the records a sentence names; more are "and N more"."""
+
+
+def _names(texts: list, original: str) -> str:
+    """The records' names as the page shows them (in another language when they have none in
+    this one), so that staff know which to complete: "Opening; Lunch and 3 more"."""
+    names = [str(translate(text, original) or "—") for text in texts[:SHOWN_NAMES]]
+    separator = "\u00a0; " if current_lang() == "fr" else "; "  # French spaces its semicolon
+    said = separator.join(_("“%(text)s”", text=name) for name in names)
+    rest = len(texts) - SHOWN_NAMES
+    if rest > 0:
+        return _("%(names)s and %(num)d more", names=said, num=rest)
+    return said
