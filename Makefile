@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format chromium libical nginx bench bench-quick
+.PHONY: run test install translations extract lint format chromium libical icu nginx bench bench-quick
 
 run: install translations
 	$(FLASK) db upgrade
@@ -42,6 +42,18 @@ libical:
 			exit 1; \
 		fi; }
 
+# PyICU (lists sorted as each language sorts) is built against the system's ICU: Debian's
+# libicu-dev, found with pkg-config, and a C++ compiler.
+icu:
+	@{ command -v pkg-config >/dev/null && pkg-config --exists icu-i18n && command -v c++ >/dev/null; } || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; \
+		else \
+			echo "PyICU needs ICU and a C++ compiler: sudo apt-get install libicu-dev pkg-config g++"; \
+			exit 1; \
+		fi; }
+
 # tests/test_nginx.py starts Debian's nginx with deploy/nginx.conf in front of gunicorn.
 nginx:
 	@{ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || { \
@@ -56,6 +68,7 @@ install: $(VENV)/.installed
 
 # uv when the machine has it (seconds), else pip (minutes); the same result.
 $(VENV)/.installed: pyproject.toml package-lock.json
+	@$(MAKE) --no-print-directory icu
 	@if command -v uv >/dev/null 2>&1; then \
 		[ -x $(PY) ] || uv venv --python python3 $(VENV); \
 		uv pip install --python $(PY) -e '.[test]'; \

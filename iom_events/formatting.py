@@ -3,9 +3,11 @@ countries, dates, times, counts, file sizes (Babel's CLDR data)."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import icu
 from babel import Locale
 from babel.dates import get_timezone_location
 from babel.units import format_unit
@@ -60,10 +62,27 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """Every country (ISO 3166-1 alpha-2) with its name in the page's language, by name."""
+    """Every country (ISO 3166-1 alpha-2) with its name in the page's language, in the order
+    of that language (`by_name`)."""
     territories = _locale().territories
     codes = [c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
-    return sorted(((code, territories[code]) for code in codes), key=lambda c: c[1])
+    return by_name((code, territories[code]) for code in codes)
+
+
+@functools.cache
+def _collator(lang: str) -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale(lang))
+
+
+def collation_key(text: str) -> bytes:
+    """What to sort a name by in the page's language (ICU's collation for it, CLDR's rules):
+    "Égypte" after "Dominique", not after "Zimbabwe"; "Bélgica" before "Belice" (issue 17)."""
+    return _collator(current_lang()).getSortKey(str(text))
+
+
+def by_name(pairs) -> list[tuple[str, str]]:
+    """(key, name) pairs in the order of their names in the page's language."""
+    return sorted(pairs, key=lambda pair: collation_key(pair[1]))
 
 
 def long_date(day: date) -> str:

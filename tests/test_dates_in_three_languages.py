@@ -76,3 +76,20 @@ def test_the_reference_meeting_page_says_its_dates_and_time_zone(client, lang, d
     page = text_of(client.get(f"/{lang}/events/rcp-bangkok-2009/").get_data(as_text=True))
     assert dates in page and zone in page
     assert "Asia/Bangkok" not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "in_order"),
+    [
+        ("fr", ["Dominique", "Égypte", "Équateur", "Espagne", "Zimbabwe"]),
+        ("es", ["Bélgica", "Belice", "Perú", "Polonia"]),
+        ("en", ["Côte d’Ivoire", "Croatia", "Cuba"]),
+    ],
+)
+def test_countries_are_listed_as_each_language_sorts_them(app, lang, in_order):
+    """ICU's collation: accents are a second thought, never a letter after Z (issue 17)."""
+    from iom_events.formatting import country_choices
+
+    with app.test_request_context(f"/{lang}/"):
+        names = [name for _code, name in country_choices()]
+    assert [name for name in names if name in in_order] == in_order

@@ -18,7 +18,7 @@ from iom_events.events import public, queries
 from iom_events.events.forms import EventFilterForm
 from iom_events.events.models import Event, EventKind
 from iom_events.extensions import db
-from iom_events.formatting import country_name, place, translate
+from iom_events.formatting import by_name, country_name, place, translate
 from iom_events.labels import choices
 from iom_events.languages import LANG
 from iom_events.offices import queries as office_queries
@@ -89,7 +89,7 @@ def fill_choices(form: EventFilterForm) -> None:
     countries = [(code, country_name(code)) for code in queries.countries_with_events()]
     form.office.choices = [("", _("All offices")), *((o.slug, translate(o.name)) for o in offices)]
     form.kind.choices = [("", _("All kinds")), *choices(EventKind)]
-    form.country.choices = [("", _("All countries")), *sorted(countries, key=lambda c: c[1])]
+    form.country.choices = [("", _("All countries")), *by_name(countries)]
 
 
 def _listing(
