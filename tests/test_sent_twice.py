@@ -4,6 +4,7 @@ says so. Every kind of creating form: a single record, rows, a pasted agenda, an
 a copy of a meeting."""
 
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -101,7 +102,7 @@ def test_a_new_meeting_and_a_copy_sent_twice_are_one_meeting(app, editor, make_e
     assert first.status_code == second.status_code == 303 and second.location == first.location
     with app.app_context():
         titles = db.session.scalars(
-            select(Event.title).where(Event.starts_on >= "2032-01-01")
+            select(Event.title).where(Event.starts_on >= date(2032, 1, 1))
         ).all()
     assert sorted(str(t["en"]) for t in titles if t.get("en")).count("Its copy") == 1
     assert sorted(str(t["en"]) for t in titles if t.get("en")).count("Sent twice consultation") == 1
