@@ -26,6 +26,7 @@ from iom_events.delegations.models import Delegation, Participant
 from iom_events.events import staff
 from iom_events.extensions import db
 from iom_events.fields import TranslatedField, to_int
+from iom_events.forms import without_control_characters
 from iom_events.labels import labels_of
 from iom_events.offices.models import Office
 from iom_events.settings import LANGUAGES
@@ -78,7 +79,10 @@ class KeptField:
 
     def _named(self, value: str) -> str:
         """Codes from the choices a page fills per request: countries and languages by name,
-        a parent meeting by its title, a speaker by name (one query each, on an error page)."""
+        a parent meeting by its title, a speaker by name (one query each, on an error page).
+        A key is looked up as a form would read it, without control characters: PostgreSQL
+        refuses a NUL in any text it is sent."""
+        key = without_control_characters(value)
         if value and self.name == "country":
             return formatting.country_name(value) or value
         if value and self.name.endswith("language"):
@@ -91,10 +95,10 @@ class KeptField:
             delegation = db.session.get(Delegation, number)
             return formatting.translate(delegation.name) if delegation is not None else value
         if value and self.name in ("office", "parent"):
-            office = db.session.scalar(select(Office).where(Office.slug == value))
+            office = db.session.scalar(select(Office).where(Office.slug == key))
             return formatting.translate(office.name) if office is not None else value
         if value and self.name == "parent_slug":
-            parent = staff.meeting(value)
+            parent = staff.meeting(key)
             return formatting.translate(parent.title, parent.original_language) if parent else value
         if value and self.name == "speakers" and (number := to_int(value)) is not None:
             person = db.session.get(Participant, number)

@@ -386,3 +386,16 @@ def test_a_refused_form_shows_choices_by_their_names(
         assert words in page, page
     for words in not_shown:
         assert words.format(**parts.__dict__) not in page
+
+
+@pytest.mark.parametrize("name", ["parent", "office", "parent_slug"])
+def test_a_refused_form_with_a_control_character_in_a_key_is_a_page_not_a_500(admin, name):
+    """The refused form's page names what was chosen by looking the key up: a NUL sent in it
+    (PostgreSQL refuses one in any text) is looked up as a form reads it, without it.
+    Found by tests/test_no_input_reaches_a_500.py on PostgreSQL."""
+    response = admin.post(
+        "/en/manage/account/sign-out-everywhere",
+        data={"csrf_token": "not-the-token", name: "\x00"},
+    )
+    assert response.status_code == 400
+    assert "Nothing was saved" in text_of(response.get_data(as_text=True))
