@@ -87,7 +87,7 @@ translations: install
 
 # After changing user-visible text: extract, then translate the new entries in fr and es.
 extract: install
-	$(PYBABEL) extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	$(PYBABEL) extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --no-location --sort-output \
 		--project iom_events -o translations/messages.pot iom_events templates
 	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 

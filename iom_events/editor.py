@@ -101,25 +101,25 @@ def removed_notice(sentence: str, record, back: str, hint: str) -> Markup:
 
 TRASHED_HINTS = {
     True: _l(
-        "Nothing of yours was saved yet, and your input is kept in the form. “Restore and save” "
-        "brings it back from the trash and saves your input."
+        "None of your changes has been saved yet, and your input is kept in the form. “Restore "
+        "and save” brings it back from the trash and saves your input."
     ),
     False: _l(
-        "Nothing of yours was saved yet, and your input is kept in the form. Only an "
+        "None of your changes has been saved yet, and your input is kept in the form. Only an "
         "administrator, or the person who moved it to the trash, can restore it: ask them, then "
         "save again."
     ),
 }
 CONTAINER_HINT = _l(
-    "Nothing of yours was saved yet, and your input is kept in the form: save again once it is "
-    "restored from the trash."
+    "None of your changes has been saved yet, and your input is kept in the form: save again "
+    "once it is restored from the trash."
 )
 ANOTHER = "another"
 """The submit button "Save and add another" of a "new" form: the record is saved, then the same
 blank form opens again (its query string kept: a participant's delegation stays chosen), with
 the "added" message. One form after another, without the trip back to the list."""
 
-MEETING_TRASHED = _l("The meeting “%(name)s” was moved to the trash by %(who)s at %(when)s.")
+MEETING_TRASHED = _l("The meeting “%(name)s” was moved to the trash by %(who)s (%(when)s).")
 
 
 def moved_to_the_trash(sentence: str, container) -> str:

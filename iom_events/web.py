@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
+import jinja2
 from flask import Flask, Response, abort, g, has_request_context, redirect, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy import event
@@ -10,7 +11,7 @@ from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from iom_events import caching, formatting, languages, text
+from iom_events import caching, formatting, languages, text, typography
 from iom_events.labels import label, search_field
 from iom_events.settings import LANGUAGES
 
@@ -52,7 +53,21 @@ def page_number() -> int:
     return int(page)
 
 
+class TypesetTemplate(jinja2.Template):
+    """A page template whose output is set as its languages are printed: French typography
+    (`typography.french_html`) on the whole page, once, after rendering, so that every text
+    (the catalog's, the content staff typed, names, dates) gets it and no string needs it by
+    hand. Macros and includes are part of the page they render in."""
+
+    def render(self, *args, **kwargs) -> str:
+        page = super().render(*args, **kwargs)
+        if has_request_context() and self.name and self.name.endswith(".html"):
+            return typography.french_html(page, languages.current_lang())
+        return page
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.template_class = TypesetTemplate
     app.session_interface = SessionInterface()
     if app.config["PROXY_COUNT"]:
         # Behind N reverse proxies: trust their X-Forwarded-For/-Proto (client address, https).

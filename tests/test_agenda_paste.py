@@ -7,6 +7,7 @@ from datetime import date, time
 import pytest
 
 from iom_events.agenda.models import AgendaItem
+from iom_events.agenda.table import read
 from iom_events.delegations.models import Participant, ParticipantRole
 from iom_events.extensions import db
 from iom_events.translated import Translated
@@ -74,7 +75,8 @@ def test_bad_rows_are_explained_in_french_and_nothing_is_written(app, editor, me
     assert "2 lignes posent problème" in page
     assert "Ouverture" in page and "Ana Pérez" in page
     assert "22:00–02:00 (le lendemain)" in page
-    assert "Pas un participant de la réunion : Nobody Known." in page.replace("\u00a0", " ")
+    said = "Ne figurent pas parmi les participants de la réunion : Nobody Known."
+    assert said in page.replace("\u00a0", " ")
     assert "02:00+1" in response.get_data(as_text=True)  # the text is kept
     assert 'name="confirm"' not in response.get_data(as_text=True)
     assert stored(app, meeting) == []
@@ -159,7 +161,7 @@ def test_a_speaker_whose_name_two_participants_share_is_named_with_their_delegat
     assert response.status_code == 400
     page = text_of(response.get_data(as_text=True)).replace("\u00a0", " ")
     assert (
-        "2 participants s’appellent Ana Pérez : écrivez lequel, « Ana Pérez » ou "
+        "2 participants s’appellent Ana Pérez : précisez lequel, sous la forme « Ana Pérez » ou "
         "« Ana Perez (Chili) »." in page
     )
     text = "1\t09:00\t09:30\tAccueil\tana perez (CHILE)\n"
@@ -171,3 +173,11 @@ def test_a_speaker_whose_name_two_participants_share_is_named_with_their_delegat
     assert stored(app, meeting) == [
         (date(2030, 1, 10), time(9), time(9, 30), False, "Accueil", ["Ana Perez"])
     ]
+
+
+def test_a_spanish_header_names_the_item_column_as_the_page_does():
+    """The Spanish pages call an agenda item "tema del programa": a pasted "Tema" column is the
+    title, as "Título" or "Punto" are."""
+    rows, header = read("Día\tInicio\tFin\tTema\tOradores\n1\t09:00\t10:00\tApertura\t\n")
+    assert header
+    assert [(row.day, row.starts_at, row.title) for row in rows] == [("1", "09:00", "Apertura")]

@@ -67,7 +67,7 @@ def test_a_position_in_a_list_is_bounded_too(editor, make_event, path):
         editor, f"/es/manage/events/{event.slug}/{path}", {"position": "10001"}, "/en/manage/"
     )
     assert response.status_code == 400
-    assert "Introduzca un número del 0 al 10" in text_of(response.get_data(as_text=True))
+    assert "Introduzca un número entre 0 y 10" in text_of(response.get_data(as_text=True))
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """The UI catalogs are complete in French and Spanish and current with the code."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,8 @@ def fresh_extract(tmp_path_factory) -> set[str]:
             "_l",
             "-k",
             "lazy_gettext",
+            "-k",
+            "lazy_pgettext:1c,2",
             "-o",
             str(pot),
             "iom_events",
@@ -85,3 +88,49 @@ def _placeholders(text: str) -> set[str]:
     import re
 
     return set(re.findall(r"%\((\w+)\)", text))
+
+
+def _translations(lang: str):
+    """(English, translation) for every string of the catalog, plural forms included."""
+    for message in catalog(lang):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in strings:
+            yield (message.id if isinstance(message.id, str) else message.id[0]), string
+
+
+FRENCH_FAULTS = {
+    "a plain space before a high punctuation mark": r" [:;!?»]",
+    "a plain space after «": r"« ",
+    "a colon glued to a word": r"[^\W\d_):]:(?:\s|$)",
+    "a semicolon, question or exclamation mark glued to a word": r"[^\W_][;!?]",
+    "no narrow no-break space before ; ! ? or inside « »": "\u00a0[;!?»]|«\u00a0",
+    "a straight apostrophe where French prints ’": r"\w'\w",
+}
+
+
+def test_french_is_set_as_french_is_printed():
+    """Imprimerie nationale's rules (see iom_events/typography.py): a no-break space before
+    ":", a narrow one before "; ! ?" and inside « »; the typographic apostrophe."""
+    faults = [
+        (kind, english, french)
+        for english, french in _translations("fr")
+        for kind, pattern in FRENCH_FAULTS.items()
+        if re.search(pattern, re.sub(r"%\(\w+\)[sd]|https?://\S+", "", french))
+    ]
+    assert faults == []
+
+
+def test_spanish_questions_open_and_no_space_precedes_a_colon():
+    """Spanish opens a question and an exclamation with ¿ and ¡ (Ortografía de la lengua
+    española, 2010, 3.4.5); neither Spanish nor English puts a space before ":"."""
+    faults = [
+        (english, spanish)
+        for english, spanish in _translations("es")
+        if re.search(r"\s[:;]", spanish)
+        or (spanish.count("?") != spanish.count("¿"))
+        or (spanish.count("!") != spanish.count("¡"))
+    ]
+    assert faults == []
+    assert [english for english, _ in _translations("es") if re.search(r"\s[:;!?]", english)] == []

@@ -125,7 +125,7 @@ def test_a_confirmation_made_after_someone_changed_the_record_changes_nothing(ap
         db.session.remove()
     sent = re.search(r'name="version" value="(\d+)"', page).group(1)
     response = post_form(editor, path, {"version": sent}, "/en/manage/", follow_redirects=True)
-    assert "Someone changed this agenda item meanwhile" in text_of(response.get_data(True))
+    assert "Someone changed this agenda item in the meantime" in text_of(response.get_data(True))
     assert stored(app, AgendaItem, parts.item_id).removed_at is None
 
 

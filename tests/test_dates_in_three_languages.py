@@ -66,8 +66,8 @@ def test_a_time_zone_says_its_offset_on_the_day_and_elides_in_french(app):
     ("lang", "dates", "zone"),
     [
         ("en", "4–5 June 2009", "Times are Bangkok time (UTC+7)."),
-        ("fr", "4–5 juin 2009", "Les heures sont indiquées en heure de Bangkok (UTC+7)."),
-        ("es", "4 y 5 de junio de 2009", "Las horas se indican en hora de Bangkok (UTC+7)."),
+        ("fr", "4–5 juin 2009", "Heures indiquées : heure de Bangkok (UTC+7)."),
+        ("es", "4 y 5 de junio de 2009", "Las horas corresponden a la hora de Bangkok (UTC+7)."),
     ],
 )
 def test_the_reference_meeting_page_says_its_dates_and_time_zone(client, lang, dates, zone):

@@ -271,7 +271,7 @@ def _text(reader: PdfReader) -> str:
          "Welcome to participants"),
         ("fr", "Ordre du jour", "REPRODUCTION RÉALISÉE POUR LA DÉMONSTRATION", "Jeudi 4 juin 2009",
          "Accueil des participants"),
-        ("es", "Orden del día", "REPRODUCCIÓN REALIZADA PARA LA DEMOSTRACIÓN",
+        ("es", "Programa", "REPRODUCCIÓN REALIZADA PARA LA DEMOSTRACIÓN",
          "Jueves 4 de junio de 2009", "Bienvenida a los participantes"),
     ],
 )  # fmt: skip

@@ -182,7 +182,7 @@ def test_public_listing_links_each_language_version(app, client):
     html = client.get("/es/events/rcp-bangkok-2009/").get_data(as_text=True)
     documents = section(html, "documents")
     assert "Informe final (solo en inglés)" in text_of(documents)
-    assert "Orden del día (inglés | francés | español)" in text_of(documents)
+    assert "Programa (inglés | francés | español)" in text_of(documents)
     links = re.findall(
         r'<a href="([^"]+)" hreflang="(\w+)" type="application/pdf" download>(\w+)</a>', documents
     )

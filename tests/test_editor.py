@@ -138,4 +138,4 @@ def test_undo_after_a_colleague_restored_it_says_it_is_back(app, editor, admin, 
     again = post_form(editor, f"{restore}?next=/en/manage/", {}, "/en/manage/")
     assert again.status_code == 303
     page = text_of(editor.get(again.location).get_data(as_text=True))
-    assert "It is already out of the trash: someone restored it meanwhile." in page
+    assert "It is already out of the trash: someone restored it in the meantime." in page

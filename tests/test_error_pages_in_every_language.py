@@ -43,7 +43,7 @@ def test_host_names_are_compared_as_host_names(named, host):
 @pytest.mark.parametrize(
     ("path", "said"),
     [
-        ("/fr/events/", "Cette adresse se consulte, elle ne reçoit pas de formulaires"),
+        ("/fr/events/", "Cette adresse sert à consulter une page, non à envoyer un formulaire"),
         ("/es/events/rcp-bangkok-2009/", "Esta dirección es para consultar"),
         ("/en/", "This address is for reading, not for sending forms"),
     ],

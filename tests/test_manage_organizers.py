@@ -138,7 +138,6 @@ def test_a_stale_removal_changes_nothing(app, client, editor, admin, meeting):
         {"version": organizer.version},
         "/en/manage/",
     )
-    assert "Someone changed this organizer meanwhile" in admin.get(response.location).get_data(
-        as_text=True
-    )
+    page = admin.get(response.location).get_data(as_text=True)
+    assert "Someone changed this organizer in the meantime" in page
     assert "Host body, renamed" in text_of(facts(client, meeting))

@@ -122,7 +122,7 @@ def test_an_xlsx_with_french_headings_and_a_duplicate_of_the_meeting(app, editor
     response = upload(editor, senegal, "liste.xlsx", content.getvalue())
     page = text_of(response.get_data(as_text=True))
     assert "1 row will be added." in page
-    assert "This e-mail address is already that of Awa Diop, a participant in this meeting." in page
+    assert "This e-mail address is already used by Awa Diop, a participant in this meeting." in page
     assert "Phone: Enter a phone number of Senegal" in page  # a French number without +33
     assert counts(app, senegal) == (0, 1)
 
@@ -170,7 +170,7 @@ def test_a_failure_in_the_middle_leaves_nothing_half_imported(app, editor, seneg
     before = _entries(app)
     response = post_form(editor, import_url(senegal, "import/confirm"), confirm_form(html))
     assert response.status_code == 409
-    assert "Nothing was saved: the database refused one of the rows." in text_of(
+    assert "Nothing was saved: one of the rows could not be written." in text_of(
         response.get_data(as_text=True)
     )
     assert counts(app, senegal) == (0, 0)
@@ -206,7 +206,7 @@ def test_the_preview_speaks_french(editor, senegal):
     )
     page = text_of(response.get_data(as_text=True))
     assert "Aperçu : rien n’est encore enregistré" in page  # text_of: no-break spaces as spaces
-    assert "Pays inconnu « Atlantide » : écrivez son nom" in page
+    assert "Pays inconnu « Atlantide » : saisissez son nom" in page
 
 
 def _entries(app) -> int:
@@ -227,7 +227,7 @@ def test_the_public_column_says_who_is_shown_and_refuses_what_it_cannot_read(app
     response = preview(editor, senegal, lang="fr", pasted=pasted)
     html = response.get_data(as_text=True)
     page = text_of(html)
-    assert "Public : Écrivez « oui » pour montrer la personne" in page
+    assert "Public : Saisissez « oui » pour afficher la personne" in page
     assert "Nouveau participant · Privé" in page
     post_form(editor, import_url(senegal, "import/confirm"), confirm_form(html))
     with app.app_context():
@@ -279,3 +279,29 @@ def test_a_number_with_its_country_code_is_refused_naming_that_country(editor, s
     response = preview(editor, senegal, pasted="Name\tPhone\nKoffi Agbo\t+229 12\n")
     page = text_of(response.get_data(as_text=True))
     assert "Phone: This is not a valid phone number of Benin: check its digits." in page
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Déléguée", "delegate"),
+        ("Observatrice", "observer"),
+        ("Cheffe de délégation", "head_of_delegation"),
+        ("Intervenante", "speaker"),
+        ("Observadora", "observer"),
+        ("Jefa de delegación", "head_of_delegation"),
+        ("Copresidenta", "co_chair"),
+    ],
+)
+def test_a_role_written_in_the_feminine_is_read_as_the_role(app, editor, senegal, role, expected):
+    """The pages name roles in the UN's generic masculine ("Délégué", "Observador"); a list
+    may write them for a woman, and is read the same."""
+    pasted = f"Name\tDelegation\tRole\r\nAïssatou Fall\tSenegal\t{role}\r\n"
+    response = preview(editor, senegal, pasted=pasted)
+    assert "1 row will be added." in text_of(response.get_data(as_text=True))
+    post_form(
+        editor, import_url(senegal, "import/confirm"), confirm_form(response.get_data(as_text=True))
+    )
+    with app.app_context():
+        person = db.session.scalar(select(Participant).where(Participant.name == "Aïssatou Fall"))
+        assert person.role.value == expected

@@ -35,7 +35,7 @@ def test_the_banner_speaks_the_page_language(editor, draft):
     page = editor.get("/fr/events/preview-draft/").get_data(as_text=True)
     assert "Brouillon — non public" in page
     page = editor.get("/es/events/preview-draft/").get_data(as_text=True)
-    assert "Borrador — no público" in page
+    assert "Borrador: no público" in page
 
 
 @pytest.mark.parametrize("staff_first", [True, False])

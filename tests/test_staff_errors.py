@@ -195,4 +195,4 @@ def test_a_conflict_in_the_staff_area_says_what_to_do(app, staff_accounts):
     assert response.status_code == 409
     page = page_of(response)
     assert "Modifié entre-temps par quelqu’un d’autre" in page
-    assert "rien de votre saisie n’a donc été enregistré" in page
+    assert "aucune de vos modifications n’a donc été enregistrée" in page

@@ -48,9 +48,8 @@ def test_the_refusal_is_in_french_on_a_french_page(app, editor, make_event):
     draft = make_event(status=EventStatus.DRAFT)
     response = move(editor, app, draft, "cancelled", lang="fr")
     assert (
-        "Une réunion à l’état « Brouillon » ne peut pas passer à l’état « Annulée » : rien n’a "
-        "été modifié. Elle peut passer à l’état : Publiée."
-        in text_of(response.get_data(as_text=True))
+        "Une réunion au statut « Brouillon » ne peut pas passer au statut « Annulée » : rien "
+        "n’a été modifié. Statuts possibles : Publiée." in text_of(response.get_data(as_text=True))
     )
     assert stored(app, Event, draft.id).status == EventStatus.DRAFT
 

@@ -294,7 +294,7 @@ ACTIVE = [
         pdf(attachment),
         {
             "en": "This PDF carries other files inside it.",
-            "fr": "Ce PDF transporte d’autres fichiers en lui-même.",
+            "fr": "Ce PDF contient des fichiers joints.",
         },
     ),
     (
@@ -312,7 +312,7 @@ ACTIVE = [
         {
             "en": "This file does not begin as a PDF must: something was put before the PDF, "
             "a trick that makes one file readable as two kinds. " + POLYGLOT["en"],
-            "fr": "Ce fichier ne commence pas comme un PDF le doit : quelque chose a été placé "
+            "fr": "Ce fichier ne commence pas comme un PDF : quelque chose a été placé "
             "avant le PDF, une astuce qui rend un même fichier lisible comme deux types "
             "différents. " + POLYGLOT["fr"],
         },

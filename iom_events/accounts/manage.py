@@ -25,7 +25,7 @@ WORDS = Words(
     edit=_l("Account"),
     added=_l("Account created. Give the person their password in a safe way."),
     back=_l("Back to the users"),
-    changed_meanwhile=_l("Someone changed this account meanwhile: check it, then try again."),
+    changed_meanwhile=_l("Someone changed this account in the meantime: check it, then try again."),
     in_trash="",
     remove_question="",
     remove_consequence="",
@@ -105,7 +105,7 @@ def _user_or_404(user_id: int) -> User:
 def _commit_action(user: User, done: str):
     """An action without a form (disable, enable): the same conflict rule as `editing.save`."""
     if editing.commit_or_conflict(user, editing.submitted_version()):
-        flash(_("Someone changed this account meanwhile: check it, then try again."), "error")
+        flash(_("Someone changed this account in the meantime: check it, then try again."), "error")
     else:
         flash(done)
     return redirect(url_for(".edit", user_id=user.id), 303)

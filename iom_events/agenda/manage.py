@@ -88,7 +88,7 @@ class AgendaEditor(PartEditor):
         added=_l("Agenda item added."),
         back=_l("Back to the agenda"),
         changed_meanwhile=_l(
-            "Someone changed this agenda item meanwhile: check it, then try again."
+            "Someone changed this agenda item in the meantime: check it, then try again."
         ),
         in_trash=_l("The agenda item is in the trash."),
         remove_question=_l("Move the agenda item “%(name)s” to the trash?"),
@@ -96,7 +96,7 @@ class AgendaEditor(PartEditor):
             "The public will no longer see it. You or an administrator can restore it from the "
             "trash."
         ),
-        trashed_meanwhile=_l("This agenda item was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This agenda item was moved to the trash by %(who)s (%(when)s)."),
     )
 
     def prepare(self, form, item):

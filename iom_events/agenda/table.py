@@ -35,6 +35,7 @@ HEADINGS = {
         "item",
         "point",
         "punto",
+        "tema",
         "session",
         "sesion",
     ),

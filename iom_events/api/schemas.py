@@ -20,6 +20,7 @@ from marshmallow import EXCLUDE, RAISE, Schema, fields, missing
 from marshmallow.experimental.context import Context
 from marshmallow.validate import Length, OneOf, Range, Regexp
 
+from iom_events import typography
 from iom_events.agenda.models import AgendaItemKind
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.documents.models import DocumentCategory
@@ -41,7 +42,8 @@ class Texts:
 
     One language: `{"text": ..., "lang": ...}`, `lang` being the language actually served (a
     fallback is thus always named). All (`lang` is None): `{"en": ..., "fr": ..., "es": ...}`,
-    the languages that exist only. A missing text is null.
+    the languages that exist only. A missing text is null. French texts come set as the pages
+    show them (`typography.french`: no-break spaces before ": ; ! ?" and inside « »).
     """
 
     def __init__(self, lang: str | None):
@@ -56,9 +58,13 @@ class Texts:
         if not value:
             return None
         if self.lang is None:
-            return dict(value)
+            return {lang: _typeset(text, lang) for lang, text in value.items()}
         text = value.resolve(self.lang, original)
-        return None if text is None else {"text": str(text), "lang": text.lang}
+        return None if text is None else {"text": _typeset(text, text.lang), "lang": text.lang}
+
+
+def _typeset(text: str, lang: str) -> str:
+    return typography.french(str(text)) if lang.startswith("fr") else str(text)
 
 
 @contextmanager

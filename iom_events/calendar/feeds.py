@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
+from iom_events import typography
 from iom_events.agenda.models import AgendaItem
 from iom_events.calendar.timezones import vtimezone
 from iom_events.events.models import Event as Meeting
@@ -151,7 +152,7 @@ def withdrawn_calendar(
     for shown in seen:
         title = shown.title.resolve(context.lang, original_language)
         entry = Event()
-        _add_text(entry, "summary", _prefixed(context.words.withdrawn, title))
+        _add_text(context, entry, "summary", _prefixed(context.words.withdrawn, title))
         entry.add("uid", shown.uid)
         entry.add("dtstamp", withdrawn_at)
         entry.add("last-modified", withdrawn_at)
@@ -179,11 +180,12 @@ def _feed(context: FeedContext, events: list[Event], spans: _Spans) -> bytes:
     if events:
         feed.add("method", "PUBLISH")
     # vText: escaped as TEXT (RFC 5545 section 3.3.11), whatever the name or description holds.
-    name = _shortened(context.name, TEXT_LIMITS["summary"])
-    feed.add("name", vText(_line(name)))
-    feed.add("x-wr-calname", vText(_line(name)))
-    feed.add("description", vText(_paragraphs(context.description)))
-    feed.add("x-wr-caldesc", vText(_paragraphs(context.description)))
+    name = _shortened(_typeset(_line(context.name), context.lang), TEXT_LIMITS["summary"])
+    description = _typeset(_paragraphs(context.description), context.lang)
+    feed.add("name", vText(name))
+    feed.add("x-wr-calname", vText(name))
+    feed.add("description", vText(description))
+    feed.add("x-wr-caldesc", vText(description))
     feed.add("url", context.url)
     feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", vDuration(REFRESH))
@@ -210,7 +212,7 @@ def _meeting(context: FeedContext, meeting: Meeting, spans: _Spans) -> Event:
     entry.add("dtend", end)
     spans.add(start)
     spans.add(end)
-    _add_text(entry, "location", _place(context, meeting))
+    _add_text(context, entry, "location", _place(context, meeting))
     text = context.text(meeting.description or meeting.summary, meeting.original_language)
     _add_description(context, entry, meeting, [text])
     return entry
@@ -236,7 +238,7 @@ def _agenda_item(context: FeedContext, meeting: Meeting, item: AgendaItem, spans
     entry.add("related-to", meeting.uid)
     room = context.text(item.room, original)
     place = _place(context, meeting)
-    _add_text(entry, "location", _joined([room, place]))
+    _add_text(context, entry, "location", _joined([room, place]))
     part_of = context.text(meeting.title, original)
     _add_description(context, entry, meeting, [part_of, context.text(item.description, original)])
     return entry
@@ -254,9 +256,9 @@ def last_change(meeting: Meeting) -> datetime:
 def _common(context: FeedContext, meeting: Meeting, title: Localized | None) -> Event:
     entry = Event()
     if meeting.is_cancelled:
-        _add_text(entry, "summary", _prefixed(context.words.cancelled, title))
+        _add_text(context, entry, "summary", _prefixed(context.words.cancelled, title))
     else:
-        _add_text(entry, "summary", title)
+        _add_text(context, entry, "summary", title)
     entry.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     entry.add("url", context.meeting_url(meeting))
     entry.add("organizer", _organizer(context, meeting))
@@ -274,7 +276,7 @@ def _add_description(
     context: FeedContext, entry: Event, meeting: Meeting, texts: list[Localized | None]
 ) -> None:
     """Paragraphs: the texts (Markdown made plain), then the meeting page's address."""
-    paragraphs = [_paragraphs(plain_text(text)) for text in texts if text]
+    paragraphs = [_typeset(_paragraphs(plain_text(text)), text.lang) for text in texts if text]
     body = _shortened("\n\n".join(p for p in paragraphs if p), TEXT_LIMITS["description"])
     language = next((text.lang for text in texts if text and text.is_fallback), None)
     description = (
@@ -283,11 +285,17 @@ def _add_description(
     entry.add("description", description, _language(language))
 
 
-def _add_text(entry: Event, name: str, text: str | None) -> None:
+def _add_text(context: FeedContext, entry: Event, name: str, text: str | None) -> None:
     """A text property, with LANGUAGE when the text is not in the feed's language."""
     if text:
         fallback = text.lang if isinstance(text, Localized) and text.is_fallback else None
-        entry.add(name, _shortened(_line(str(text)), TEXT_LIMITS[name]), _language(fallback))
+        shown = _typeset(_line(str(text)), fallback or context.lang)
+        entry.add(name, _shortened(shown, TEXT_LIMITS[name]), _language(fallback))
+
+
+def _typeset(text: str, lang: str) -> str:
+    """`text` set as its language is printed (French: `typography.french`), as on the pages."""
+    return typography.french(text) if lang.startswith("fr") else text
 
 
 def _line(text: str) -> str:
@@ -390,7 +398,7 @@ def _organizer(context: FeedContext, meeting: Meeting) -> vCalAddress:
 
 def _address(context: FeedContext, name: str, language: str | None = None) -> vCalAddress:
     organizer = vCalAddress(f"mailto:{context.organizer_email}")
-    organizer.params["cn"] = vText(_line(name))
+    organizer.params["cn"] = vText(_typeset(_line(name), language or context.lang))
     if language:
         organizer.params["LANGUAGE"] = language
     return organizer

@@ -123,7 +123,7 @@ def _filled(typed, columns: list[Column]) -> list[tuple[int, dict[str, str]]]:
 
 
 NOT_SAVED = _l(
-    "Nothing was saved: the database refused one of the rows. Check them, then try again."
+    "Nothing was saved: one of the rows could not be written. Check them, then try again."
 )
 
 

@@ -40,7 +40,7 @@ class DelegationForm(Form):
         _l("Position in the list"),
         [Optional()],
         maximum=MAX_POSITION,
-        description=_l("Left empty, the delegation goes last."),
+        description=_l("If left empty, the delegation goes last."),
     )
 
     def prepare(self, countries, next_position: int) -> None:

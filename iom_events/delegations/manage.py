@@ -23,7 +23,7 @@ from iom_events.formatting import country_choices
 bp = manage_blueprint("manage_delegations", __name__, "/events/<slug>/delegations")
 
 BACK = _l("Back to the delegations")
-DELEGATION_TRASHED = _l("The delegation “%(name)s” was moved to the trash by %(who)s at %(when)s.")
+DELEGATION_TRASHED = _l("The delegation “%(name)s” was moved to the trash by %(who)s (%(when)s).")
 
 
 def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
@@ -51,7 +51,7 @@ class DelegationEditor(PartEditor):
         added=_l("Delegation added."),
         back=BACK,
         changed_meanwhile=_l(
-            "Someone changed this delegation meanwhile: check it, then try again."
+            "Someone changed this delegation in the meantime: check it, then try again."
         ),
         in_trash=_l("The delegation and its participants are in the trash."),
         remove_question=_l("Move the delegation “%(name)s” and its participants to the trash?"),
@@ -59,7 +59,7 @@ class DelegationEditor(PartEditor):
             "The public will no longer see them. You or an administrator can restore them from "
             "the trash."
         ),
-        trashed_meanwhile=_l("This delegation was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This delegation was moved to the trash by %(who)s (%(when)s)."),
         restore_hint=_l("You can restore them from the trash."),
     )
 
@@ -94,7 +94,7 @@ class ParticipantEditor(PartEditor):
         added=_l("Participant added."),
         back=BACK,
         changed_meanwhile=_l(
-            "Someone changed this participant meanwhile: check it, then try again."
+            "Someone changed this participant in the meantime: check it, then try again."
         ),
         in_trash=_l("The participant is in the trash."),
         remove_question=_l("Move the participant “%(name)s” to the trash?"),
@@ -102,7 +102,7 @@ class ParticipantEditor(PartEditor):
             "The public will no longer see this participant. You or an administrator can "
             "restore the participant from the trash."
         ),
-        trashed_meanwhile=_l("This participant was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This participant was moved to the trash by %(who)s (%(when)s)."),
         restore_hint=_l("You can restore the participant from the trash."),
     )
 

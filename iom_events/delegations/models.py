@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -51,7 +52,7 @@ class Delegation(Versioned, Removable, db.Model):
 
 class ParticipantRole(Choice):
     HEAD_OF_DELEGATION = "head_of_delegation", _l("Head of delegation")
-    CO_CHAIR = "co_chair", _l("Co-chair")
+    CO_CHAIR = "co_chair", lazy_pgettext("participant role", "Co-chair")  # a person, not a body
     SPEAKER = "speaker", _l("Speaker")
     DELEGATE = "delegate", _l("Delegate")
     OBSERVER = "observer", _l("Observer")

@@ -136,7 +136,8 @@ def _check_delegation(row: Row, words: _Words, fixed, seen: dict[str, int]) -> N
         row.kind = words.kinds.get(folded(values["kind"]))
         if row.kind is None:
             row.refuse(
-                "kind", _("Unknown kind “%(value)s”: choose one of the list.", value=values["kind"])
+                "kind",
+                _("Unknown kind “%(value)s”: choose one from the list.", value=values["kind"]),
             )
     if fixed is not None:
         row.delegation = fixed
@@ -170,7 +171,8 @@ def _check_person(row: Row, words: _Words, seen: dict[str, int]) -> None:
         role = words.roles.get(folded(values["role"]))
         if role is None:
             row.refuse(
-                "role", _("Unknown role “%(value)s”: choose one of the list.", value=values["role"])
+                "role",
+                _("Unknown role “%(value)s”: choose one from the list.", value=values["role"]),
             )
         else:
             row.role = role
@@ -189,7 +191,7 @@ def _check_person(row: Row, words: _Words, seen: dict[str, int]) -> None:
                 row.refuse(
                     "email",
                     _(
-                        "This e-mail address is already that of %(name)s, a participant in "
+                        "This e-mail address is already used by %(name)s, a participant in "
                         "this meeting.",
                         name=words.emails[key],
                     ),
@@ -266,14 +268,34 @@ GENDERED = re.compile(r"(\w+)\((\w+)\)")
 """A label written for both genders: "Délégué(e)", "Delegado(a)", "Jefe(a) de delegación"."""
 
 
+FEMININE_ENDINGS = (
+    ("ateur", "atrice"),  # Observateur, Orateur
+    ("ador", "adora"),  # Observador
+    ("ef", "effe"),  # Chef de délégation
+    ("er", "ère"),  # Conseiller
+    ("o", "a"),  # Delegado
+    ("é", "ée"),  # Délégué
+    ("nt", "nte"),  # Intervenant, Coprésident
+    ("e", "a"),  # Jefe, Presidente
+)
+"""How the first word of a role written in the masculine (the UN's generic form: "Délégué",
+"Observador") is written for a woman, in French and Spanish: a list may use either."""
+
+
 def spelled(label: str) -> set[str]:
     """The ways a list may write a label: as is, and for a label written for both genders
-    ("Delegado(a)"), each gender ("Delegado", "Delegada"; "Délégué", "Déléguée")."""
+    ("Delegado(a)"), each gender ("Delegado", "Delegada"; "Délégué", "Déléguée"); for a label
+    in the masculine ("Délégué", "Observador"), the feminine too ("Déléguée", "Observadora")."""
     masculine = GENDERED.sub(r"\1", label)
     feminine = GENDERED.sub(
         lambda m: m[1][:-1] + m[2] if m[1][-1] in "oe" and m[2] == "a" else m[1] + m[2], label
     )
-    return {label, masculine, feminine}
+    first, _, rest = masculine.partition(" ")
+    for ending, female in FEMININE_ENDINGS:
+        if first.endswith(ending):
+            first = first[: -len(ending)] + female
+            break
+    return {label, masculine, feminine, " ".join(filter(None, (first, rest)))}
 
 
 def create(event, rows: list[Row]) -> tuple[int, int]:

@@ -664,7 +664,7 @@ MEETINGS: list[dict] = [
                 "title": {
                     "en": "Agenda",
                     "fr": "Ordre du jour",
-                    "es": "Orden del día",
+                    "es": "Programa",
                 },
                 "languages": [
                     "en",

@@ -49,7 +49,7 @@ class DocumentForm(Form):
         _l("Position in the list"),
         [Optional()],
         maximum=MAX_POSITION,
-        description=_l("Left empty, the document goes last."),
+        description=_l("If left empty, the document goes last."),
     )
 
     def prepare(self, delegations, original_language: str, next_position: int) -> None:

@@ -82,14 +82,16 @@ class DocumentEditor(PartEditor):
         edit=_l("Edit document"),
         added=_l("Document added. Now upload its language versions."),
         back=_l("Back to the documents"),
-        changed_meanwhile=_l("Someone changed this document meanwhile: check it, then try again."),
+        changed_meanwhile=_l(
+            "Someone changed this document in the meantime: check it, then try again."
+        ),
         in_trash=_l("The document and its files are in the trash."),
         remove_question=_l("Move the document “%(name)s” and its files to the trash?"),
         remove_consequence=_l(
             "The public will no longer see it or download its files. You or an administrator "
             "can restore it from the trash."
         ),
-        trashed_meanwhile=_l("This document was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This document was moved to the trash by %(who)s (%(when)s)."),
     )
 
     accepted: list[service.Accepted] = []

@@ -96,9 +96,9 @@ class EventForm(Form):
     original_language = ChoiceField(_l("Original language"))
     kind = ChoiceField(_l("Kind of meeting"))
     slug = StringField(
-        _l("Address (slug)"),
+        _l("Web address"),
         [Optional(), Length(max=120), slug_format],
-        description=_l("Left empty, it is made from the title."),
+        description=_l("If left empty, it is made from the title."),
         filters=[lambda value: value.strip().lower() if value else value],
     )
     starts_on = DateField(_l("First day"), [InputRequired(_l("Enter the first day.")), meeting_day])
@@ -111,8 +111,8 @@ class EventForm(Form):
     day_unknown = BooleanField(
         _l("The day is not known"),
         description=_l(
-            "For a side event the sources place only during its meeting: enter that meeting's "
-            "dates; the page says “during the conference” and calendars do not show it."
+            "For a side event whose day is not known: enter the dates of the main meeting; the "
+            "page says “during the conference” and calendars do not show it."
         ),
     )
     """`Event.day_unknown` (seed 003 gives no day for one BAPA+40 side event)."""
@@ -120,7 +120,7 @@ class EventForm(Form):
     ends_at = TimeField(_l("End time"), [Optional()])
     timezone = ChoiceField(
         _l("Time zone"),
-        description=_l("Left empty, it is the country's when the country has only one."),
+        description=_l("If left empty, the country's time zone, when the country has only one."),
     )
     venue = TranslatedField(_l("Venue"))
     city = TranslatedField(_l("City"))
@@ -241,7 +241,7 @@ class CopyForm(Form):
     with_people = BooleanField(
         _l("Copy the participants too"),
         description=_l(
-            "Unticked, the delegations are copied without their members, and the agenda "
+            "If not ticked, the delegations are copied without their members, and the agenda "
             "without its speakers."
         ),
     )

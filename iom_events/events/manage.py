@@ -55,7 +55,9 @@ class MeetingEditor(Editor):
         edit=_l("Edit meeting"),
         added=_l("Meeting created as a draft. Publish it when it is ready."),
         back=_l("Back to the meeting"),
-        changed_meanwhile=_l("Someone changed this meeting meanwhile: check it, then try again."),
+        changed_meanwhile=_l(
+            "Someone changed this meeting in the meantime: check it, then try again."
+        ),
         in_trash=_l("The meeting is in the trash."),
         remove_question=_l("Move the meeting “%(name)s” to the trash?"),
         remove_consequence=_l(
@@ -63,7 +65,7 @@ class MeetingEditor(Editor):
             "calendar subscribers see it withdrawn. You or an administrator can restore it from "
             "the trash, with everything in it."
         ),
-        trashed_meanwhile=_l("This meeting was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This meeting was moved to the trash by %(who)s (%(when)s)."),
         restore_hint=_l("You can restore the meeting from the trash."),
     )
 
@@ -305,7 +307,7 @@ def set_status(slug: str):
     event.status = move.to
     withdrawals.follow_visibility(event, was_public)
     if editing.commit_or_conflict(event, editing.submitted_version()):
-        flash(_("Someone changed this meeting meanwhile: check it, then try again."), "error")
+        flash(_("Someone changed this meeting in the meantime: check it, then try again."), "error")
     else:
         flash(str(move.done))
     return redirect(url_for(".show", slug=slug), 303)

@@ -47,7 +47,7 @@ class OrganizerForm(Form):
         _l("Order"),
         [Optional()],
         maximum=MAX_POSITION,
-        description=_l("Left empty, the organizer comes last."),
+        description=_l("If left empty, the organizer goes last."),
     )
 
     def fill_choices(self, offices: list[Office]) -> None:
@@ -90,14 +90,16 @@ class OrganizerEditor(PartEditor):
         edit=_l("Edit organizer"),
         added=_l("Organizer added."),
         back=_l("Back to the organizers"),
-        changed_meanwhile=_l("Someone changed this organizer meanwhile: check it, then try again."),
+        changed_meanwhile=_l(
+            "Someone changed this organizer in the meantime: check it, then try again."
+        ),
         in_trash=_l("The organizer is removed."),
         remove_question=_l("Remove the organizer “%(name)s”?"),
         remove_consequence=_l(
             "The meeting page will no longer name them. This does not go through the trash: "
             "to undo it, add the organizer again (the history keeps what it was)."
         ),
-        trashed_meanwhile=_l("This organizer was removed by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This organizer was removed by %(who)s (%(when)s)."),
         remove_button=_l("Remove"),
     )
 

@@ -28,7 +28,7 @@ class OfficeForm(Form):
 
     version = VersionField()
     slug = StringField(
-        _l("Address (slug)"),
+        _l("Web address"),
         [InputRequired(_l("Enter the address of the office's page.")), Length(max=80), slug_format],
         filters=[lambda value: value.strip().lower() if value else value],
     )

@@ -37,14 +37,16 @@ class OfficeEditor(Editor):
         edit=_l("Edit office"),
         added=_l("Office created."),
         back=_l("Back to the offices"),
-        changed_meanwhile=_l("Someone changed this office meanwhile: check it, then try again."),
+        changed_meanwhile=_l(
+            "Someone changed this office in the meantime: check it, then try again."
+        ),
         in_trash=_l("The office is in the trash."),
         remove_question=_l("Move the office “%(name)s” to the trash?"),
         remove_consequence=_l(
             "The directory will no longer list it and its page will be gone. An administrator "
             "can restore it from the trash."
         ),
-        trashed_meanwhile=_l("This office was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This office was moved to the trash by %(who)s (%(when)s)."),
         restore_hint=_l("You can restore the office from the trash."),
     )
 

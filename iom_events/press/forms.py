@@ -46,7 +46,7 @@ class PressContactForm(Form):
         _l("Position in the list"),
         [Optional()],
         maximum=MAX_POSITION,
-        description=_l("Left empty, the contact goes last."),
+        description=_l("If left empty, the contact goes last."),
     )
 
     def prepare(self, offices, next_position: int, country: str | None = None) -> None:

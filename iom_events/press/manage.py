@@ -43,7 +43,7 @@ class PressContactEditor(PartEditor):
         added=_l("Press contact added."),
         back=_l("Back to the press contacts"),
         changed_meanwhile=_l(
-            "Someone changed this press contact meanwhile: check it, then try again."
+            "Someone changed this press contact in the meantime: check it, then try again."
         ),
         in_trash=_l("The press contact is in the trash."),
         remove_question=_l("Move the press contact “%(name)s” to the trash?"),
@@ -51,7 +51,7 @@ class PressContactEditor(PartEditor):
             "Journalists will no longer see this contact on the meeting page. You or an "
             "administrator can restore the contact from the trash."
         ),
-        trashed_meanwhile=_l("This press contact was moved to the trash by %(who)s at %(when)s."),
+        trashed_meanwhile=_l("This press contact was moved to the trash by %(who)s (%(when)s)."),
         restore_hint=_l("You can restore the contact from the trash."),
     )
 

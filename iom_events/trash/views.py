@@ -39,7 +39,7 @@ def restore(kind: str, record_id: int):
     record = service.find(kind, record_id)
     if record is None and service.find(kind, record_id, in_trash=False) is not None:
         # "Undo" pressed after someone else restored it: nothing to do, and said so.
-        flash(_("It is already out of the trash: someone restored it meanwhile."))
+        flash(_("It is already out of the trash: someone restored it in the meantime."))
         return redirect(_back_to(request.args.get("next")), 303)
     if record is None:
         abort(404)

@@ -17,7 +17,8 @@ def fill_new_meeting(page, **values) -> None:
     page.get_by_label("Dernier jour").fill(values.get("ends_on", "2032-03-11"))
     page.locator("#city-fr").fill("Bangkok")
     page.get_by_label("Pays", exact=True).select_option("TH")
-    page.get_by_label("Courriel de contact").fill(values.get("contact_email", "rcp@iom.int"))
+    email = values.get("contact_email", "rcp@iom.int")
+    page.get_by_label("Adresse électronique de contact").fill(email)
 
 
 def test_invalid_email_and_end_before_start_are_both_reported_and_input_kept(page, staff_accounts):
@@ -34,14 +35,14 @@ def test_invalid_email_and_end_before_start_are_both_reported_and_input_kept(pag
     expect(page.locator("#city-fr")).to_have_value("Bangkok")
     expect(page.get_by_label("Pays", exact=True)).to_have_value("TH")
     expect(page.get_by_label("Premier jour")).to_have_value("2032-03-10")
-    expect(page.get_by_label("Courriel de contact")).to_have_value("rcp@@iom")
+    expect(page.get_by_label("Adresse électronique de contact")).to_have_value("rcp@@iom")
 
 
 def test_create_publish_and_read_in_french_and_english(page, staff_accounts):
     sign_in_page(page, staff_accounts["editor"])
     fill_new_meeting(page, title="Atelier de Bangkok sur la mobilité de la main-d’œuvre")
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text("Réunion créée comme brouillon")
+    expect(page.get_by_role("status")).to_contain_text("Réunion créée en brouillon")
     page.get_by_role("button", name="Publier").click()
     page.get_by_role("button", name="Publier").click()  # on the confirmation page
     expect(page.get_by_role("status")).to_contain_text("La réunion est publiée.")
@@ -92,7 +93,7 @@ def test_rebuild_a_meeting_in_french_with_agenda_delegation_and_press(page, staf
     sign_in_page(page, staff_accounts["editor"])
     fill_new_meeting(page, title="Consultation régionale de Bangkok sur la migration")
     save(page)
-    expect(page.get_by_role("status")).to_contain_text("Réunion créée comme brouillon")
+    expect(page.get_by_role("status")).to_contain_text("Réunion créée en brouillon")
     meeting_url = page.url
 
     # A delegation with two participants.

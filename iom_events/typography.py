@@ -1,0 +1,131 @@
+"""French typography where text is shown, applied once at render time (issue 17).
+
+French sets a space before the high punctuation marks and inside guillemets, a space that
+never breaks the line (Lexique des règles typographiques en usage à l'Imprimerie nationale;
+the Office québécois de la langue française says the same):
+
+- a no-break space (U+00A0) before ":";
+- a narrow no-break space (U+202F) before ";", "!" and "?", after "«" and before "»";
+- a narrow no-break space between groups of three digits ("2 000 participants"), as CLDR's
+  French number format writes them.
+
+Staff type texts as they come ("Questions : réponses", "Pourquoi?", "« Migration »"); what
+is stored stays exactly as typed, and the pages and feeds show it set correctly. Only text in
+French is touched: a text in English or Spanish on a French page (marked with `lang`) is left
+alone, and French text quoted on an English page (marked `lang="fr"`) is set.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+_SPACES = "[ \u00a0\u202f\u2009]"
+
+_RULES = [
+    # Any space (or none, after a word) before ":" that ends a label: a no-break space.
+    # "10:30", "https://" and "UTC+7:00" are left alone: the colon there is followed by no space.
+    (re.compile(_SPACES + r"+:"), NBSP + ":"),
+    (re.compile(r"(?<=[^\W\d_])(?=:(?:\s|$))"), NBSP),
+    # Before ";", "!", "?": a narrow no-break space. A glued ";" is left alone: it ends
+    # character references such as "&amp;" in the HTML this also sets.
+    (re.compile(_SPACES + r"+([;!?])"), NNBSP + r"\1"),
+    (re.compile(r"(?<=[^\W_])([!?]+)(?=[\s\"”»]|$)"), NNBSP + r"\1"),
+    # Inside guillemets.
+    (re.compile("«" + _SPACES + "*"), "«" + NNBSP),
+    (re.compile(_SPACES + "*»"), NNBSP + "»"),
+    # Digit groups: "2 000", "1 250 000" (a plain or no-break space between groups of three).
+    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NNBSP),
+]
+
+_TOUCHED = re.compile(r"[:;!?«»]|\d[ \u00a0]\d")
+
+
+def french(text: str) -> str:
+    """`text` set as French is printed: spaces before ": ; ! ?", inside « », in digit groups.
+
+    Plain text in, plain text out (a feed's SUMMARY, a heading). Idempotent: setting text
+    twice gives what setting it once gives.
+    """
+    if not _TOUCHED.search(text):
+        return text
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_SKIPPED = frozenset({"textarea", "script", "style", "pre", "code", "kbd", "samp"})
+"""Elements whose text is not set: what a form sends back (a textarea's text is its value),
+code, and what is not text at all."""
+
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<![^>]*>")
+_LANG = re.compile(r"""\slang=["']?([a-zA-Z-]+)""")
+_SHOWN_ATTRIBUTES = re.compile(r'(\s(?:title|alt|aria-label|placeholder)=")([^"]*)(")')
+
+
+def french_html(html: str, lang: str) -> str:
+    """An HTML page in `lang` with every French text set (`french`): text between tags and the
+    attributes a reader sees (title, alt, aria-label, placeholder), where the element's language
+    (`lang` attribute, inherited; `lang` for the page) is French.
+
+    Never touched: form values (an input's `value`, a textarea's text), so that saving a form
+    stores exactly what was typed; scripts, styles and code. Expects the well-formed markup the
+    templates write (attribute values escaped, so no ">" inside a tag).
+    """
+    if not lang.startswith("fr") and 'lang="fr' not in html:
+        return html
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (element, whether its text is set)
+    setting = lang.startswith("fr")
+    position = 0
+    for tag in _TAG.finditer(html):
+        text = html[position : tag.start()]
+        out.append(french(text) if setting and text else text)
+        position = tag.end()
+        closing, name, attributes = tag.group(1), (tag.group(2) or "").lower(), tag.group(3)
+        if not name:  # comment or doctype
+            out.append(tag.group(0))
+            continue
+        if closing:
+            while stack:
+                top, _ = stack.pop()
+                if top == name:
+                    break
+            setting = stack[-1][1] if stack else lang.startswith("fr")
+            out.append(tag.group(0))
+            continue
+        found = _LANG.search(attributes)
+        own = setting if found is None else found.group(1).lower().startswith("fr")
+        if own and attributes:
+            attributes = _SHOWN_ATTRIBUTES.sub(lambda m: m[1] + french(m[2]) + m[3], attributes)
+            out.append(f"<{tag.group(2)}{attributes}>")
+        else:
+            out.append(tag.group(0))
+        if name in _VOID or attributes.endswith("/"):
+            continue
+        if name in _SKIPPED:
+            own = False
+        stack.append((name, own))
+        setting = own
+    text = html[position:]
+    out.append(french(text) if setting and text else text)
+    return "".join(out)
