@@ -8,7 +8,7 @@ COLUMNS = (
     ("p50 ms", 9),
     ("p95 ms", 9),
     ("queries", 8),
-    ("bytes", 10),
+    ("bytes", 12),
 )
 LABEL = 58
 
