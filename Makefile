@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format chromium libical icu nginx bench bench-quick
+.PHONY: run test install translations extract lint format chromium libical icu nginx wrk bench bench-quick
 
 run: install translations
 	$(FLASK) db upgrade
@@ -91,12 +91,24 @@ extract: install
 		--project iom_events -o translations/messages.pot iom_events templates
 	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
-# The benchmark (see benchmarks/run.py); on PostgreSQL: DATABASE_URL=postgresql+psycopg://... make bench
-bench: install translations
-	$(PY) -m benchmarks.run
+# The benchmark's client is wrk (Debian's package): a native load generator, so that the figures
+# are the server's and not the client's (see benchmarks/run.py).
+wrk:
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "The benchmark needs wrk: sudo apt-get install wrk"; \
+			exit 1; \
+		fi; }
 
-bench-quick: install translations
-	$(PY) -m benchmarks.run --quick
+# The benchmark (see benchmarks/run.py and the README); with DATABASE_URL=postgresql+psycopg://...
+# and/or REDIS_URL=redis://..., that backend runs beside SQLite.
+bench: install translations wrk
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
+bench-quick: install translations wrk
+	$(PY) -m benchmarks.run --quick $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

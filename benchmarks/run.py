@@ -1,14 +1,21 @@
-"""Load the app under gunicorn and print what each kind of request costs.
+"""Load the site under gunicorn with wrk and read every figure against a bare Flask app.
 
-    python -m benchmarks.run [--quick] [--json PATH]          (make bench / make bench-quick)
+    python -m benchmarks.run [--quick] [--seconds S] [--json PATH]   (make bench / bench-quick)
 
-Against the generated database (benchmarks/data/bench.sqlite3, or DATABASE_URL when it is set:
-PostgreSQL), made by benchmarks/generate.py on first use. Each endpoint gets a fixed number of
-requests from a pool of concurrent clients; the table gives requests/s, p50 and p95 latency,
-SQL queries per request (the app's X-Query-Count header), response size, and every figure's
-ratio to the floor route (/health: no database, no template), measured in the same run, since
-absolute times vary between machines. The 20 MB download reports MB/s and the workers' peak
-memory, and is compared with nginx serving the same file when nginx is installed.
+The client is wrk (benchmarks/load.py), not Python: a Python client tops out near 400
+requests/s and would measure itself. Every target runs under the same gunicorn settings (sync
+workers, `--workers 2`, bound to 127.0.0.1): the floor, a bare Flask "hello world"
+(benchmarks/floor.py), measured first and last in the run (their difference is the drift: how
+much the machine changed under the run); the site on the generated data
+(benchmarks/generate.py); and the site with `CACHE_TYPE=NullCache`, where every request builds
+its answer from scratch (the "uncached" and "cold" rows).
+
+Each row is loaded for a fixed time by `wrk -t2 -c8` (15 s, 4 s with --quick) sending
+`Accept-Encoding: gzip` as browsers and calendar clients do, and reports requests/s, its ratio
+to the floor's (the mean of the two floor runs), p50 and p95 latency, SQL queries per request
+(the app's X-Query-Count header, read on separate requests before the load) and the body's
+size without compression. The workers' memory is sampled during every row. SQLite always;
+with DATABASE_URL and/or REDIS_URL, the same rows on that database and cache, side by side.
 """
 
 from __future__ import annotations
@@ -16,406 +23,405 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
-from benchmarks.generate import DATA, DEFAULT_BLOBS, DEFAULT_DATABASE, LARGE
+from benchmarks import load, report
+from benchmarks.dataset import ensure_data, feed_sizes
+from benchmarks.generate import COUNTRIES, DATA, DEFAULT_BLOBS, DEFAULT_DATABASE, KINDS, LARGE
+from benchmarks.servers import Gunicorn, MemorySampler, Nginx
 
-ROOT = Path(__file__).resolve().parent.parent
+RCP = "rcp-bangkok-2009"
+"""A reference meeting (iom_events/demo): a regional consultative process, real-sized."""
 
+CLIENT_CPU_LIMIT = 0.9
+"""wrk busy for 90 % of its threads' time: it was producing requests as fast as it could, so the
+server may have had more to give."""
 
-@dataclass
-class Result:
-    name: str
-    path: str
-    requests: int
-    seconds: float
-    latencies: list[float] = field(repr=False)
-    statuses: dict[str, int]
-    queries: float | None
-    bytes: int
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds
-
-    @property
-    def p50(self) -> float:
-        return statistics.median(self.latencies) * 1000
-
-    @property
-    def p95(self) -> float:
-        return statistics.quantiles(self.latencies, n=20)[18] * 1000
-
-    def summary(self, floor: Result | None) -> dict:
-        out = {
-            "name": self.name,
-            "path": self.path,
-            "requests": self.requests,
-            "requests_per_second": round(self.rate, 1),
-            "p50_ms": round(self.p50, 2),
-            "p95_ms": round(self.p95, 2),
-            "queries_per_request": self.queries,
-            "response_bytes": self.bytes,
-            "statuses": self.statuses,
-        }
-        if floor is not None:
-            out["rate_vs_floor"] = round(self.rate / floor.rate, 3)
-        return out
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise SystemExit(f"the server did not answer at {url}")
-
-
-def hammer(
-    bases: str | list[str], name: str, path_for, count: int, concurrency: int, headers=None
-) -> Result:
-    """`count` requests spread over `concurrency` keep-alive clients (and over the servers)."""
-    bases = [bases] if isinstance(bases, str) else bases
-    base = bases[0]
-    per_client = [
-        count // concurrency + (1 if i < count % concurrency else 0) for i in range(concurrency)
-    ]
-
-    def client_run(index: int, how_many: int):
-        out = []
-        with httpx.Client(base_url=bases[index % len(bases)], timeout=180) as client:
-            for n in range(how_many):
-                started = time.perf_counter()
-                response = client.get(path_for(index * 100000 + n), headers=headers or {})
-                size = len(response.content)
-                out.append(
-                    (
-                        time.perf_counter() - started,
-                        response.status_code,
-                        size,
-                        response.headers.get("X-Query-Count"),
-                    )
-                )
-        return out
-
-    with httpx.Client(base_url=base, timeout=180) as client:  # warm up: caches, connections
-        for n in range(3):
-            client.get(path_for(-1 - n), headers=headers or {})
-    started = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        runs = list(pool.map(client_run, range(concurrency), per_client))
-    seconds = time.perf_counter() - started
-    samples = [sample for run in runs for sample in run]
-    statuses: dict[str, int] = {}
-    for _, status, _, _ in samples:
-        statuses[str(status)] = statuses.get(str(status), 0) + 1
-    queries = [int(q) for *_, q in samples if q is not None]
-    return Result(
-        name,
-        path_for(0),
-        len(samples),
-        seconds,
-        [s[0] for s in samples],
-        statuses,
-        round(statistics.mean(queries), 2) if queries else None,
-        samples[0][2],
-    )
-
-
-def worker_peak_memory_kib(master: int) -> int:
-    """The largest peak resident size (VmHWM) among the gunicorn workers."""
-    peak = 0
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    for pid in children:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                peak = max(peak, int(line.split()[1]))
-    return peak
-
-
-def nginx_download(blob: Path, count: int, concurrency: int) -> Result | None:
-    nginx = shutil.which("nginx") or (
-        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
-    )
-    if nginx is None:
-        return None
-    port = free_port()
-    prefix = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-    (prefix / "logs").mkdir()
-    conf = prefix / "nginx.conf"
-    conf.write_text(f"""
-worker_processes 2;
-pid {prefix}/nginx.pid;
-error_log {prefix}/logs/error.log;
-events {{ worker_connections 256; }}
-http {{
-  access_log off;
-  sendfile on;
-  client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy;
-  fastcgi_temp_path {prefix}/fastcgi; uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    location = /file {{ alias {blob}; default_type application/pdf; }}
-  }}
-}}
-""")
-    process = subprocess.Popen([nginx, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"])
-    try:
-        wait_for(f"http://127.0.0.1:{port}/file")
-        return hammer(
-            f"http://127.0.0.1:{port}", "nginx_download_20mb", lambda n: "/file", count, concurrency
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(prefix, ignore_errors=True)
-
-
-def ensure_data(database_url: str, blob_dir: str, meetings: int) -> dict:
-    """Generate the benchmark data unless the database already holds it; describe it."""
-    from flask_migrate import upgrade
-    from sqlalchemy import select
-
-    from benchmarks.generate import generate
-    from iom_events import create_app
-    from iom_events.demo.load import load_demo
-    from iom_events.documents.models import Document, DocumentFile
-    from iom_events.documents.storage import BlobStore
-    from iom_events.events.models import Event
-    from iom_events.extensions import db
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "BLOB_DIR": blob_dir})
-    with app.app_context():
-        upgrade()
-        large = db.session.scalar(select(Event).where(Event.slug == LARGE))
-        if large is None:
-            load_demo(BlobStore(blob_dir))
-            generate(meetings, 1, BlobStore(blob_dir))
-        big = db.session.execute(
-            select(Document.id, DocumentFile.sha256)
-            .join(DocumentFile.document)
-            .join(Document.event)
-            .where(Event.slug == LARGE, DocumentFile.size > 10_000_000)
-        ).one()
-        total = db.session.scalar(select(db.func.count(Event.id)))
-        db.engine.dispose()
-    return {"big_document": big[0], "big_blob": BlobStore(blob_dir).path(big[1]), "meetings": total}
+CEILING_SHARE = 0.7
+"""The floor at 70 % or more of what wrk reaches on nginx answering two bytes (each request on
+a new connection, as with gunicorn): most of what a floor request costs the machine is then the
+client's and the kernel's work, not the server's; the floor is understated, and every ratio to it
+flatters the site."""
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmark iom_events under gunicorn.")
-    parser.add_argument("--quick", action="store_true", help="fewer requests (under 2 minutes)")
-    parser.add_argument("--requests", type=int, help="requests per endpoint")
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser = argparse.ArgumentParser(description="Benchmark iom_events under gunicorn with wrk.")
+    parser.add_argument("--quick", action="store_true", help="4 s per row: checks that it works")
+    parser.add_argument("--seconds", type=float, help="load per row (default 15, quick 4)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
-    parser.add_argument(
-        "--servers",
-        type=int,
-        default=1,
-        help="several gunicorn servers on one database (PostgreSQL) sharing REDIS_URL's cache",
-    )
+    parser.add_argument("--accept-encoding", default="gzip", help="sent by wrk ('' for none)")
     parser.add_argument("--json", type=Path, help="where to write the results")
     args = parser.parse_args(argv)
-
-    database_url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE
-    blob_dir = os.environ.get("BLOB_DIR") or DEFAULT_BLOBS
-    backend = database_url.split(":", 1)[0].split("+", 1)[0]
-    requests = args.requests or (60 if args.quick else 400)
-    downloads = max(4, requests // 10)
-    rare = max(20, requests // 8)  # the uncached runs: each one renders from scratch
+    seconds = args.seconds or (4 if args.quick else 15)
+    load.find_wrk()
     DATA.mkdir(exist_ok=True)
-    print(f"data: {backend}, generating if needed...", flush=True)
-    data = ensure_data(database_url, blob_dir, 1000 if args.quick else 5000)
 
-    if args.servers > 1 and not os.environ.get("REDIS_URL"):
-        raise SystemExit("--servers needs REDIS_URL: the servers share their cache through it")
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "BLOB_DIR": blob_dir,
-        "QUERY_COUNT_HEADER": "1",
-        "SECRET_KEY": "benchmark",
+    backends = []
+    for name, database_url, redis_url in configured_backends():
+        print(f"data: {name}, generating if needed...", flush=True)
+        data = ensure_data(database_url, DEFAULT_BLOBS, 1000 if args.quick else 5000)
+        backends.append({"name": name, "database": database_url, "redis": redis_url, **data})
+
+    bench = Bench(args, seconds)
+    run = {
+        "machine": {"cpus": os.cpu_count(), "load_average_start": os.getloadavg()[0]},
+        "wrk": {
+            "threads": args.threads,
+            "connections": args.connections,
+            "seconds_per_row": seconds,
+            "accept_encoding": args.accept_encoding or None,
+        },
+        "gunicorn": {"workers": args.workers, "worker_class": "sync"},
     }
-    ports = [free_port() for _ in range(args.servers + 1)]
-    gunicorn = [sys.executable, "-m", "gunicorn", "--workers", str(args.workers)]
-    # The last server keeps nothing in its cache: the "uncached" and "cold" rows run there.
-    servers = [
-        subprocess.Popen(
-            [*gunicorn, "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "app:app"],
-            cwd=ROOT,
-            env=env if n < args.servers else {**env, "CACHE_TYPE": "NullCache"},
-        )
-        for n, port in enumerate(ports)
-    ]
-    bases = [f"http://127.0.0.1:{port}" for port in ports[:-1]]
-    uncached = [f"http://127.0.0.1:{ports[-1]}"]
-    base = bases[0]
+    floor = Gunicorn("benchmarks.floor:app", args.workers, dict(os.environ), "/")
+    nginx = _nginx(backends[0]["big_blob"])
     try:
-        for url in [*bases, *uncached]:
-            wait_for(f"{url}/health")
-        site_etag = httpx.get(f"{base}/en/events.ics", timeout=180).headers["ETag"]
-        sizes = feed_sizes(base)
-        big = f"/en/events/{LARGE}/documents/{data['big_document']}/en"
-        plan = [
-            ("floor", bases, lambda n: "/health", requests, None),
-            ("home", bases, lambda n: "/en/", requests, None),
-            (
-                "list_filtered",
-                bases,
-                lambda n: "/en/events/?year=2016&kind=workshop",
-                requests,
-                None,
-            ),
-            ("large_meeting", bases, lambda n: f"/en/events/{LARGE}/", requests, None),
-            ("large_meeting_uncached", uncached, lambda n: f"/en/events/{LARGE}/", rare, None),
-            ("large_meeting_feed", bases, lambda n: f"/en/events/{LARGE}.ics", requests, None),
-            ("site_feed_cold", uncached, lambda n: "/en/events.ics", max(8, rare // 4), None),
-            ("site_feed_warm", bases, lambda n: "/en/events.ics", requests, None),
-            (
-                "site_feed_304",
-                bases,
-                lambda n: "/en/events.ics",
-                requests,
-                {"If-None-Match": site_etag},
-            ),
-            ("search", bases, lambda n: "/en/search?q=labour+migration", requests, None),
-            ("download_20mb", bases, lambda n: big, downloads, None),
-        ]
-        results = []
-        for name, targets, path_for, count, headers in plan:
-            result = hammer(targets, name, path_for, count, args.concurrency, headers)
-            results.append(result)
-            print(f"  {name}: {result.rate:.1f} req/s", flush=True)
-        peak = max(worker_peak_memory_kib(server.pid) for server in servers)
+        if nginx is not None:
+            run["ceiling"] = bench.row("wrk's ceiling: nginx, 2 bytes", nginx.url, "/ok")
+        first = bench.row("floor: bare Flask app (first)", floor.url, "/")
+        for backend in backends:
+            backend["rows"], backend["notes"] = bench.site(backend, nginx)
+        last = bench.row("floor: bare Flask app (last)", floor.url, "/")
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
-    nginx = nginx_download(data["big_blob"], downloads, args.concurrency)
+        floor.stop()
+        if nginx is not None:
+            nginx.stop()
 
-    floor = results[0]
-    rows = [r.summary(floor) for r in results]
-    download = results[-1]
-    megabytes = download.requests * download.bytes / 1e6 / download.seconds
-    rows[-1]["megabytes_per_second"] = round(megabytes, 1)
-    rows[-1]["worker_peak_memory_mib"] = round(peak / 1024, 1)
-    if nginx is not None:
-        nginx_rate = nginx.requests * nginx.bytes / 1e6 / nginx.seconds
-        rows.append({**nginx.summary(None), "megabytes_per_second": round(nginx_rate, 1)})
-        rows[-2]["rate_vs_nginx"] = round(megabytes / nginx_rate, 3)
-    report = {
-        "backend": backend,
-        "meetings": data["meetings"],
-        "requests": requests,
-        "concurrency": args.concurrency,
-        "workers": args.workers,
-        "servers": args.servers,
-        "cache": "redis" if os.environ.get("REDIS_URL") else "in-process",
-        "results": rows,
-        "feed_sizes": sizes,
+    rate = (first["requests_per_second"] + last["requests_per_second"]) / 2
+    run["floor"] = {
+        "first": first,
+        "last": last,
+        "requests_per_second": round(rate, 1),
+        "drift_percent": round(
+            100
+            * (last["requests_per_second"] - first["requests_per_second"])
+            / first["requests_per_second"],
+            1,
+        ),
     }
-    print_table(report)
-    out = args.json or DATA / f"results-{backend}.json"
-    out.write_text(json.dumps(report, indent=2))
+    for backend in backends:
+        for row in backend["rows"]:
+            if row.get("requests_per_second") is not None:
+                row["ratio_to_floor"] = round(row["requests_per_second"] / rate, 3)
+    run["client"] = client_verdict(run, backends)
+    run["machine"]["load_average_end"] = os.getloadavg()[0]
+    run["backends"] = backends
+    report.print_run(run)
+    out = args.json or DATA / "results.json"
+    out.write_text(json.dumps(run, indent=2, default=str))
     print(f"\nresults written to {out}")
     return 0
 
 
-GOOGLE_FEED_LIMIT = 1_000_000
-"""Google Calendar drops the events of a subscribed feed above about 1 MB, without a word."""
+def configured_backends() -> list[tuple[str, str, str | None]]:
+    """SQLite with the in-process cache always; DATABASE_URL and REDIS_URL, when given, as a
+    second backend beside it."""
+    database_url = os.environ.get("DATABASE_URL")
+    redis_url = os.environ.get("REDIS_URL")
+    backends = [("SQLite", DEFAULT_DATABASE, None)]
+    if database_url or redis_url:
+        name = database_url.split(":", 1)[0].split("+", 1)[0] if database_url else "SQLite"
+        name = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}.get(name, name)
+        backends.append(
+            (name + (" + Redis" if redis_url else ""), database_url or DEFAULT_DATABASE, redis_url)
+        )
+    return backends
 
 
-def feed_sizes(base: str) -> dict:
-    """The size of the site feed, of every office's feed and of every year's archive (identity
-    encoding: what a calendar stores), the largest of each kind, and whether all stay under
-    Google's limit."""
-    with httpx.Client(base_url=base, timeout=600, headers={"Accept-Encoding": "identity"}) as c:
-        offices = [o["slug"] for o in c.get("/api/v1/offices").json()["items"]]
-        years = sorted({m["starts_on"][:4] for m in _all_meetings(c)})
-        measured = {"site": len(c.get("/en/events.ics").content)}
-        measured.update(
-            {f"office {s}": len(c.get(f"/en/offices/{s}.ics").content) for s in offices}
+def _nginx(blob: Path) -> Nginx | None:
+    try:
+        return Nginx(blob)
+    except FileNotFoundError:
+        print("nginx is not installed: no client ceiling, no download reference", flush=True)
+        return None
+
+
+class Bench:
+    def __init__(self, args, seconds: float) -> None:
+        self.args = args
+        self.seconds = seconds
+        self.headers = {"Accept-Encoding": args.accept_encoding} if args.accept_encoding else {}
+
+    def row(
+        self,
+        label: str,
+        base: str,
+        path: str,
+        headers: dict | None = None,
+        server: Gunicorn | None = None,
+        connections: int | None = None,
+        paths: list[str] | None = None,
+    ) -> dict:
+        """Probe `path` (status, size, queries), then load it with wrk, sampling the workers'
+        memory when `server` is given."""
+        headers = {**self.headers, **(headers or {})}
+        warm = 0 if server is not None and server.uncached else WARM_REQUESTS
+        row = {"label": label, "path": path, **probe(base + path, headers, warm)}
+        threads = min(self.args.threads, connections or self.args.threads)
+        memory = MemorySampler(server) if server is not None else None
+        if memory is not None:
+            memory.__enter__()
+        try:
+            result = load.run(
+                base + path,
+                self.seconds,
+                threads=threads,
+                connections=connections or self.args.connections,
+                headers=headers,
+                paths=paths,
+            )
+        finally:
+            if memory is not None:
+                memory.__exit__(None, None, None)
+        row.update(
+            requests=result.requests,
+            requests_per_second=round(result.rate, 1),
+            p50_ms=round(result.p50_ms, 2),
+            p95_ms=round(result.p95_ms, 2),
+            received_megabytes_per_second=round(result.bytes / result.seconds / 1e6, 1),
+            failed=result.failed,
+            errors=result.errors,
+            client_cpu=round(result.client_cpu, 2),
         )
-        measured.update(
-            {f"year {y}": len(c.get(f"/en/events.ics?year={y}").content) for y in years}
+        if memory is not None:
+            row["worker_rss_start_mib"] = round(memory.start / 1024, 1)
+            row["worker_rss_peak_mib"] = round(memory.peak / 1024, 1)
+        print(f"  {label}: {result.rate:.1f} req/s, p50 {result.p50_ms:.1f} ms", flush=True)
+        return row
+
+    def site(self, backend: dict, nginx: Nginx | None) -> tuple[list[dict], dict]:
+        """Every row of one backend: a server with its cache, and one with none."""
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("DATABASE_URL", "REDIS_URL")
+        }
+        env.update(
+            DATABASE_URL=backend["database"],
+            BLOB_DIR=DEFAULT_BLOBS,
+            QUERY_COUNT_HEADER="1",
+            SECRET_KEY="benchmark",
         )
-    largest = {
-        kind: max(((n, b) for n, b in measured.items() if n.startswith(kind)), key=lambda x: x[1])
-        for kind in ("site", "office", "year")
-        if any(n.startswith(kind) for n in measured)
-    }
+        if backend["redis"]:
+            env["REDIS_URL"] = backend["redis"]
+            _flush_redis(backend["redis"])
+        print(f"\n{backend['name']}:", flush=True)
+        cached = Gunicorn("app:app", self.args.workers, env, "/health")
+        # Flask-Caching warns that NullCache caches nothing: the point here.
+        quiet = {"PYTHONWARNINGS": "ignore::UserWarning:iom_events.caching"}
+        uncached = Gunicorn(
+            "app:app",
+            self.args.workers,
+            {**env, "CACHE_TYPE": "NullCache", **quiet},
+            "/health",
+            uncached=True,
+        )
+        try:
+            return self._rows(backend, cached, uncached, nginx)
+        finally:
+            cached.stop()
+            uncached.stop()
+
+    def _rows(self, backend, cached, uncached, nginx) -> tuple[list[dict], dict]:
+        large = "large meeting page (400 items, 2,000 participants)"
+        site_feed = f"site feed ({backend['meetings']:,} meetings)"
+        pages = [
+            ("home", "/en/"),
+            ("meetings list", "/en/events/"),
+            ("meetings list, filtered", "/en/events/?year=2016&kind=workshop"),
+            ("RCP meeting page", f"/en/events/{RCP}/"),
+            (large, f"/en/events/{LARGE}/"),
+            ("RCP meeting feed", f"/en/events/{RCP}.ics"),
+            ("large meeting feed", f"/en/events/{LARGE}.ics"),
+            (site_feed, "/en/events.ics"),
+            ("API meeting", f"/api/v1/meetings/{RCP}"),
+            ("API large meeting", f"/api/v1/meetings/{LARGE}"),
+        ]
+        rows, notes = [], {}
+        for label, path in pages:
+            rows.append(self.row(label, cached.url, path, server=cached))
+        rows.append(self.row("search", cached.url, "/en/search?q=labour+migration", server=cached))
+        rows.append(self.row("/health", cached.url, "/health", server=cached))
+        # One revalidation per kind of answer (the filtered list and the large API answer are
+        # the same kinds as the list and the API meeting).
+        for (label, path), row in zip(pages, rows, strict=False):
+            if row.get("etag") and label not in ("meetings list, filtered", "API large meeting"):
+                rows.append(
+                    self.row(
+                        f"304: {label}",
+                        cached.url,
+                        path,
+                        {"If-None-Match": row["etag"]},
+                        server=cached,
+                    )
+                )
+        # Cold: on the server without a cache every request builds its answer; one connection,
+        # so that the latency is the build's time, not a queue's.
+        _warm(uncached.url, self.args.workers)
+        rows.append(
+            self.row(
+                f"{large}, uncached",
+                uncached.url,
+                f"/en/events/{LARGE}/",
+                server=uncached,
+                connections=1,
+            )
+        )
+        rows.append(self.cold_site_feed(f"{site_feed}, cold", uncached.url, uncached))
+
+        download = f"/en/events/{LARGE}/documents/{backend['big_document']}/en"
+        rows.append(self.row("download 20 MB", cached.url, download, server=cached))
+        if nginx is not None:
+            rows.append(self.row("download 20 MB from nginx (reference)", nginx.url, "/file"))
+        flood = flood_paths()
+        rows.append(
+            self.row(
+                f"cache-busting flood ({len(flood):,} distinct URLs)",
+                cached.url,
+                flood[0],
+                server=cached,
+                paths=flood,
+            )
+        )
+        notes["worker_peak_memory_mib"] = round(cached.peak_memory_kib() / 1024, 1)
+        notes["uncached_worker_peak_memory_mib"] = round(uncached.peak_memory_kib() / 1024, 1)
+        if not self.args.quick:
+            notes["feed_sizes"] = feed_sizes(cached.url)
+        return rows, notes
+
+    def cold_site_feed(self, label: str, base: str, server: Gunicorn) -> dict:
+        """The site feed built from scratch, one request at a time (a few seconds each: too
+        slow for wrk to gather a distribution in a short run): the first build and the median."""
+        builds = 2 if self.args.quick else 5
+        row = {
+            "label": label,
+            "path": "/en/events.ics",
+            **probe(base + "/en/events.ics", self.headers),
+        }
+        times = []
+        with MemorySampler(server) as memory, httpx.Client(timeout=600) as client:
+            for _ in range(builds):
+                started = time.perf_counter()
+                client.get(base + "/en/events.ics", headers=self.headers).raise_for_status()
+                times.append((time.perf_counter() - started) * 1000)
+        row.update(
+            requests=builds + 1,
+            requests_per_second=None,
+            first_build_ms=round(row.pop("probe_ms"), 1),
+            p50_ms=round(statistics.median(times), 2),
+            p95_ms=None,
+            worker_rss_start_mib=round(memory.start / 1024, 1),
+            worker_rss_peak_mib=round(memory.peak / 1024, 1),
+        )
+        print(f"  {label}: first build {row['first_build_ms']:.0f} ms", flush=True)
+        return row
+
+
+WARM_REQUESTS = 10
+"""Requests before a cached row is probed: each worker keeps its own in-process cache, and which
+worker takes a new connection is the kernel's choice."""
+
+
+def probe(url: str, headers: dict, warm: int = 0) -> dict:
+    """One request as the load will send it, timed (on a cold server: the first build), `warm`
+    more, then three for the queries a request runs, and one without compression for the body's
+    size."""
+    with httpx.Client(timeout=600) as client:
+        started = time.perf_counter()
+        first = _fetch(client, url, headers)
+        elapsed = (time.perf_counter() - started) * 1000
+        for _ in range(warm):
+            _fetch(client, url, headers)
+        repeats = [_fetch(client, url, headers) for _ in range(3)]
+        identity = _fetch(client, url, {**headers, "Accept-Encoding": "identity"})
+    queries = [r["queries"] for r in repeats if r["queries"] is not None]
     return {
-        "largest": {kind: {"feed": n, "bytes": b} for kind, (n, b) in largest.items()},
-        "feeds_measured": len(measured),
-        "all_under_1_mb": all(size < GOOGLE_FEED_LIMIT for size in measured.values()),
+        "probe_ms": elapsed,
+        "status": repeats[-1]["status"],
+        "queries_per_request": round(statistics.mean(queries), 2) if queries else None,
+        "bytes": identity["bytes"] if repeats[-1]["status"] != 304 else 0,
+        "bytes_sent": repeats[-1]["bytes"],
+        "content_encoding": repeats[-1]["encoding"],
+        "etag": first["etag"],
     }
 
 
-def _all_meetings(client: httpx.Client) -> list[dict]:
-    """Every public meeting's start day, from the API's pages."""
-    meetings, page = [], 1
-    while True:
-        answer = client.get("/api/v1/meetings", params={"page": page, "per_page": 100}).json()
-        meetings += answer["items"]
-        if not answer["next"]:
-            return meetings
-        page += 1
+def _fetch(client: httpx.Client, url: str, headers: dict) -> dict:
+    with client.stream("GET", url, headers=headers) as response:
+        size = sum(len(chunk) for chunk in response.iter_raw())
+    count = response.headers.get("X-Query-Count")
+    return {
+        "status": response.status_code,
+        "bytes": size,
+        "encoding": response.headers.get("Content-Encoding"),
+        "etag": response.headers.get("ETag"),
+        "queries": int(count) if count is not None else None,
+    }
 
 
-def print_table(report: dict) -> None:
-    print(
-        f"\n{report['backend']}: {report['meetings']} meetings, {report['servers']} server(s) of "
-        f"{report['workers']} workers, {report['cache']} cache, "
-        f"{report['concurrency']} concurrent clients, {report['requests']} requests each"
-    )
-    columns = ("req/s", "p50 ms", "p95 ms", "SQL", "bytes", "vs floor")
-    widths = (8, 8, 8, 5, 10, 9)
-    header = f"{'endpoint':24} " + " ".join(
-        f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)
-    )
-    print(header)
-    print("-" * len(header))
-    for row in report["results"]:
-        queries = "-" if row["queries_per_request"] is None else f"{row['queries_per_request']:g}"
-        ratio = f"{row['rate_vs_floor']:.0%}" if "rate_vs_floor" in row else "-"
-        print(
-            f"{row['name']:24} {row['requests_per_second']:8.1f} {row['p50_ms']:8.1f} "
-            f"{row['p95_ms']:8.1f} {queries:>5} {row['response_bytes']:10d} {ratio:>9}"
-        )
-        if "megabytes_per_second" in row:
-            extra = f"    {row['megabytes_per_second']} MB/s"
-            if "worker_peak_memory_mib" in row:
-                extra += f", worker peak memory {row['worker_peak_memory_mib']} MiB"
-            if "rate_vs_nginx" in row:
-                extra += f", {row['rate_vs_nginx']:.0%} of nginx"
-            print(extra)
-    sizes = report["feed_sizes"]
-    print(f"\nfeed sizes ({sizes['feeds_measured']} feeds, identity encoding):")
-    for kind, largest in sizes["largest"].items():
-        print(f"  largest {kind:6} feed: {largest['bytes']:>9,} bytes ({largest['feed']})")
-    verdict = "yes" if sizes["all_under_1_mb"] else "NO"
-    print(f"  every feed under 1 MB (Google Calendar's limit): {verdict}")
+def _warm(base: str, workers: int) -> None:
+    """Imports, templates and connections ready in every worker: a cold row measures building
+    the answer, not starting the process."""
+    with httpx.Client(timeout=600) as client:
+        for _ in range(2 * workers):
+            client.get(base + f"/en/events/{RCP}/")
+            client.get(base + f"/en/events/{RCP}.ics")
+
+
+def _flush_redis(url: str) -> None:
+    """The Redis cache starts empty, as the in-process one does."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def flood_paths() -> list[str]:
+    """Distinct addresses that each make a page or feed of their own in the cache (the filters
+    shape the answer, so they are part of its key): every year, kind and country, as list pages
+    and as feeds, interleaved."""
+    paths = []
+    for year in range(2006, 2026):
+        for kind in KINDS:
+            for country in COUNTRIES:
+                query = f"?year={year}&kind={kind}&country={country}"
+                paths += [f"/en/events/{query}", f"/en/events.ics{query}"]
+    return paths
+
+
+def client_verdict(run: dict, backends: list[dict]) -> dict:
+    """Was wrk the limit? Yes when it was busy for CLIENT_CPU_LIMIT of its threads' time on any
+    row, or when the floor reached CEILING_SHARE of wrk's ceiling (nginx answering two bytes)."""
+    floor = run["floor"]
+    reasons = []
+    busy = [
+        row
+        for row in [floor["first"], floor["last"], *(r for b in backends for r in b["rows"])]
+        if row.get("client_cpu", 0) >= CLIENT_CPU_LIMIT
+    ]
+    for row in busy:
+        reasons.append(f"wrk used {row['client_cpu']:.0%} of its threads' CPU on {row['label']!r}")
+    ceiling = run.get("ceiling")
+    share = None
+    if ceiling is not None:
+        share = floor["requests_per_second"] / ceiling["requests_per_second"]
+        if share >= CEILING_SHARE:
+            reasons.append(
+                f"the floor reached {share:.0%} of wrk's ceiling "
+                f"({ceiling['requests_per_second']:,.0f} req/s on nginx)"
+            )
+    return {
+        "bottleneck": bool(reasons),
+        "reasons": reasons,
+        "floor_share_of_ceiling": round(share, 3) if share is not None else None,
+        "floor_client_cpu": max(floor["first"]["client_cpu"], floor["last"]["client_cpu"]),
+    }
 
 
 if __name__ == "__main__":
