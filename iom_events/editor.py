@@ -492,6 +492,18 @@ class PartEditor(Editor):
         meeting = url_for("manage_events.show", slug=self.event.slug)
         return [(self.index_url(), self.words.back), (meeting, _("Back to the meeting"))]
 
+    def from_the_meeting(self) -> bool:
+        """Whether this "new" form was opened from the meeting's staff page
+        (`?from=meeting`, its "Add a document" and "Add a press contact" links)."""
+        return request.args.get("from") == "meeting"
+
+    def saved_url(self, record, *, created: bool = False) -> str:
+        """A record created from the meeting's page leads back there, where the next step is;
+        otherwise to its list."""
+        if created and self.from_the_meeting():
+            return url_for("manage_events.show", slug=self.event.slug)
+        return super().saved_url(record, created=created)
+
     def name(self, record) -> str:
         from iom_events.formatting import translate
         from iom_events.translated import Translated

@@ -57,15 +57,6 @@ def _version_or_404(event: Event, file_id: int) -> DocumentFile:
     return db.session.scalar(statement) or abort(404)
 
 
-FROM_THE_MEETING = "meeting"
-"""`?from=meeting` on a "new" form opened from the meeting's page: saving leads back there,
-where the next step is, rather than to the list of documents."""
-
-
-def from_the_meeting() -> bool:
-    return request.args.get("from") == FROM_THE_MEETING
-
-
 class DocumentEditor(PartEditor):
     """What a document is, and for a new one its files, one per language, checked together:
     one refused file refuses the document, nothing half-saved. Later versions are uploaded one
@@ -165,8 +156,8 @@ class DocumentEditor(PartEditor):
         return super().page(form, record, *args, **kwargs)
 
     def saved_url(self, document, *, created: bool = False) -> str:
-        if created and from_the_meeting():
-            return url_for("manage_events.show", slug=self.event.slug)
+        if created and self.from_the_meeting():
+            return super().saved_url(document, created=created)
         if created and not self.accepted:  # then its files
             return url_for(".upload", slug=self.event.slug, document_id=document.id)
         return url_for(".index", slug=self.event.slug, _anchor=f"document-{document.id}")

@@ -4,7 +4,7 @@ Unlike participants, press contacts are public on purpose: journalists write to 
 them, so the meeting page shows their e-mail and phone.
 """
 
-from flask import render_template, request, url_for
+from flask import render_template
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -61,13 +61,6 @@ class PressContactEditor(PartEditor):
             next_position=self.after_last(self.event.press_contacts),
             country=self.event.country,
         )
-
-    def saved_url(self, contact, *, created: bool = False) -> str:
-        # Opened from the meeting's page (`?from=meeting`, as documents do): back there, where
-        # the next step is.
-        if created and request.args.get("from") == "meeting":
-            return url_for("manage_events.show", slug=self.event.slug)
-        return super().saved_url(contact, created=created)
 
     def index(self):
         return render_template(
