@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icu
+import pycountry
 from babel import Locale
 from babel.dates import get_timezone_location
 from babel.units import format_unit
@@ -57,16 +58,32 @@ def country_name(code: str | None) -> str:
     return _locale().territories.get(code.upper(), code)
 
 
-# Babel's territories include regions and groupings (EU, UN, ZZ...) that are not countries.
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+# ISO 3166-1 territories with no permanent population: Antarctica, Bouvet Island, Heard Island
+# and McDonald Islands, the US Minor Outlying Islands, the French Southern Territories, South
+# Georgia and the South Sandwich Islands. No meeting is held there.
+UNINHABITED = frozenset({"AQ", "BV", "HM", "UM", "TF", "GS"})
 
 
-def country_choices() -> list[tuple[str, str]]:
-    """Every country (ISO 3166-1 alpha-2) with its name in the page's language, in the order
-    of that language (`by_name`)."""
+@functools.cache
+def _host_countries() -> frozenset[str]:
+    """Assigned ISO 3166-1 alpha-2 codes (pycountry's table), less the uninhabited ones. CLDR's
+    own codes are not in it: AC, CP, DG, EA, IC, TA (parts of countries), XK (not in ISO
+    3166-1), EU, EZ, UN, QO, ZZ (groupings, unknown)."""
+    return frozenset(country.alpha_2 for country in pycountry.countries) - UNINHABITED
+
+
+def country_choices(keep: str | None = None) -> list[tuple[str, str]]:
+    """The states and territories that can host a meeting (assigned ISO 3166-1 alpha-2 codes,
+    uninhabited ones left out), named as CLDR names them in the page's language, in the order
+    of that language (`by_name`).
+
+    `keep`, the code a record already has, stays a choice even when it is no longer offered
+    (saved before this list was narrowed): its form shows it and saves it unchanged."""
     territories = _locale().territories
-    codes = [c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
-    return by_name((code, territories[code]) for code in codes)
+    codes = {code for code in _host_countries() if code in territories}
+    if keep and keep not in codes:
+        codes.add(keep)
+    return by_name((code, territories.get(code, code)) for code in codes)
 
 
 @functools.cache

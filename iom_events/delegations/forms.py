@@ -11,6 +11,7 @@ from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.fields import (
     MAX_POSITION,
     ChoiceField,
+    CountryField,
     OptionalInteger,
     PhoneField,
     RecordChoiceField,
@@ -35,7 +36,7 @@ class DelegationForm(Form):
     region = TranslatedField(
         _l("Region"), description=_l("For a delegation that speaks for a region, not a country.")
     )
-    country = ChoiceField(_l("Country"))
+    country = CountryField(_l("Country"))
     position = OptionalInteger(
         _l("Position in the list"),
         [Optional()],
