@@ -91,6 +91,14 @@ def _collator(lang: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(lang))
 
 
+@functools.cache
+def _primary_collator(lang: str) -> icu.Collator:
+    """Compares base letters only: "Sénégal" and "senegal" are the same name."""
+    collator = icu.Collator.createInstance(icu.Locale(lang))
+    collator.setStrength(icu.Collator.PRIMARY)
+    return collator
+
+
 def collation_key(text: str) -> bytes:
     """What to sort a name by in the page's language (ICU's collation for it, CLDR's rules):
     "Égypte" after "Dominique", not after "Zimbabwe"; "Bélgica" before "Belice" (issue 17)."""
@@ -100,6 +108,51 @@ def collation_key(text: str) -> bytes:
 def by_name(pairs) -> list[tuple[str, str]]:
     """(key, name) pairs in the order of their names in the page's language."""
     return sorted(pairs, key=lambda pair: collation_key(pair[1]))
+
+
+def languages_by_name(codes) -> list[str]:
+    """The names of languages (BCP 47 tags) in the page's language, in that language's order:
+    "anglais, arabe, espagnol, français" (a press contact's languages)."""
+    return [name for _code, name in by_name((code, language_name(code)) for code in codes)]
+
+
+def language_choices(codes) -> list[tuple[str, str]]:
+    """(tag, name) pairs for a form's select, named and ordered in the page's language."""
+    return by_name((code, language_name(code)) for code in codes)
+
+
+def language_order(code: str) -> tuple[int, bytes]:
+    """Sort key for versions and downloads: IOM's official languages first, in their usual
+    order (English, French, Spanish), then the others as the page's language sorts their names."""
+    return official_rank(code), collation_key(language_name(code))
+
+
+def parenthetical(text: str) -> str:
+    """Text put in parentheses after another, its own parentheses made brackets, as editors
+    nest them: "Yangon (Myanmar [Birmanie])", never "(… (…))" (issue 17)."""
+    return f"({str(text).replace('(', '[').replace(')', ']')})"
+
+
+def city_and_country(city: str | None, country: str | None) -> str:
+    """Where an office is, as IOM's directory writes it: "Canberra (Australie)"; the city or
+    the country alone when only one is known, and the country once when the city bears its
+    name ("Singapour", not "Singapour (Singapour)")."""
+    country_text = country_name(country)
+    city_text = str(city or "")
+    if not city_text or same_name(city_text, country_text):
+        return country_text or city_text
+    if not country_text:
+        return city_text
+    return f"{city_text} {parenthetical(country_text)}"
+
+
+def same_name(one: str | None, other: str | None) -> bool:
+    """Whether two names are the same to a reader (case and accents aside): a delegation
+    called "Sénégal" from Senegal is not followed by "— Sénégal"."""
+    if not one or not other:
+        return False
+    collator = _primary_collator(current_lang())
+    return collator.getSortKey(str(one).strip()) == collator.getSortKey(str(other).strip())
 
 
 def long_date(day: date) -> str:

@@ -63,9 +63,12 @@ class OfficeForm(Form):
         self._not_parents = _self_and_units(current, offices) if current else set()
         self.kind.choices = choices(OfficeKind)
         self.country.choices = [("", "—"), *countries]
-        self.parent.choices = [("", "—")] + [
-            (o.slug, translate(o.name)) for o in offices if o.slug not in self._not_parents
-        ]  # fmt: skip
+        self.parent.choices = [
+            ("", "—"),
+            *by_name(
+                (o.slug, translate(o.name)) for o in offices if o.slug not in self._not_parents
+            ),
+        ]
 
     def validate_parent(self, field):
         if not field.data:
