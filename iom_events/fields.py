@@ -108,6 +108,16 @@ class ChoiceField(SelectField):
         self.data = choice_value(value)
 
 
+class CountryField(ChoiceField):
+    """A country (ISO 3166-1 alpha-2) from `formatting.country_choices`: any other code sent
+    (a tampered form, a script, a code no longer offered) is refused with a message that says
+    what to do, in the page's language."""
+
+    def pre_validate(self, form):
+        if self.data and self.data not in {value for value, _label in self.choices}:
+            raise ValidationError(_l("Choose a country from the list."))
+
+
 class SeveralChoicesField(SelectMultipleField):
     """Several choices, each at most once: a value sent twice (a tampered form, a script) counts
     once. The same person sent twice as a speaker of an agenda item was a duplicate row in its

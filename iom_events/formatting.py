@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icu
+import pycountry
 from babel import Locale
 from babel.dates import get_timezone_location
 from babel.units import format_unit
@@ -57,21 +58,45 @@ def country_name(code: str | None) -> str:
     return _locale().territories.get(code.upper(), code)
 
 
-# Babel's territories include regions and groupings (EU, UN, ZZ...) that are not countries.
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+# ISO 3166-1 territories with no permanent population: Antarctica, Bouvet Island, Heard Island
+# and McDonald Islands, the US Minor Outlying Islands, the French Southern Territories, South
+# Georgia and the South Sandwich Islands. No meeting is held there.
+UNINHABITED = frozenset({"AQ", "BV", "HM", "UM", "TF", "GS"})
 
 
-def country_choices() -> list[tuple[str, str]]:
-    """Every country (ISO 3166-1 alpha-2) with its name in the page's language, in the order
-    of that language (`by_name`)."""
+@functools.cache
+def _host_countries() -> frozenset[str]:
+    """Assigned ISO 3166-1 alpha-2 codes (pycountry's table), less the uninhabited ones. CLDR's
+    own codes are not in it: AC, CP, DG, EA, IC, TA (parts of countries), XK (not in ISO
+    3166-1), EU, EZ, UN, QO, ZZ (groupings, unknown)."""
+    return frozenset(country.alpha_2 for country in pycountry.countries) - UNINHABITED
+
+
+def country_choices(keep: str | None = None) -> list[tuple[str, str]]:
+    """The states and territories that can host a meeting (assigned ISO 3166-1 alpha-2 codes,
+    uninhabited ones left out), named as CLDR names them in the page's language, in the order
+    of that language (`by_name`).
+
+    `keep`, the code a record already has, stays a choice even when it is no longer offered
+    (saved before this list was narrowed): its form shows it and saves it unchanged."""
     territories = _locale().territories
-    codes = [c for c in territories if len(c) == 2 and c.isalpha() and c not in _NOT_COUNTRIES]
-    return by_name((code, territories[code]) for code in codes)
+    codes = {code for code in _host_countries() if code in territories}
+    if keep and keep not in codes:
+        codes.add(keep)
+    return by_name((code, territories.get(code, code)) for code in codes)
 
 
 @functools.cache
 def _collator(lang: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(lang))
+
+
+@functools.cache
+def _primary_collator(lang: str) -> icu.Collator:
+    """Compares base letters only: "Sénégal" and "senegal" are the same name."""
+    collator = icu.Collator.createInstance(icu.Locale(lang))
+    collator.setStrength(icu.Collator.PRIMARY)
+    return collator
 
 
 def collation_key(text: str) -> bytes:
@@ -83,6 +108,51 @@ def collation_key(text: str) -> bytes:
 def by_name(pairs) -> list[tuple[str, str]]:
     """(key, name) pairs in the order of their names in the page's language."""
     return sorted(pairs, key=lambda pair: collation_key(pair[1]))
+
+
+def languages_by_name(codes) -> list[str]:
+    """The names of languages (BCP 47 tags) in the page's language, in that language's order:
+    "anglais, arabe, espagnol, français" (a press contact's languages)."""
+    return [name for _code, name in by_name((code, language_name(code)) for code in codes)]
+
+
+def language_choices(codes) -> list[tuple[str, str]]:
+    """(tag, name) pairs for a form's select, named and ordered in the page's language."""
+    return by_name((code, language_name(code)) for code in codes)
+
+
+def language_order(code: str) -> tuple[int, bytes]:
+    """Sort key for versions and downloads: IOM's official languages first, in their usual
+    order (English, French, Spanish), then the others as the page's language sorts their names."""
+    return official_rank(code), collation_key(language_name(code))
+
+
+def parenthetical(text: str) -> str:
+    """Text put in parentheses after another, its own parentheses made brackets, as editors
+    nest them: "Yangon (Myanmar [Birmanie])", never "(… (…))" (issue 17)."""
+    return f"({str(text).replace('(', '[').replace(')', ']')})"
+
+
+def city_and_country(city: str | None, country: str | None) -> str:
+    """Where an office is, as IOM's directory writes it: "Canberra (Australie)"; the city or
+    the country alone when only one is known, and the country once when the city bears its
+    name ("Singapour", not "Singapour (Singapour)")."""
+    country_text = country_name(country)
+    city_text = str(city or "")
+    if not city_text or same_name(city_text, country_text):
+        return country_text or city_text
+    if not country_text:
+        return city_text
+    return f"{city_text} {parenthetical(country_text)}"
+
+
+def same_name(one: str | None, other: str | None) -> bool:
+    """Whether two names are the same to a reader (case and accents aside): a delegation
+    called "Sénégal" from Senegal is not followed by "— Sénégal"."""
+    if not one or not other:
+        return False
+    collator = _primary_collator(current_lang())
+    return collator.getSortKey(str(one).strip()) == collator.getSortKey(str(other).strip())
 
 
 def long_date(day: date) -> str:

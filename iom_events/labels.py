@@ -50,6 +50,15 @@ def label(value: StrEnum) -> str:
     return str(getattr(value, "label", value.value))
 
 
+def in_number(count: int, one, many) -> str:
+    """A heading over `count` things (one or more: an empty list has no heading), in the number
+    they call for: `one` for a single thing, else `many`. For headings whose singular and plural
+    are both entries of the catalogs already (a choice's label, a section's heading): `ngettext`
+    cannot share a msgid with them. One/many is the plural rule of English, French and Spanish
+    for every count but 0."""
+    return str(one if count == 1 else many)
+
+
 def choices(enum: type[Choice]) -> list[tuple[str, str]]:
     """(value, label) pairs for a form's select, in the enum's order."""
     return [(member.value, label(member)) for member in enum]

@@ -87,6 +87,8 @@ def init_app(app: Flask) -> None:
         long_day=formatting.long_day,
         country_name=formatting.country_name,
         language_name=formatting.language_name,
+        languages_by_name=formatting.languages_by_name,
+        parenthetical=formatting.parenthetical,
         language_name_in_itself=formatting.autonym,
         label=label,
         search_field=search_field,

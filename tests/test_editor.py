@@ -106,9 +106,14 @@ def test_delegations_are_reordered_with_move_up_and_down(app, client, editor, ma
     path = f"/en/manage/events/{event.slug}/delegations/{gamma_id}/move"
     moved = post_form(editor, path, {"direction": "up", "version": version}, "/en/manage/")
     assert moved.status_code == 303
+    # Staff's order is the staff list's; the public page lists delegations by kind, then by
+    # name in the reader's language (issue 17: lists of delegations by the page's collation).
+    staff = text_of(editor.get(f"/en/manage/events/{event.slug}/delegations/").get_data(True))
+    assert staff.index("Alpha delegation") < staff.index("Gamma delegation")
+    assert staff.index("Gamma delegation") < staff.index("Beta delegation")
     page = text_of(client.get(f"/en/events/{event.slug}/").get_data(as_text=True))
-    assert page.index("Alpha delegation") < page.index("Gamma delegation")
-    assert page.index("Gamma delegation") < page.index("Beta delegation")
+    assert page.index("Alpha delegation") < page.index("Beta delegation")
+    assert page.index("Beta delegation") < page.index("Gamma delegation")
 
 
 def test_a_move_with_an_unknown_direction_is_a_bad_request(app, editor, parts):

@@ -122,7 +122,7 @@ PAGES = {
     "/en/": (3, 1),
     "/en/events/": (6, 1),
     "/en/events/?year=2019": (6, 1),
-    "/en/offices/": (2, 2),
+    "/en/offices/": (1, 1),  # the units come with the offices (offices/queries.directory)
     "/en/offices/bangkok/": (3, 3),
     "/en/events/rcp-bangkok-2009/": (MEETING_PAGE_QUERIES, 1),
     "/en/events/bapa40-buenos-aires-2019/": (MEETING_PAGE_QUERIES, 1),

@@ -20,7 +20,12 @@ from wtforms.widgets import TimeInput
 
 from iom_events.agenda.batch import fold
 from iom_events.agenda.models import AgendaItemKind
-from iom_events.delegations.models import Delegation, Participant, ParticipantRole
+from iom_events.delegations.models import (
+    Delegation,
+    Participant,
+    ParticipantRole,
+    in_reading_order,
+)
 from iom_events.fields import (
     CheckboxesField,
     ChoiceField,
@@ -29,7 +34,7 @@ from iom_events.fields import (
     VersionField,
     strip,
 )
-from iom_events.formatting import in_the_trash, language_name, long_day, translate
+from iom_events.formatting import by_name, in_the_trash, language_name, long_day, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.translated import Translated
@@ -115,7 +120,8 @@ class AgendaItemForm(Form):
         in the trash, shown as such; their link stays as it is whatever the form says, so that
         restoring them makes them speakers again. `delegations`: the meeting's, which group the
         speakers and which a new person may join; `event_id`: the meeting a new person joins.
-        The speakers are listed by delegation, in the meeting's order of delegations."""
+        The speakers are listed by delegation, in the order of the meeting's page
+        (`in_reading_order`)."""
         self._days = days
         self._participants = {person.id: person for person in participants}
         self.day.choices = [(day.isoformat(), long_day(day)) for day in days]
@@ -127,6 +133,7 @@ class AgendaItemForm(Form):
         self._kept = {person.id for person in kept}
         self._participants.update((person.id, person) for person in kept)
         self._language, self._event_id = original_language, event_id
+        delegations = in_reading_order(delegations, original_language)
         self._delegations = {str(delegation.id): delegation for delegation in delegations}
         rank = {delegation.id: place for place, delegation in enumerate(delegations)}
         everyone = sorted(
@@ -142,9 +149,12 @@ class AgendaItemForm(Form):
         self.new_speaker_function.label.text = _l(
             "Function (%(language)s)", language=language_name(original_language)
         )
-        self.new_speaker_delegation.choices = [("", _l("No delegation"))] + [
-            (key, translate(delegation.name, original_language))
-            for key, delegation in self._delegations.items()
+        self.new_speaker_delegation.choices = [
+            ("", _l("No delegation")),
+            *by_name(
+                (key, translate(delegation.name, original_language))
+                for key, delegation in self._delegations.items()
+            ),
         ]
 
     def chosen_day(self) -> date | None:

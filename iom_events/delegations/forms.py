@@ -11,6 +11,7 @@ from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.fields import (
     MAX_POSITION,
     ChoiceField,
+    CountryField,
     OptionalInteger,
     PhoneField,
     RecordChoiceField,
@@ -20,7 +21,7 @@ from iom_events.fields import (
     email_address,
     strip,
 )
-from iom_events.formatting import in_the_trash, translate
+from iom_events.formatting import by_name, in_the_trash, translate
 from iom_events.forms import Form, one_line, without_control_characters
 from iom_events.labels import choices
 
@@ -35,7 +36,7 @@ class DelegationForm(Form):
     region = TranslatedField(
         _l("Region"), description=_l("For a delegation that speaks for a region, not a country.")
     )
-    country = ChoiceField(_l("Country"))
+    country = CountryField(_l("Country"))
     position = OptionalInteger(
         _l("Position in the list"),
         [Optional()],
@@ -87,8 +88,12 @@ class ParticipantForm(Form):
         self.phone.region = country
         self._delegations = {str(d.id): d for d in delegations}
         self.role.choices = choices(ParticipantRole)
-        self.delegation.choices = [("", _l("No delegation"))] + [
-            (str(d.id), in_the_trash(translate(d.name, original_language), d)) for d in delegations
+        self.delegation.choices = [
+            ("", _l("No delegation")),
+            *by_name(
+                (str(d.id), in_the_trash(translate(d.name, original_language), d))
+                for d in delegations
+            ),
         ]
 
     def populate_obj(self, obj):

@@ -64,7 +64,10 @@ class DelegationEditor(PartEditor):
     )
 
     def prepare(self, form, delegation):
-        form.prepare(country_choices(), next_position=self.after_last(self.event.delegations))
+        form.prepare(
+            country_choices(delegation and delegation.country),
+            next_position=self.after_last(self.event.delegations),
+        )
 
     def index(self):
         delegations, unattached = roster(self.event)

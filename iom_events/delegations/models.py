@@ -1,20 +1,24 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext
+from flask_babel import lazy_pgettext, ngettext
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import choice
 from iom_events.extensions import db
+from iom_events.formatting import collation_key, translate
 from iom_events.labels import Choice
 from iom_events.records import Removable, Versioned
 from iom_events.translated import Translated, TranslatedText
 
 if TYPE_CHECKING:
     from iom_events.events.models import Event
+
+D = TypeVar("D")
 
 
 class DelegationKind(Choice):
@@ -24,6 +28,49 @@ class DelegationKind(Choice):
     UN_ENTITY = "un_entity", _l("United Nations entity")
     CIVIL_SOCIETY = "civil_society", _l("Civil society")
     OBSERVER = "observer", _l("Observer")
+
+    def heading(self, count: int) -> str:
+        """The kind as the heading of `count` delegations on a meeting's page, agreeing in
+        number with them: "10 Member States", "1 regional consultative process"."""
+        if self is DelegationKind.MEMBER_STATE:
+            return ngettext("%(num)d Member State", "%(num)d Member States", count)
+        if self is DelegationKind.RCP:
+            return ngettext(
+                "%(num)d regional consultative process",
+                "%(num)d regional consultative processes",
+                count,
+            )
+        if self is DelegationKind.IGO:
+            return ngettext(
+                "%(num)d intergovernmental organization",
+                "%(num)d intergovernmental organizations",
+                count,
+            )
+        if self is DelegationKind.UN_ENTITY:
+            return ngettext(
+                "%(num)d United Nations entity", "%(num)d United Nations entities", count
+            )
+        if self is DelegationKind.CIVIL_SOCIETY:
+            return ngettext(
+                "%(num)d civil society organization",
+                "%(num)d civil society organizations",
+                count,
+            )
+        return ngettext("%(num)d observer", "%(num)d observers", count)
+
+
+def in_reading_order(delegations: Iterable[D], original_language: str | None = None) -> list[D]:
+    """Delegations as lists of participants order them: by kind (Member States, then regional
+    consultative processes, organizations, civil society, observers: `DelegationKind`'s order),
+    then by name as the page's language sorts ("Belgique" before "Égypte", "Bélgica" before
+    "Belice"). Works on delegations and on what reads as one (a public `DelegationView`)."""
+    kinds = list(DelegationKind)
+
+    def key(delegation) -> tuple[int, bytes]:
+        name = translate(delegation.name, original_language) or ""
+        return kinds.index(delegation.kind), collation_key(str(name))
+
+    return sorted(delegations, key=key)
 
 
 class Delegation(Versioned, Removable, db.Model):
@@ -57,6 +104,23 @@ class ParticipantRole(Choice):
     DELEGATE = "delegate", _l("Delegate")
     OBSERVER = "observer", _l("Observer")
     SECRETARIAT = "secretariat", _l("Secretariat")
+
+    def heading(self, count: int) -> str:
+        """The role as the heading of `count` people on a meeting's page, agreeing in number
+        with them: "2 speakers", "1 co-chair"."""
+        if self is ParticipantRole.HEAD_OF_DELEGATION:
+            return ngettext("%(num)d head of delegation", "%(num)d heads of delegation", count)
+        if self is ParticipantRole.CO_CHAIR:
+            return ngettext("%(num)d co-chair", "%(num)d co-chairs", count)
+        if self is ParticipantRole.SPEAKER:
+            return ngettext("%(num)d speaker", "%(num)d speakers", count)
+        if self is ParticipantRole.DELEGATE:
+            return ngettext("%(num)d delegate", "%(num)d delegates", count)
+        if self is ParticipantRole.OBSERVER:
+            return ngettext("%(num)d observer", "%(num)d observers", count)
+        return ngettext(
+            "%(num)d member of the secretariat", "%(num)d members of the secretariat", count
+        )
 
 
 class Participant(Versioned, Removable, db.Model):

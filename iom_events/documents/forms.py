@@ -24,7 +24,7 @@ from iom_events.fields import (
     strip,
     to_int,
 )
-from iom_events.formatting import language_name, translate
+from iom_events.formatting import by_name, language_name, language_order, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
 
@@ -57,8 +57,9 @@ class DocumentForm(Form):
         self._delegations = {str(d.id): d for d in delegations}
         self._next_position = next_position
         self.category.choices = choices(DocumentCategory)
-        self.delegation.choices = [("", _l("No delegation"))] + [
-            (str(d.id), translate(d.name, original_language)) for d in delegations
+        self.delegation.choices = [
+            ("", _l("No delegation")),
+            *by_name((str(d.id), translate(d.name, original_language)) for d in delegations),
         ]
 
     def populate_obj(self, obj):  # the files, if any, are attached by the editor after checks
@@ -125,4 +126,6 @@ class UploadForm(Form):
 
     def prepare(self, languages: tuple[str, ...]) -> None:
         """The configured document languages (BCP 47 tags), named in the page's language."""
-        self.language.choices = [(tag, language_name(tag)) for tag in languages]
+        self.language.choices = [
+            (tag, language_name(tag)) for tag in sorted(languages, key=language_order)
+        ]

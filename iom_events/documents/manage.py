@@ -39,7 +39,7 @@ from iom_events.editor import (
 from iom_events.events import staff
 from iom_events.events.models import Event
 from iom_events.extensions import db
-from iom_events.formatting import language_name, official_rank, record_name
+from iom_events.formatting import language_name, language_order, record_name
 from iom_events.settings import LANGUAGES
 from iom_events.trash import service as trash
 
@@ -303,9 +303,7 @@ def versions(slug: str, document_id: int):
         .order_by(DocumentFile.uploaded_at.desc(), DocumentFile.id.desc())
     )
     # English, French, Spanish first, as everywhere; the newest first within a language.
-    history = sorted(
-        db.session.scalars(statement), key=lambda v: (official_rank(v.language), v.language)
-    )
+    history = sorted(db.session.scalars(statement), key=lambda v: language_order(v.language))
     return render_template(
         "manage/documents/versions.html", event=event, document=document, versions=history
     )

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from iom_events.columns import UTCDateTime, choice, utcnow
 from iom_events.extensions import db
-from iom_events.formatting import official_rank
-from iom_events.labels import Choice
+from iom_events.formatting import language_order
+from iom_events.labels import Choice, in_number
 from iom_events.records import Removable, Versioned
 from iom_events.translated import Translated, TranslatedText
 
@@ -36,6 +36,18 @@ class DocumentSection(Choice):
     MEETING = "meeting", _l("Meeting documents")
     ADDITIONAL = "additional", _l("Additional documents")
     PRESENTATIONS = "presentations", _l("Presentations")
+
+    def heading(self, count: int) -> str:
+        """The section's heading over `count` documents, agreeing in number with them: a
+        final report alone is under "Document de réunion", not "Documents de réunion"."""
+        return in_number(count, _SECTION_SINGULARS[self], self.label)
+
+
+_SECTION_SINGULARS = {
+    DocumentSection.MEETING: _l("Meeting document"),
+    DocumentSection.ADDITIONAL: _l("Additional document"),
+    DocumentSection.PRESENTATIONS: _l("Presentation"),
+}
 
 
 SECTION_OF = {
@@ -83,7 +95,7 @@ class Document(Versioned, Removable, db.Model):
     @property
     def files_in_official_order(self) -> list[DocumentFile]:
         """English, French, Spanish first, as IOM lists them; other languages after."""
-        return sorted(self.files, key=lambda f: (official_rank(f.language), f.language))
+        return sorted(self.files, key=lambda f: language_order(f.language))
 
 
 class DocumentFile(Removable, db.Model):

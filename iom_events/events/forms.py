@@ -23,6 +23,7 @@ from iom_events.fields import (
     MAX_STATES,
     SLUG,
     ChoiceField,
+    CountryField,
     OptionalInteger,
     TranslatedField,
     TranslationRequired,
@@ -124,7 +125,7 @@ class EventForm(Form):
     )
     venue = TranslatedField(_l("Venue"))
     city = TranslatedField(_l("City"))
-    country = ChoiceField(_l("Country"))
+    country = CountryField(_l("Country"))
     participant_count = OptionalInteger(
         _l("Number of participants"), [Optional()], maximum=MAX_PARTICIPANTS
     )

@@ -85,7 +85,9 @@ class MeetingEditor(Editor):
         parents = staff.parent_choices()
         if parent is not None and parent.is_removed:  # kept, and said to be in the trash
             parents.append(parent)
-        form.fill_choices(country_choices(), parents, event.slug if event else None)
+        form.fill_choices(
+            country_choices(event and event.country), parents, event.slug if event else None
+        )
         _offer_to_move_the_agenda(form, event)
 
     def check(self, form, event) -> bool:

@@ -24,7 +24,7 @@ from iom_events.fields import (
     TranslatedField,
     VersionField,
 )
-from iom_events.formatting import translate
+from iom_events.formatting import by_name, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.offices.models import Office
@@ -53,7 +53,7 @@ class OrganizerForm(Form):
     def fill_choices(self, offices: list[Office]) -> None:
         self._offices = {office.slug: office for office in offices}
         self.role.choices = choices(OrganizerRole)
-        self.office.choices = [("", "—")] + [(o.slug, translate(o.name)) for o in offices]
+        self.office.choices = [("", "—"), *by_name((o.slug, translate(o.name)) for o in offices)]
 
     def chosen_office(self) -> Office | None:
         return self._offices.get(self.office.data)

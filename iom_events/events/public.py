@@ -31,16 +31,24 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, raiseload, selectinload, with_loader_criteria
 
 from iom_events.agenda.models import AgendaItem
 from iom_events.caching import Fingerprint
-from iom_events.delegations.models import Delegation, Participant
+from iom_events.delegations.models import (
+    Delegation,
+    DelegationKind,
+    Participant,
+    ParticipantRole,
+    in_reading_order,
+)
 from iom_events.documents.models import Document, DocumentFile, DocumentSection
 from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
-from iom_events.formatting import official_rank, translate
+from iom_events.formatting import country_name, language_order, same_name, translate
+from iom_events.labels import in_number
 from iom_events.offices.models import Office
 from iom_events.press.models import PressContact
 from iom_events.slugs import slug
@@ -115,6 +123,9 @@ class DelegationView(_Reads):
 
     delegation: Delegation
     members: list[Participant]
+    shows_place: bool = True
+    """Whether its page names its region or country after its name: not when that is its
+    name ("Sénégal", never "Sénégal — Sénégal")."""
 
     def _wrapped(self) -> Delegation:
         return self.delegation
@@ -162,6 +173,23 @@ class PublicMeeting(_Reads):
         if any(name and slug(str(name)) in title for name in names):
             return None
         return delegation.delegation
+
+    @property
+    def press_contacts_heading(self) -> str:
+        """ "Press contact" over one, "Press contacts" over several."""
+        return in_number(len(self.press_contacts), _("Press contact"), _("Press contacts"))
+
+    @property
+    def delegations_by_kind(self) -> list[tuple[DelegationKind, list[DelegationView]]]:
+        """The delegations under their kinds (Member States first: `in_reading_order`)."""
+        return [(kind, list(views)) for kind, views in groupby(self.delegations, lambda v: v.kind)]
+
+    @property
+    def other_participants_by_role(self) -> list[tuple[ParticipantRole, list[Participant]]]:
+        """The people in no delegation under their roles, in `ParticipantRole`'s order."""
+        roles = list(ParticipantRole)
+        people = sorted(self.other_participants, key=lambda person: roles.index(person.role))
+        return [(role, list(group)) for role, group in groupby(people, lambda p: p.role)]
 
     @property
     def agenda_items(self) -> list[AgendaEntry]:
@@ -266,16 +294,27 @@ def _public(event: Event) -> PublicMeeting:
         parent=parent,
         organizers_by_role=organizers_by_role(event.organizers),
         agenda=agenda,
-        delegations=[DelegationView(d, members.get(d.id, [])) for d in event.delegations],
+        delegations=[
+            DelegationView(d, members.get(d.id, []), _shows_place(d, event.original_language))
+            for d in in_reading_order(event.delegations, event.original_language)
+        ],
         other_participants=members.get(None, []),
         documents=_by_section(documents),
         document_languages=sorted(
             {file.language for document in documents for file in document.files},
-            key=lambda code: (official_rank(code), code),
+            key=language_order,
         ),
         side_events=[side for side in event.side_events if _shown(side)],
         press_contacts=list(event.press_contacts),
     )
+
+
+def _shows_place(delegation: Delegation, original: str) -> bool:
+    if delegation.region:
+        return not same_name(
+            translate(delegation.name, original), translate(delegation.region, original)
+        )
+    return not same_name(translate(delegation.name, original), country_name(delegation.country))
 
 
 def _shown(event: Event | None) -> bool:

@@ -87,7 +87,10 @@ def _add_to_calendar(event: Event, slug: str) -> list[tuple[str, str]]:
 def fill_choices(form: EventFilterForm) -> None:
     offices = office_queries.all_offices()
     countries = [(code, country_name(code)) for code in queries.countries_with_events()]
-    form.office.choices = [("", _("All offices")), *((o.slug, translate(o.name)) for o in offices)]
+    form.office.choices = [
+        ("", _("All offices")),
+        *by_name((o.slug, translate(o.name)) for o in offices),
+    ]
     form.kind.choices = [("", _("All kinds")), *choices(EventKind)]
     form.country.choices = [("", _("All countries")), *by_name(countries)]
 

@@ -11,13 +11,14 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from iom_events.fields import (
     MAX_POSITION,
     ChoiceField,
+    CountryField,
     OptionalInteger,
     TranslatedField,
     TranslationRequired,
     VersionField,
     slug_format,
 )
-from iom_events.formatting import translate
+from iom_events.formatting import by_name, translate
 from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.offices.models import Office, OfficeKind
@@ -40,7 +41,7 @@ class OfficeForm(Form):
         description=_l("Markdown: blank lines between paragraphs, *italics*, **bold**, lists."),
     )
     city = TranslatedField(_l("City"))
-    country = ChoiceField(_l("Country"))
+    country = CountryField(_l("Country"))
     region = TranslatedField(_l("Area supported"))
     resource_mobilization = BooleanField(_l("Resource-mobilization functions"))
     coordination = BooleanField(_l("Coordinating functions"))
@@ -62,9 +63,12 @@ class OfficeForm(Form):
         self._not_parents = _self_and_units(current, offices) if current else set()
         self.kind.choices = choices(OfficeKind)
         self.country.choices = [("", "—"), *countries]
-        self.parent.choices = [("", "—")] + [
-            (o.slug, translate(o.name)) for o in offices if o.slug not in self._not_parents
-        ]  # fmt: skip
+        self.parent.choices = [
+            ("", "—"),
+            *by_name(
+                (o.slug, translate(o.name)) for o in offices if o.slug not in self._not_parents
+            ),
+        ]
 
     def validate_parent(self, field):
         if not field.data:

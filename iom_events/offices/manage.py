@@ -56,7 +56,7 @@ class OfficeEditor(Editor):
     def prepare(self, form, office):
         if office is not None and request.method == "GET":
             form.parent.data = office.parent.slug if office.parent else ""
-        form.fill_choices(country_choices(), queries.all_offices(), office)
+        form.fill_choices(country_choices(office and office.country), queries.all_offices(), office)
 
     def check(self, form, office) -> bool:
         """An office in the trash keeps its address: restoring it must not clash."""
@@ -93,7 +93,7 @@ class OfficeEditor(Editor):
         return None
 
     def index(self):
-        offices = queries.all_offices()
+        offices = queries.by_name(queries.all_offices())
         by_kind = [(kind, [o for o in offices if o.kind == kind]) for kind in OfficeKind]
         return render_template("manage/offices/index.html", by_kind=by_kind)
 

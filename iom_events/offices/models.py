@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -19,6 +20,19 @@ class OfficeKind(Choice):
     DEPARTMENT = "department", _l("Department")
     DIVISION = "division", _l("Division")
     UNIT = "unit", _l("Unit")
+
+    def heading(self, count: int) -> str:
+        """The kind as the heading of `count` offices of a list, agreeing in number with them:
+        "9 regional offices", "1 department"."""
+        if self is OfficeKind.REGIONAL_OFFICE:
+            return ngettext("%(num)d regional office", "%(num)d regional offices", count)
+        if self is OfficeKind.COUNTRY_OFFICE:
+            return ngettext("%(num)d country office", "%(num)d country offices", count)
+        if self is OfficeKind.DEPARTMENT:
+            return ngettext("%(num)d department", "%(num)d departments", count)
+        if self is OfficeKind.DIVISION:
+            return ngettext("%(num)d division", "%(num)d divisions", count)
+        return ngettext("%(num)d unit", "%(num)d units", count)
 
 
 class Office(Versioned, Removable, db.Model):

@@ -16,4 +16,9 @@ def index():
 @bp.get("/<slug>/")
 def show(slug: str):
     office = queries.office_by_slug(slug) or abort(404)
-    return render_template("offices/show.html", office=office, meetings=queries.meetings_of(office))
+    return render_template(
+        "offices/show.html",
+        office=office,
+        units=queries.by_name(office.units),
+        meetings=queries.meetings_of(office),
+    )

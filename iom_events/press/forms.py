@@ -14,7 +14,7 @@ from iom_events.fields import (
     email_address,
     strip,
 )
-from iom_events.formatting import language_name, translate
+from iom_events.formatting import by_name, language_choices, translate
 from iom_events.forms import Form
 
 SPOKEN_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru", "pt")
@@ -55,8 +55,8 @@ class PressContactForm(Form):
         self.phone.region = country
         self._offices = {office.slug: office for office in offices}
         self._next_position = next_position
-        self.office.choices = [("", "—")] + [(o.slug, translate(o.name)) for o in offices]
-        self.languages.choices = [(code, language_name(code)) for code in SPOKEN_LANGUAGES]
+        self.office.choices = [("", "—"), *by_name((o.slug, translate(o.name)) for o in offices)]
+        self.languages.choices = language_choices(SPOKEN_LANGUAGES)
 
     def populate_obj(self, obj):
         obj.name = self.name.data

@@ -124,10 +124,11 @@ def _highlight(value: str, words: list[str]) -> Markup | None:
         return None
     first = max(0, hits[0] - CONTEXT_WORDS // 2)
     last = min(len(tokens) - 1, first + CONTEXT_WORDS * 2)
-    start, end = tokens[first].start(), tokens[last].end()
+    shown = [tokens[i].start() for i in hits if first <= i <= last]
+    start, end = _whole_parentheses(value, tokens[first].start(), tokens[last].end(), shown)
     out, cursor = [], start
     for i in hits:
-        if first <= i <= last:
+        if first <= i <= last and start <= tokens[i].start() and tokens[i].end() <= end:
             token = tokens[i]
             out.append(escape(value[cursor : token.start()]))
             out.append(Markup("<mark>%s</mark>") % token.group())
@@ -136,6 +137,42 @@ def _highlight(value: str, words: list[str]) -> Markup | None:
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(value) else ""
     return Markup(prefix) + Markup("").join(out) + Markup(suffix)
+
+
+REACH = 60
+"""How far an excerpt may grow to take in the rest of a parenthesis it cuts."""
+
+
+def _whole_parentheses(value: str, start: int, end: int, hits: list[int]) -> tuple[int, int]:
+    """The excerpt `value[start:end]` widened (by up to REACH characters each way) so that it
+    cuts no parenthesis, else narrowed to leave the cut one out when no highlighted word
+    (`hits`, their offsets) is in it: "(IOM …" followed by another "(…)" reads as nested
+    parentheses (issue 17)."""
+    opened = value.rfind("(", 0, start)
+    if opened != -1 and value.find(")", opened, start) == -1:  # starts inside a parenthesis
+        closed = value.find(")", start, end)
+        if start - opened <= REACH:
+            start = opened
+        elif closed != -1 and all(hit > closed for hit in hits):
+            start = closed + 1
+    depth, unclosed = 0, end
+    for index in range(start, end):
+        if value[index] == "(":
+            unclosed = index if depth == 0 else unclosed
+            depth += 1
+        elif value[index] == ")" and depth:
+            depth -= 1
+    if depth:  # ends inside a parenthesis
+        closed = value.find(")", end, end + REACH)
+        if closed != -1:
+            end = closed + 1
+        elif all(hit < unclosed for hit in hits):
+            end = unclosed
+    while start < end and value[start] in " ,;:)":
+        start += 1
+    while end > start and value[end - 1] in " ,;:(":
+        end -= 1
+    return start, end
 
 
 def clean(query: str) -> str:

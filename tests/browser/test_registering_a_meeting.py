@@ -59,10 +59,10 @@ PEOPLE = (
     "Cambodia\tKH\tSok Dara\tSecretary of State\tDelegate\tdara@mlvt.gov.kh\n"
     "Cambodia\tKH\tChan Sophea\tAdviser\tDelegate\tsophea@mlvt.gov.kh\n"
 )
-DELEGATIONS = {  # in the order of the list
+DELEGATIONS = {  # as the public page lists Member States: by name (issue 17), not as pasted
+    "Cambodia": ["Sok Dara", "Chan Sophea"],
     "Thailand": ["Somchai Prasert", "Malee Chaiyaporn"],
     "Viet Nam": ["Nguyen Van An", "Tran Thi Binh"],
-    "Cambodia": ["Sok Dara", "Chan Sophea"],
 }
 
 DOCUMENTS = {
