@@ -60,7 +60,7 @@ def test_a_number_beyond_what_a_meeting_can_need_is_refused_at_the_field(
     assert saved(app, MEETING["title-fr"]) == 0
 
 
-@pytest.mark.parametrize("path", ["delegations/new", "organizers/new", "press/new"])
+@pytest.mark.parametrize("path", ["organizers/new", "press/new", "documents/new"])
 def test_a_position_in_a_list_is_bounded_too(editor, make_event, path):
     event = make_event()
     response = post_form(

@@ -196,3 +196,25 @@ def test_the_edit_form_shows_and_saves_exactly_what_was_typed(app, editor, typed
         saved = db.session.get(Event, typed.id)
         assert saved.title == Translated(fr="Migrations : enjeux et réponses")
         assert saved.summary["fr"] == "Pourquoi? « Mobilité » ; 2 000 personnes"
+
+
+def test_no_french_staff_page_has_a_plain_space_before_a_colon(editor):
+    """The staff pages too: lists, forms (their labels, help and choices; never the values
+    typed in them), history, trash, reached from the staff home page by their links."""
+    seen: set[str] = set()
+    queue = ["/fr/manage/"]
+    faults: dict[str, list[str]] = {}
+    while queue and len(seen) < 120:
+        path = queue.pop(0)
+        if path in seen or "sign-out" in path or path.endswith((".pdf", ".zip", ".ics", ".csv")):
+            continue
+        seen.add(path)
+        response = editor.get(path)
+        if response.status_code != 200 or response.mimetype != "text/html":
+            continue
+        html = response.get_data(as_text=True)
+        if found := typography_faults(french_text(html)):
+            faults[path] = found
+        queue.extend(link for link in _links(html) if link.startswith("/fr/manage"))
+    assert len(seen) > 40, seen
+    assert faults == {}

@@ -9,10 +9,8 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from iom_events.delegations.models import DelegationKind, ParticipantRole
 from iom_events.fields import (
-    MAX_POSITION,
     ChoiceField,
     CountryField,
-    OptionalInteger,
     PhoneField,
     RecordChoiceField,
     TranslatedField,
@@ -37,16 +35,10 @@ class DelegationForm(Form):
         _l("Region"), description=_l("For a delegation that speaks for a region, not a country.")
     )
     country = CountryField(_l("Country"))
-    position = OptionalInteger(
-        _l("Position in the list"),
-        [Optional()],
-        maximum=MAX_POSITION,
-        description=_l("If left empty, the delegation goes last."),
-    )
 
-    def prepare(self, countries, next_position: int) -> None:
-        """Choices that depend on the page's language, and where "last" is in this meeting."""
-        self._next_position = next_position
+    def prepare(self, countries) -> None:
+        """Choices that depend on the page's language. No position: delegations are listed as
+        lists of participants order them (`models.in_reading_order`), on every page."""
         self.kind.choices = choices(DelegationKind)
         self.country.choices = [("", "—"), *countries]
 
@@ -55,8 +47,6 @@ class DelegationForm(Form):
         for name in ("name", "short_name", "region"):
             getattr(self, name).populate_obj(obj, name)
         obj.country = self.country.data or None
-        position = self.position.data
-        obj.position = self._next_position if position is None else position
 
 
 class ParticipantForm(Form):

@@ -13,7 +13,7 @@ from iom_events import phones
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.delegations import bulk
 from iom_events.delegations.forms import DelegationForm, ParticipantForm
-from iom_events.delegations.models import Delegation, Participant
+from iom_events.delegations.models import Delegation, Participant, in_reading_order
 from iom_events.editor import PartEditor, Words
 from iom_events.events.models import Event
 from iom_events.events.public import DelegationView
@@ -27,7 +27,8 @@ DELEGATION_TRASHED = _l("The delegation “%(name)s” was moved to the trash by
 
 
 def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
-    """Every delegation with all its people (private ones too), and the people in none.
+    """Every delegation with all its people (private ones too), and the people in none; the
+    delegations in the order the public page lists them (`in_reading_order`).
 
     Two queries whatever the size of the meeting. The people of a delegation in the trash are
     left out with it; they come back when it is restored.
@@ -35,7 +36,8 @@ def roster(event: Event) -> tuple[list[DelegationView], list[Participant]]:
     members: dict[int | None, list[Participant]] = defaultdict(list)
     for person in event.participants:
         members[person.delegation_id].append(person)
-    views = [DelegationView(d, members.get(d.id, [])) for d in event.delegations]
+    delegations = in_reading_order(event.delegations, event.original_language)
+    views = [DelegationView(d, members.get(d.id, [])) for d in delegations]
     return views, members.get(None, [])
 
 
@@ -43,8 +45,7 @@ class DelegationEditor(PartEditor):
     model = Delegation
     form_class = DelegationForm
     key = "<int:delegation_id>"
-    ordered = True
-    groups = ((None, ("kind", "name", "short_name", "country", "region", "position")),)
+    groups = ((None, ("kind", "name", "short_name", "country", "region")),)
     words = Words(
         new=_l("New delegation"),
         edit=_l("Edit delegation"),
@@ -64,10 +65,7 @@ class DelegationEditor(PartEditor):
     )
 
     def prepare(self, form, delegation):
-        form.prepare(
-            country_choices(delegation and delegation.country),
-            next_position=self.after_last(self.event.delegations),
-        )
+        form.prepare(country_choices(delegation and delegation.country))
 
     def index(self):
         delegations, unattached = roster(self.event)
