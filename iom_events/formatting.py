@@ -15,6 +15,7 @@ from babel.units import format_unit
 from flask_babel import format_date, format_decimal, format_time, get_locale, to_user_timezone
 from flask_babel import gettext as _
 
+from iom_events.country_names import UN_NAMES
 from iom_events.languages import DEFAULT_LANGUAGE, current_lang
 from iom_events.settings import LANGUAGES
 from iom_events.translated import Localized, Translated
@@ -51,11 +52,20 @@ def official_rank(code: str) -> int:
     return LANGUAGES.index(code) if code in LANGUAGES else len(LANGUAGES)
 
 
-def country_name(code: str | None) -> str:
-    """The name of a country (ISO 3166-1 alpha-2) in the page's language: "Thaïlande"."""
+def country_name(code: str | None, lang: str | None = None) -> str:
+    """The name of a country (ISO 3166-1 alpha-2) in the page's language (or `lang`):
+    "Thaïlande"; the UN's short name where it differs from CLDR's ("Republic of Korea",
+    `country_names.UN_NAMES`)."""
     if not code:
         return ""
-    return _locale().territories.get(code.upper(), code)
+    code = code.upper()
+    lang = lang or current_lang()
+    return UN_NAMES.get(lang, {}).get(code) or _territories(lang).get(code, code)
+
+
+@functools.cache
+def _territories(lang: str) -> dict[str, str]:
+    return dict(Locale.parse(lang).territories)
 
 
 # ISO 3166-1 territories with no permanent population: Antarctica, Bouvet Island, Heard Island
@@ -74,16 +84,16 @@ def _host_countries() -> frozenset[str]:
 
 def country_choices(keep: str | None = None) -> list[tuple[str, str]]:
     """The states and territories that can host a meeting (assigned ISO 3166-1 alpha-2 codes,
-    uninhabited ones left out), named as CLDR names them in the page's language, in the order
-    of that language (`by_name`).
+    uninhabited ones left out), named as `country_name` names them in the page's language, in
+    the order of that language (`by_name`).
 
     `keep`, the code a record already has, stays a choice even when it is no longer offered
     (saved before this list was narrowed): its form shows it and saves it unchanged."""
-    territories = _locale().territories
+    territories = _territories(current_lang())
     codes = {code for code in _host_countries() if code in territories}
     if keep and keep not in codes:
         codes.add(keep)
-    return by_name((code, territories.get(code, code)) for code in codes)
+    return by_name((code, country_name(code)) for code in codes)
 
 
 @functools.cache

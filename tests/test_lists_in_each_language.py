@@ -54,6 +54,39 @@ def test_spanish_country_picker_sorts_as_spanish_does(editor):
     assert before(countries, "Santa Lucía", "Santo Tomé y Príncipe")
 
 
+@pytest.mark.parametrize(
+    ("lang", "un_names", "cldr_names"),
+    [
+        ("en", ["Republic of Korea", "Viet Nam", "Bosnia and Herzegovina", "Holy See"],
+         ["South Korea", "Vietnam", "Bosnia & Herzegovina", "Vatican City"]),
+        ("fr", ["République de Corée", "Fédération de Russie", "République démocratique du Congo"],
+         ["Corée du Sud", "Russie", "Congo-Kinshasa"]),
+        ("es", ["República de Corea", "Federación de Rusia", "Estado de Palestina"],
+         ["Corea del Sur", "Rusia", "Territorios Palestinos"]),
+    ],
+)  # fmt: skip
+def test_member_states_have_their_un_names(app, editor, client, make_event, lang, un_names,
+                                           cldr_names):  # fmt: skip
+    """The UN's short names where CLDR says it otherwise (UNTERM), in the picker and on the
+    meeting page; never with a parenthesis that would nest in "City (Country)"."""
+    countries = names(editor.get(f"/{lang}/manage/events/new").get_data(as_text=True), "country")
+    assert set(un_names) <= set(countries)
+    assert not set(cldr_names) & set(countries)
+    event = make_event(country="KR", timezone="Asia/Seoul", city=Translated(en="Seoul"))
+    page = text_of(client.get(f"/{lang}/events/{event.slug}/").get_data(as_text=True))
+    assert un_names[0] in page
+
+
+def test_a_list_may_name_a_country_as_the_un_or_as_people_do(app, editor, make_event):
+    """Imports read both: "Republic of Korea" and "South Korea" are KR."""
+    event = make_event()
+    pasted = "Name\tDelegation\tCountry\r\nKim Ji-woo\tKorea\tRepublic of Korea\r\n"
+    pasted += "Lee Min-ho\tKorea\tCorée du Sud\r\n"
+    response = post_form(editor, f"/en/manage/events/{event.slug}/delegations/import",
+                         {"pasted": pasted})  # fmt: skip
+    assert "2 rows will be added." in text_of(response.get_data(as_text=True))
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
 def test_country_picker_offers_only_places_that_can_host_a_meeting(editor, lang):
     codes = {value for value, _text in options(

@@ -26,7 +26,7 @@ from iom_events.delegations.imports import CELL_LIMIT, folded
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
 from iom_events.extensions import db
 from iom_events.fields import phone_message
-from iom_events.formatting import country_choices
+from iom_events.formatting import country_choices, country_name
 from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated
 
@@ -233,6 +233,7 @@ class _Words:
             self.countries[folded(code)] = code
             for lang in LANGUAGES:
                 self.countries.setdefault(folded(Locale.parse(lang).territories[code]), code)
+                self.countries.setdefault(folded(country_name(code, lang)), code)
         for choice, table in ((DelegationKind, self.kinds), (ParticipantRole, self.roles)):
             for member in choice:
                 table[folded(member.value)] = member
