@@ -122,6 +122,18 @@ def test_french_is_set_as_french_is_printed():
     assert faults == []
 
 
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_no_parenthesis_nests_in_another(lang):
+    """A label shown in parentheses beside a name ("Ana Pérez (Delegado)") must not hold one:
+    "(Orador(a))" reads as a mistake. No translation writes a parenthesis inside another."""
+    nested = [
+        (english, text)
+        for english, text in _translations(lang)
+        if re.search(r"\([^()]*\(", re.sub(r"%\(\w+\)[sd]", "…", text))
+    ]
+    assert nested == []
+
+
 def test_spanish_questions_open_and_no_space_precedes_a_colon():
     """Spanish opens a question and an exclamation with ¿ and ¡ (Ortografía de la lengua
     española, 2010, 3.4.5); neither Spanish nor English puts a space before ":"."""
