@@ -29,15 +29,22 @@ _RULES = [
     # "10:30", "https://" and "UTC+7:00" are left alone: the colon there is followed by no space.
     (re.compile(_SPACES + r"+:"), NBSP + ":"),
     (re.compile(r"(?<=[^\W\d_])(?=:(?:\s|$))"), NBSP),
-    # Before ";", "!", "?": a narrow no-break space. A glued ";" is left alone: it ends
-    # character references such as "&amp;" in the HTML this also sets.
+    # Before ";", "!", "?": a narrow no-break space. A ";" that ends a character reference
+    # ("&amp;", in the HTML this also sets) is kept as it is.
     (re.compile(_SPACES + r"+([;!?])"), NNBSP + r"\1"),
+    (re.compile(r"(&#?\w+;)|(?<=[^\W_]);(?=\s|$)"), lambda m: m[1] or NNBSP + ";"),
     (re.compile(r"(?<=[^\W_])([!?]+)(?=[\s\"”»]|$)"), NNBSP + r"\1"),
     # Inside guillemets.
     (re.compile("«" + _SPACES + "*"), "«" + NNBSP),
     (re.compile(_SPACES + "*»"), NNBSP + "»"),
-    # Digit groups: "2 000", "1 250 000" (a plain or no-break space between groups of three).
-    (re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))"), NNBSP),
+    # Digit groups: "2 000", "1 250 000" (a plain or no-break space between groups of three);
+    # not the groups of a phone number ("+41 22 717 91 11"), which follow another group.
+    (
+        re.compile(
+            r"(?<![\d+][ \u00a0\u202f])(?<![+\d])\d{1,3}(?:[ \u00a0]\d{3})+(?!\d|[ \u00a0]\d)"
+        ),
+        lambda m: re.sub("[ \u00a0]", NNBSP, m[0]),
+    ),
 ]
 
 _TOUCHED = re.compile(r"[:;!?«»]|\d[ \u00a0]\d")

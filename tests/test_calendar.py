@@ -207,7 +207,9 @@ def test_bad_filters_are_named_in_the_feeds_language_and_unknown_offices_are_404
     assert response.status_code == 400
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     message = response.get_data(as_text=True)
-    assert "Type de réunion" in message and "Année" in message
+    assert "Type de réunion\u00a0: " in message and "Année\u00a0: " in message  # French colons
+    english = client.get("/en/events.ics?year=20x9").get_data(as_text=True)
+    assert english.startswith("Year: ")
     assert client.get("/en/events.ics?office=atlantis").status_code == 400
     assert client.get("/en/offices/atlantis.ics").status_code == 404
     assert client.get("/en/offices/Not%20A%20Slug.ics").status_code == 404

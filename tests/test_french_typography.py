@@ -30,6 +30,8 @@ NBSP, NNBSP = "\u00a0", "\u202f"
         ("Pourquoi? Parce que!", f"Pourquoi{NNBSP}? Parce que{NNBSP}!"),
         ("Quoi ?!", f"Quoi{NNBSP}?!"),
         ("d'abord ; ensuite", f"d'abord{NNBSP}; ensuite"),
+        ("d'abord; ensuite", f"d'abord{NNBSP}; ensuite"),
+        ("R&amp;D; ensuite", f"R&amp;D{NNBSP}; ensuite"),
         ("« Migration »", f"«{NNBSP}Migration{NNBSP}»"),
         ("«Migration»", f"«{NNBSP}Migration{NNBSP}»"),
         (f"«{NBSP}Migration{NBSP}»", f"«{NNBSP}Migration{NNBSP}»"),
@@ -37,6 +39,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
         ("1 250 000 migrants", f"1{NNBSP}250{NNBSP}000 migrants"),
         # Left alone: times, addresses, character references, dates, what needs no space.
         ("de 10:30 à 12:00", "de 10:30 à 12:00"),
+        ("tél. +41 22 717 91 11", "tél. +41 22 717 91 11"),  # a phone number has no groups
         ("https://www.iom.int/fr?lang=fr", "https://www.iom.int/fr?lang=fr"),
         ("R&amp;D", "R&amp;D"),
         ("le 4 juin 2009", "le 4 juin 2009"),

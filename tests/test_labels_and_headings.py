@@ -3,6 +3,7 @@ coordination lines, headings that agree in number with what they head, no nested
 no database words on any public page (issue 17, "Language and typography")."""
 
 import re
+from datetime import time
 
 import pytest
 from factories import add_parts
@@ -45,7 +46,7 @@ def test_coordination_lines_read_as_a_label(client, lang, line):
     [
         ("en", "Nur-Sultan (Kazakhstan) — coordinating function: Central Asia"),
         ("fr", "Nour-Soultan (Kazakhstan) — fonction de coordination\u00a0: Asie centrale"),
-        ("es", "Nur-Sultán (Kazajistán) — función de coordinación: Asia Central"),
+        ("es", "Nur-Sultán (Kazajstán) — función de coordinación: Asia Central"),
     ],
 )
 def test_the_city_is_the_seeds(client, lang, line):
@@ -254,4 +255,15 @@ def test_a_delegates_role_in_parentheses_is_not_nested(app, client, make_event, 
     add_parts(app, event)
     text = text_of(client.get(f"/{lang}/events/{event.slug}/").get_data(as_text=True))
     assert "Ada Example" in text
+    assert not nested_parentheses(text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_meeting_with_times_says_its_time_zone_without_nesting(app, client, make_event, lang):
+    """The dates line of a meeting with times: "10 January 2030, 09:30–17:00, Zurich time
+    (UTC+1)", not "(Zurich time (UTC+1))"."""
+    event = make_event(starts_at=time(9, 30), ends_at=time(17, 0))
+    add_parts(app, event)
+    text = text_of(client.get(f"/{lang}/events/{event.slug}/").get_data(as_text=True))
+    assert "09:30–17:00, " in text
     assert not nested_parentheses(text)

@@ -78,13 +78,25 @@ def test_member_states_have_their_un_names(app, editor, client, make_event, lang
 
 
 def test_a_list_may_name_a_country_as_the_un_or_as_people_do(app, editor, make_event):
-    """Imports read both: "Republic of Korea" and "South Korea" are KR."""
+    """Imports read the UN's names, CLDR's and ISO 3166-1's, formal or short, in the three
+    languages: "Republic of Korea" and "South Korea" are KR, "Bolivia (Plurinational State
+    of)" and "Estado Plurinacional de Bolivia" are BO."""
     event = make_event()
-    pasted = "Name\tDelegation\tCountry\r\nKim Ji-woo\tKorea\tRepublic of Korea\r\n"
-    pasted += "Lee Min-ho\tKorea\tCorée du Sud\r\n"
+    written = {
+        "KR": ["Republic of Korea", "Corée du Sud"],
+        "BO": ["Bolivia (Plurinational State of)", "Estado Plurinacional de Bolivia"],
+        "GB": ["United Kingdom of Great Britain and Northern Ireland", "Reino Unido"],
+        "CZ": ["Czech Republic", "République tchèque", "Chequia"],
+        "VE": ["Venezuela (Bolivarian Republic of)", "VEN"],
+        "KZ": ["Kazajstán", "Kazakhstan"],
+    }
+    rows = [(code, name) for code, names in written.items() for name in names]
+    pasted = "Name\tDelegation\tCountry\r\n" + "".join(
+        f"Person {n}\t{code} delegation\t{name}\r\n" for n, (code, name) in enumerate(rows)
+    )
     response = post_form(editor, f"/en/manage/events/{event.slug}/delegations/import",
                          {"pasted": pasted})  # fmt: skip
-    assert "2 rows will be added." in text_of(response.get_data(as_text=True))
+    assert f"{len(rows)} rows will be added." in text_of(response.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
@@ -239,7 +251,7 @@ def test_french_meeting_page_lists_member_states_then_organizations_in_french_or
         "Union africaine",
     ]
     text = text_of(section(html, "participants"))
-    assert "6 délégations 5 États membres Belgique" in text
+    assert "6 délégations 5 États Membres Belgique" in text
     assert "1 organisation intergouvernementale Union africaine" in text
 
 

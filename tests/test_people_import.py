@@ -305,3 +305,13 @@ def test_a_role_written_in_the_feminine_is_read_as_the_role(app, editor, senegal
     with app.app_context():
         person = db.session.scalar(select(Participant).where(Participant.name == "Aïssatou Fall"))
         assert person.role.value == expected
+
+
+def test_an_unknown_role_is_refused_naming_the_roles_a_list_may_write(app, editor, senegal):
+    pasted = "Nom\tDélégation\tRôle\r\nAïssatou Fall\tSénégal\tSuppléante\r\n"
+    page = text_of(preview(editor, senegal, lang="fr", pasted=pasted).get_data(as_text=True))
+    assert (
+        "Rôle inconnu « Suppléante » : écrivez l’un de ceux-ci : Chef de délégation, Coprésident, "
+        "Intervenant, Délégué, Observateur, Secrétariat." in page
+    )
+    assert counts(app, senegal) == (0, 0)

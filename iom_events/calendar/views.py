@@ -167,7 +167,11 @@ def _filters(args: MultiDict) -> EventFilters | Response:
     form.accept_any_known_shape()
     if not form.validate():
         problems = "\n".join(
-            f"{form[name].label.text}: {' '.join(map(str, errors))}"
+            _(
+                "%(label)s: %(message)s",
+                label=form[name].label.text,
+                message=" ".join(map(str, errors)),
+            )
             for name, errors in form.errors.items()
         )
         return _bad_request(problems)

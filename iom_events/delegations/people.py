@@ -22,6 +22,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
 from iom_events import phones
+from iom_events.country_names import other_names
 from iom_events.delegations.imports import CELL_LIMIT, folded
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
 from iom_events.extensions import db
@@ -137,7 +138,11 @@ def _check_delegation(row: Row, words: _Words, fixed, seen: dict[str, int]) -> N
         if row.kind is None:
             row.refuse(
                 "kind",
-                _("Unknown kind “%(value)s”: choose one from the list.", value=values["kind"]),
+                _(
+                    "Unknown kind “%(value)s”: write one of these: %(choices)s.",
+                    value=values["kind"],
+                    choices=_listed(DelegationKind),
+                ),
             )
     if fixed is not None:
         row.delegation = fixed
@@ -172,7 +177,11 @@ def _check_person(row: Row, words: _Words, seen: dict[str, int]) -> None:
         if role is None:
             row.refuse(
                 "role",
-                _("Unknown role “%(value)s”: choose one from the list.", value=values["role"]),
+                _(
+                    "Unknown role “%(value)s”: write one of these: %(choices)s.",
+                    value=values["role"],
+                    choices=_listed(ParticipantRole),
+                ),
             )
         else:
             row.role = role
@@ -234,6 +243,8 @@ class _Words:
             for lang in LANGUAGES:
                 self.countries.setdefault(folded(Locale.parse(lang).territories[code]), code)
                 self.countries.setdefault(folded(country_name(code, lang)), code)
+            for name in other_names(code):
+                self.countries.setdefault(folded(name), code)
         for choice, table in ((DelegationKind, self.kinds), (ParticipantRole, self.roles)):
             for member in choice:
                 table[folded(member.value)] = member
@@ -263,6 +274,12 @@ ANSWERS = {
 }  # fmt: skip
 """The "Public" column's answers, in English, French and Spanish (compared folded); the rows
 form sends "yes" or "no"."""
+
+
+def _listed(choice) -> str:
+    """The labels of a choice (roles, kinds of delegation) in the page's language, for a
+    message that says which a list may write: "Head of delegation, Co-chair, ..."."""
+    return ", ".join(str(member.label) for member in choice)
 
 
 GENDERED = re.compile(r"(\w+)\((\w+)\)")
