@@ -300,6 +300,17 @@ def time_zones() -> list[str]:
     )
 
 
+def zones_of_country(country: str) -> list[str]:
+    """The time zones of a country (ISO 3166-1 alpha-2), CLDR's: ["Europe/Zurich"]; [] for a
+    territory CLDR gives none."""
+    return get_global("territory_zones").get(country.upper(), [])
+
+
+def same_zone(name: str) -> str:
+    """An IANA time zone under its current name ("Asia/Calcutta" is "Asia/Kolkata")."""
+    return get_global("zone_aliases").get(name, name)
+
+
 def zone_of_country(country: str | None) -> str | None:
     """The time zone of a country that has only one (Thailand), else None (Argentina has many)."""
     if not country:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icu
 import pycountry
 from babel import Locale
+from babel.core import get_global
 from babel.dates import get_timezone_location
 from babel.units import format_unit
 from flask_babel import format_date, format_decimal, format_time, get_locale, to_user_timezone
@@ -234,16 +235,19 @@ def time_of_day(value) -> str:
     return format_time(value, "HH:mm")
 
 
-def time_zone(name: str, day: date) -> str:
+def time_zone(name: str, day: date, city: str | None = None, country: str | None = None) -> str:
     """A time zone in words a reader knows, with its offset from UTC on `day` (summer time
     counted): "Bangkok time (UTC+7)", "heure de Buenos Aires (UTC−3)", "hora de Dakar (UTC)",
-    never an IANA identifier (issue 17). The city is CLDR's exemplar city in the page's
-    language ("Zúrich"); an unknown name is returned as it is."""
+    never an IANA identifier (issue 17). The city is the meeting's own (`city`, "Geneva time")
+    when the zone is one of its `country`'s (CLDR's territory zones), else CLDR's exemplar city
+    of the zone in the page's language ("Zúrich"); an unknown name is returned as it is."""
     try:
         zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return name
-    city = get_timezone_location(name, locale=_locale(), return_city=True)
+    zones = get_global("territory_zones").get(country.upper(), ()) if country else ()
+    if not (city and get_global("zone_aliases").get(name, name) in zones):
+        city = get_timezone_location(name, locale=_locale(), return_city=True)
     offset = datetime.combine(day, time(12), zone).utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     hours, rest = divmod(abs(minutes), 60)

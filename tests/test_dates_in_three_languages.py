@@ -7,6 +7,9 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from iom_events.formatting import date_range, long_day, moment, time_of_day, time_zone
+from iom_events.translated import Translated
+
+from pages import text_of
 
 RANGES = [
     # (first, last, English, French, Spanish)
@@ -71,7 +74,6 @@ def test_a_time_zone_says_its_offset_on_the_day_and_elides_in_french(app):
     ],
 )
 def test_the_reference_meeting_page_says_its_dates_and_time_zone(client, lang, dates, zone):
-    from pages import text_of
 
     page = text_of(client.get(f"/{lang}/events/rcp-bangkok-2009/").get_data(as_text=True))
     assert dates in page and zone in page
@@ -93,3 +95,23 @@ def test_countries_are_listed_as_each_language_sorts_them(app, lang, in_order):
     with app.test_request_context(f"/{lang}/"):
         names = [name for _code, name in country_choices()]
     assert [name for name in names if name in in_order] == in_order
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "09:30–17:00, Geneva time (UTC+1)"),
+        ("fr", "09:30–17:00, heure de Genève (UTC+1)"),
+        ("es", "09:30–17:00, hora de Ginebra (UTC+1)"),
+    ],
+)
+def test_the_time_zone_is_named_after_the_meetings_city(client, make_event, lang, said):
+    """A meeting in Geneva is on "Geneva time", not on its zone's exemplar city (Zurich): the
+    zone is Switzerland's, so the meeting's own city names it."""
+    event = make_event(
+        city=Translated(en="Geneva", fr="Genève", es="Ginebra"),
+        starts_at=time(9, 30),
+        ends_at=time(17, 0),
+    )
+    page = text_of(client.get(f"/{lang}/events/{event.slug}/").get_data(as_text=True))
+    assert said in page

@@ -94,3 +94,24 @@ def test_a_side_event_of_unknown_day_is_saved_and_needs_its_meeting(app, editor,
     with app.app_context():
         db.session.delete(db.session.get(Event, event_by_slug(app, "side-event-of-unknown-day").id))
         db.session.commit()
+
+
+def test_a_time_zone_of_another_country_is_refused_in_the_page_language(app, editor):
+    """A meeting in Argentina on Zurich time would be shown and sent to calendars hours off:
+    the zone must be one of the country's (CLDR's zones; old names such as Asia/Calcutta are
+    read as their current ones)."""
+    sent = post_form(
+        editor,
+        "/fr/manage/events/new",
+        {**NEW_MEETING, "country": "AR", "timezone": "Europe/Zurich"},
+    )
+    assert sent.status_code == 400
+    page = sent.get_data(as_text=True).replace("\u00a0", " ")
+    assert "Europe/Zurich n’est pas un fuseau horaire de ce pays (Argentine)" in page
+    for country, zone in (("IN", "Asia/Calcutta"), ("AR", "America/Argentina/Cordoba")):
+        sent = post_form(
+            editor,
+            "/en/manage/events/new",
+            {**NEW_MEETING, "country": country, "timezone": zone, "slug": f"in-{country}"},
+        )
+        assert sent.status_code == 303, country

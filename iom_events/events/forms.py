@@ -30,9 +30,11 @@ from iom_events.fields import (
     VersionField,
     http_url,
     meeting_day,
+    same_zone,
     slug_format,
     time_zones,
     zone_of_country,
+    zones_of_country,
 )
 from iom_events.formatting import country_name, in_the_trash, language_name, translate
 from iom_events.forms import Form
@@ -196,6 +198,16 @@ class EventForm(Form):
             field.data = zone_of_country(self.country.data)
             if not field.data and not self.country.data:
                 raise ValidationError(_l("Choose the time zone, or a country that has only one."))
+        country = self.country.data
+        zones = zones_of_country(country) if country else []
+        if field.data and zones and same_zone(field.data) not in zones:
+            raise ValidationError(
+                _l(
+                    "%(zone)s is not a time zone of %(country)s: choose the zone of the venue.",
+                    zone=field.data,
+                    country=country_name(country),
+                )
+            )
 
     def validate_country(self, field):
         if field.data and not self.timezone.data:
