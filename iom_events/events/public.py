@@ -26,12 +26,13 @@ it sits beside `meeting` so that the two are read (and changed) together.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, raiseload, selectinload, with_loader_criteria
 
 from iom_events.agenda.models import AgendaItem
@@ -43,21 +44,29 @@ from iom_events.extensions import db
 from iom_events.formatting import official_rank, translate
 from iom_events.offices.models import Office
 from iom_events.press.models import PressContact
+from iom_events.records import built_once
 from iom_events.slugs import slug
 
 PUBLIC_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
 
+def is_public_status() -> ColumnElement[bool]:
+    """Published or cancelled. Written as `=` ORs, not IN: an IN list is a parameter that
+    SQLAlchemy writes out again at each execution, even of a statement built once (SQLite and
+    PostgreSQL plan both the same)."""
+    return or_(*(Event.status == status for status in PUBLIC_STATUSES))
+
+
 def public_events() -> Select[tuple[Event]]:
     """Meetings the public may see: published or cancelled, never drafts (nor, as every
     query, those in the trash)."""
-    return select(Event).where(Event.status.in_(PUBLIC_STATUSES))
+    return select(Event).where(is_public_status())
 
 
 def is_public_event(slug: str) -> ColumnElement[bool]:
     """The condition on `Event` for the public meeting at this address (a former address is
     not it: it answers 301)."""
-    return and_(Event.slug == slug, Event.status.in_(PUBLIC_STATUSES))
+    return and_(Event.slug == slug, is_public_status())
 
 
 def public_event(slug: str) -> Select[tuple[Event]]:
@@ -314,9 +323,17 @@ def office_versions():
 def fingerprint(slug: str) -> Fingerprint | None:
     """Everything the public meeting page shows, in one query: the meeting, what hangs from it
     (counted by its `content_version`), its parent's title, and the offices named on it."""
+    row = db.session.connection().execute(_fingerprint_statement(), {"slug": slug}).one_or_none()
+    return None if row is None else Fingerprint(tuple(row))
+
+
+@functools.cache
+def _fingerprint_statement() -> Select:
+    """Built once per process: building it (an aliased parent, two scalar subqueries) cost
+    more than running it, on every request of a cached page."""
     parent = aliased(Event)
     parent_version = select(parent.version).where(parent.id == Event.parent_id).scalar_subquery()
-    statement = public_event(slug).with_only_columns(
+    statement = public_event(bindparam("slug")).with_only_columns(
         Event.id,
         Event.uid,  # SQLite gives a deleted meeting's id to the next one; never its UID
         Event.version,
@@ -325,5 +342,4 @@ def fingerprint(slug: str) -> Fingerprint | None:
         parent_version,
         office_versions(),
     )
-    row = db.session.execute(statement).one_or_none()
-    return None if row is None else Fingerprint(tuple(row))
+    return built_once(statement)
