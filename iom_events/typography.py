@@ -138,9 +138,10 @@ def _set(html: str, position: int, french_page: bool, out: list[str], until_clos
             if until_closed and not stack:
                 return position
             continue
-        found = _LANG.search(attributes)
+        # Most tags have neither a `lang` nor an attribute a reader sees: no regex for them.
+        found = _LANG.search(attributes) if "lang=" in attributes else None
         own = setting if found is None else found.group(1).lower().startswith("fr")
-        if own and attributes:
+        if own and '="' in attributes and _SHOWN_ATTRIBUTES.search(attributes):
             attributes = _SHOWN_ATTRIBUTES.sub(lambda m: m[1] + french(m[2]) + m[3], attributes)
             out.append(f"<{tag.group(2)}{attributes}>")
         else:
