@@ -22,8 +22,10 @@ The rules, and why:
   nothing were cached (and the failure is logged), never an error page. Redis gets
   REDIS_TIMEOUT seconds an operation; after a failure, this app leaves it alone for
   REDIS_PAUSE seconds rather than make every request wait for it again.
-- Shared answers are compressed (gzip, Brotli, zstd: Flask-Compress) when the client accepts it,
-  and the compressed bytes are cached beside the identity ones. Answers for a signed-in person
+- Shared answers are compressed (gzip, Brotli, zstd: Flask-Compress's codings and levels) when
+  the client accepts it, and the compressed bytes are cached beside the identity ones, under a
+  key of their own: a cached answer costs no compression, and not even a read of its identity
+  bytes. Answers for a signed-in person
   are not compressed: they carry secrets (CSRF tokens) next to what the request reflects
   (BREACH).
 """
@@ -41,7 +43,11 @@ from importlib import metadata
 from pathlib import Path
 
 import redis
-from flask import Flask, Response, after_this_request, current_app, g, request, session
+from flask import Flask, Response, current_app, g, request, session
+
+# Flask-Compress's own choice of coding and compression (its COMPRESS_* settings); its
+# after_request would read the identity bytes and write the compressed ones back at every answer.
+from flask_compress.flask_compress import _choose_algorithm, _compress_data
 from flask_login import current_user
 from packaging.requirements import Requirement
 
@@ -123,8 +129,6 @@ def init_app(app: Flask) -> None:
     app.config.update(
         COMPRESS_REGISTER=False,  # shared answers only: see the module's docstring
         COMPRESS_MIMETYPES=["text/html", "text/calendar", "application/json"],
-        COMPRESS_CACHE_BACKEND=CompressedBytes,
-        COMPRESS_CACHE_KEY=compressed_cache_key,
     )
     compress.init_app(app)
     if app.config.get("CACHE_TYPE") == "RedisCache":
@@ -134,7 +138,13 @@ def init_app(app: Flask) -> None:
 
 
 def shared() -> bool:
-    """Is this answer the same for every visitor? Anonymous, no flash message waiting."""
+    """Is this answer the same for every visitor? Anonymous, no flash message waiting.
+
+    An empty session (no cookie: nearly every visitor) holds neither a signed-in person nor a
+    message, and is answered without loading a user (this site issues no "remember me"
+    cookie, and signs in no one from a header)."""
+    if not session:
+        return True
     return not current_user.is_authenticated and not session.get("_flashes")
 
 
@@ -167,19 +177,36 @@ def respond(
     response.make_conditional(request)
     if response.status_code == 304:
         return response
-    response.set_data(_cached(key, build))
-    g.compressed_cache_key = key
-    after_this_request(_compressed)
+    coding = _coding(mimetype)
+    if coding is None:
+        response.set_data(_cached(key, build))
+        return response
+    # The compressed bytes are an entry of their own: a hit reads them only, and compresses
+    # nothing.
+    body = _get(f"z:{coding}:{key}")
+    if body is None:
+        identity = _cached(key, build)
+        if len(identity) < current_app.config["COMPRESS_MIN_SIZE"]:
+            response.set_data(identity)
+            return response
+        body = _compress_data(current_app, identity, coding)
+        _set(f"z:{coding}:{key}", body)
+    response.set_data(body)
+    response.headers["Content-Encoding"] = coding
     return response
 
 
-def _compressed(response: Response) -> Response:
-    """Compressed by Flask-Compress, unless the client accepts none of its codings: it would
-    still use one that the client refused (`Accept-Encoding: gzip;q=0`)."""
-    accepted = request.accept_encodings
-    if not any(accepted.quality(coding) > 0 for coding in compress.enabled_algorithms):
-        return response
-    return compress.after_request(response)
+def _coding(mimetype: str) -> str | None:
+    """The content coding a shared answer is sent in: Flask-Compress's choice among its
+    COMPRESS_ALGORITHM for this Accept-Encoding (None: identity). A coding the client refuses
+    (`gzip;q=0`) is never chosen."""
+    if mimetype not in current_app.config["COMPRESS_MIMETYPES"]:
+        return None
+    header = request.headers.get("Accept-Encoding", "")
+    coding = _choose_algorithm(compress.enabled_algorithms, header)
+    if coding is None or request.accept_encodings.quality(coding) <= 0:
+        return None
+    return coding
 
 
 def canonical_query() -> dict[str, str]:
@@ -238,7 +265,7 @@ def _pause(error: Exception) -> None:
     current_app.extensions["iom_events.cache_paused_until"] = time.monotonic() + REDIS_PAUSE
 
 
-def _cached(key: str, build: Callable[[], bytes | str]) -> bytes | str:
+def _cached(key: str, build: Callable[[], bytes | str]) -> bytes:
     """The bytes under `key`, built by this request only if no other request is building them."""
     body = _get(key)
     if body is not None:
@@ -254,6 +281,8 @@ def _cached(key: str, build: Callable[[], bytes | str]) -> bytes | str:
                 if body is not None:
                     return body
             body = build()
+            if isinstance(body, str):  # encoded once, not at every answer
+                body = body.encode()
             _set(key, body)
             return body
 
@@ -314,22 +343,3 @@ def _wait_for(key: str) -> bytes | str | None:
             return body
         delay = min(delay * 2, 0.2)
     return None
-
-
-# --- compressed bytes, cached beside the identity ones -------------------------------------------
-
-
-def compressed_cache_key(req) -> str:
-    """Flask-Compress's cache key: the answer's own key, or "" when it is not a shared one."""
-    return g.get("compressed_cache_key", "")
-
-
-class CompressedBytes:
-    """Flask-Compress's cache backend: the shared cache, for the keys `respond` made only."""
-
-    def get(self, key: str) -> bytes | None:
-        return _get(f"z:{key}") if not key.endswith(";") else None
-
-    def set(self, key: str, value: bytes) -> None:
-        if not key.endswith(";"):
-            _set(f"z:{key}", value)

@@ -275,12 +275,19 @@ def number(value: int) -> str:
 
 
 def file_size(size: int) -> str:
-    """A file's size as the locale writes it: "1.3 kB", "1,3 ko", "20,4 MB"."""
+    """A file's size (`size` in bytes) as the locale writes it: "1.3 kB", "1,3 ko", "20,4 MB"."""
     for unit, factor in (("digital-megabyte", 1000**2), ("digital-kilobyte", 1000)):
         if size >= factor:
-            return format_unit(round(size / factor, 1), unit, length="short", locale=_locale())
+            return _unit(round(size / factor, 1), unit, "short", str(_locale()))
     # CLDR's short English form is "29 byte": the long one is what people write ("29 bytes").
-    return format_unit(size, "digital-byte", length="long", locale=_locale())
+    return _unit(size, "digital-byte", "long", str(_locale()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit(value: float, unit: str, length: str, locale: str) -> str:
+    """Babel's `format_unit`, remembered: it reads CLDR's patterns anew at each call, and a
+    meeting page lists hundreds of sizes (most of them repeated once rounded)."""
+    return format_unit(value, unit, length=length, locale=locale)
 
 
 def record_name(record) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import ClassVar
 from uuid import uuid4
 
-from sqlalchemy import Index, String, event, inspect
+from sqlalchemy import Executable, Index, String, event, inspect
 from sqlalchemy.orm import (
     Mapped,
     Mapper,
@@ -88,6 +88,12 @@ def _index_the_trash(mapper: Mapper, cls: type) -> None:
         )
 
 
+def _not_removed():
+    return with_loader_criteria(
+        Removable, lambda cls: cls.removed_at.is_(None), include_aliases=True
+    )
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _hide_removed(state: ORMExecuteState) -> None:
     if (
@@ -96,8 +102,15 @@ def _hide_removed(state: ORMExecuteState) -> None:
         and not state.is_relationship_load
         and not state.execution_options.get("include_removed", False)
     ):
-        state.statement = state.statement.options(
-            with_loader_criteria(
-                Removable, lambda cls: cls.removed_at.is_(None), include_aliases=True
-            )
-        )
+        state.statement = state.statement.options(_not_removed())
+
+
+def built_once(statement: Executable) -> Executable:
+    """`statement` with the trash rule applied now, for a statement built once and run on every
+    request (a fingerprint): `_hide_removed` would otherwise copy it at each run, and SQLAlchemy
+    would walk the copy again for its cache key. Run the result as it is; it may take bound
+    parameters (`bindparam("slug")`), and be run on the session's connection
+    (`db.session.connection().execute`) when it loads columns, not objects. Records in the
+    trash stay hidden exactly as in any query.
+    """
+    return statement.options(_not_removed()).execution_options(include_removed=True)

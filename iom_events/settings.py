@@ -70,7 +70,8 @@ def from_environment(instance_path: str) -> dict:
 
 
 def _cache_settings(redis_url: str | None) -> dict:
-    """Rendered pages and feeds: in this process by default, in Redis when several servers run;
+    """Rendered pages and feeds: in this process by default (at most CACHE_MAX_MB megabytes a
+    worker), in Redis when several servers run;
     CACHE_TYPE=NullCache keeps nothing (the benchmark measures uncached answers with it)."""
     if os.environ.get("CACHE_TYPE") == "NullCache":
         return {"CACHE_TYPE": "NullCache"}
@@ -81,7 +82,12 @@ def _cache_settings(redis_url: str | None) -> dict:
             "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "iom_events:",
             "CACHE_DEFAULT_TIMEOUT": 24 * 3600,
         }
-    return {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000, "CACHE_DEFAULT_TIMEOUT": 3600}
+    # In each worker, bounded in bytes (iom_events/memory_cache.py), not in entries.
+    return {
+        "CACHE_TYPE": "iom_events.memory_cache.BoundedMemoryCache",
+        "CACHE_MAX_BYTES": int(float(os.environ.get("CACHE_MAX_MB") or 64) * 1024 * 1024),
+        "CACHE_DEFAULT_TIMEOUT": 3600,
+    }
 
 
 def _json_dumps(value) -> str:

@@ -89,6 +89,10 @@ _LANG = re.compile(r"""\slang=["']?([a-zA-Z-]+)""")
 _SHOWN_ATTRIBUTES = re.compile(r'(\s(?:title|alt|aria-label|placeholder)=")([^"]*)(")')
 
 
+_FRENCH_ELEMENT = re.compile(r"""<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*?(?<=\s)lang=["']?[fF][rR]""")
+"""The opening tag of an element marked French, on a page that is not."""
+
+
 def french_html(html: str, lang: str) -> str:
     """An HTML page in `lang` with every French text set (`french`): text between tags and the
     attributes a reader sees (title, alt, aria-label, placeholder), where the element's language
@@ -97,14 +101,33 @@ def french_html(html: str, lang: str) -> str:
     Never touched: form values (an input's `value`, a textarea's text), so that saving a form
     stores exactly what was typed; scripts, styles and code. Expects the well-formed markup the
     templates write (attribute values escaped, so no ">" inside a tag).
+
+    A page in another language is only read where an element is marked French (a French text
+    on an English page, the language switcher): the rest is copied as it is, not walked tag by
+    tag (20 ms on the 390 kB page of a 400-item meeting, for one word set).
     """
-    if not lang.startswith("fr") and 'lang="fr' not in html:
-        return html
-    out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # (element, whether its text is set)
-    setting = lang.startswith("fr")
+    if lang.startswith("fr"):
+        out: list[str] = []
+        _set(html, 0, True, out, until_closed=False)
+        return "".join(out)
+    out = []
     position = 0
-    for tag in _TAG.finditer(html):
+    while (found := _FRENCH_ELEMENT.search(html, position)) is not None:
+        out.append(html[position : found.start()])
+        position = _set(html, found.start(), False, out, until_closed=True)
+    if not out:
+        return html
+    out.append(html[position:])
+    return "".join(out)
+
+
+def _set(html: str, position: int, french_page: bool, out: list[str], until_closed: bool) -> int:
+    """Walks the tags of `html` from `position`, appending to `out` the text set where it is
+    French; to the end, or (`until_closed`) to the end of the element opening at `position`.
+    Returns where it stopped."""
+    stack: list[tuple[str, bool]] = []  # (element, whether its text is set)
+    setting = french_page
+    for tag in _TAG.finditer(html, position):
         text = html[position : tag.start()]
         out.append(french(text) if setting and text else text)
         position = tag.end()
@@ -117,17 +140,22 @@ def french_html(html: str, lang: str) -> str:
                 top, _ = stack.pop()
                 if top == name:
                     break
-            setting = stack[-1][1] if stack else lang.startswith("fr")
+            setting = stack[-1][1] if stack else french_page
             out.append(tag.group(0))
+            if until_closed and not stack:
+                return position
             continue
-        found = _LANG.search(attributes)
+        # Most tags have neither a `lang` nor an attribute a reader sees: no regex for them.
+        found = _LANG.search(attributes) if "lang=" in attributes else None
         own = setting if found is None else found.group(1).lower().startswith("fr")
-        if own and attributes:
+        if own and '="' in attributes and _SHOWN_ATTRIBUTES.search(attributes):
             attributes = _SHOWN_ATTRIBUTES.sub(lambda m: m[1] + french(m[2]) + m[3], attributes)
             out.append(f"<{tag.group(2)}{attributes}>")
         else:
             out.append(tag.group(0))
         if name in _VOID or attributes.endswith("/"):
+            if until_closed and not stack:
+                return position
             continue
         if name in _SKIPPED:
             own = False
@@ -135,4 +163,4 @@ def french_html(html: str, lang: str) -> str:
         setting = own
     text = html[position:]
     out.append(french(text) if setting and text else text)
-    return "".join(out)
+    return len(html)

@@ -28,6 +28,13 @@ class SessionInterface(SecureCookieSessionInterface):
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
+    def open_session(self, app: Flask, request):
+        """Without a session cookie (nearly every visitor), an empty session, without building
+        the signing serializer each request would otherwise pay for."""
+        if self.get_cookie_name(app) not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
+
 
 DIGITS = re.compile(r"[0-9]{1,10}")
 """A number as an address writes it: ASCII digits only (`"²".isdigit()` is true, `int("²")`

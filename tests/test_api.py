@@ -241,8 +241,8 @@ def test_meeting_query_count_does_not_grow(client, app, make_event, count_querie
     assert len(meeting["delegations"]) == size["delegations"]
     assert len(meeting["documents"]) == size["documents"]
     assert len(meeting["side_events"]) == size["side_events"]
-    # The fingerprint, then `public.meeting`'s seven.
-    assert len(counter) == 8, "\n\n".join(counter.statements)
+    # The fingerprint, then `public.meeting`'s eight.
+    assert len(counter) == 9, "\n\n".join(counter.statements)
     with app.app_context():
         for side_event in db.session.get(Event, event.id).side_events:
             db.session.delete(side_event)

@@ -116,11 +116,11 @@ def test_the_footer_leads_visitors_to_sign_in(client):
 
 def test_the_preview_costs_a_fixed_number_of_queries(editor, draft, count_queries):
     """The signed-in user (1), the public fingerprint finding nothing (1), the meeting and its
-    parts (7): as the public page, whatever the meeting's size."""
+    parts (8): as the public page, whatever the meeting's size."""
     editor.get("/en/events/preview-draft/")
     with count_queries() as counter:
         assert editor.get("/en/events/preview-draft/").status_code == 200
-    assert len(counter) == 9, counter.statements
+    assert len(counter) == 10, counter.statements
 
 
 def test_the_preview_hides_what_the_public_would_not_see(app, editor, make_event):

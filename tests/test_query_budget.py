@@ -5,6 +5,7 @@ changes either way fails, so that a page getting worse or better is noticed."""
 from datetime import date
 
 import pytest
+from factories import new_event
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind, Participant, ParticipantRole
@@ -16,10 +17,22 @@ from iom_events.translated import Translated
 
 from pages import text_of
 
-MEETING_PAGE_QUERIES = 8
+MEETING_PAGE_QUERIES = 9
+"""The fingerprint, then `public.meeting`'s eight: the meeting with its parent and side events,
+one query per collection (organizers, delegations, participants, agenda, documents, press
+contacts), and the speakers of its items."""
 
 
-def fill(event_id: int, *, agenda: int, delegations: int, documents: int, side_events: int) -> None:
+def fill(
+    event_id: int,
+    *,
+    agenda: int,
+    delegations: int,
+    documents: int,
+    side_events: int,
+    participants: int | None = None,
+) -> None:
+    """Gives the meeting these many parts (participants: two a delegation unless said)."""
     event = db.session.get(Event, event_id)
     event.organizers = [
         EventOrganizer(role=OrganizerRole.HOST, name=Translated(en="A host government")),
@@ -40,7 +53,7 @@ def fill(event_id: int, *, agenda: int, delegations: int, documents: int, side_e
             function=Translated(en="Delegate"),
             position=n,
         )
-        for n in range(delegations * 2)
+        for n in range(delegations * 2 if participants is None else participants)
     ]
     event.participants = people
     event.agenda = [
@@ -131,7 +144,7 @@ PAGES = {
     "/en/events/rcp-bangkok-2009.ics": (4, 1),
     "/en/offices/bangkok.ics": (4, 1),
     "/api/v1/meetings": (3, 1),
-    "/api/v1/meetings/rcp-bangkok-2009": (8, 1),
+    "/api/v1/meetings/rcp-bangkok-2009": (9, 1),
 }
 
 
@@ -142,6 +155,10 @@ def test_every_public_page_kind_has_an_exact_query_count_cold_and_warm(
     # Lists load what hangs from their meetings in one query per kind, which an empty list
     # skips: there is always an upcoming meeting, whichever tests ran before.
     make_event(status=EventStatus.PUBLISHED)
+    assert_cold_and_warm(app, client, count_queries, path, queries)
+
+
+def assert_cold_and_warm(app, client, count_queries, path, queries) -> None:
     with app.app_context():
         cache.clear()  # cold, whatever other tests served before
     with count_queries() as cold:
@@ -150,3 +167,56 @@ def test_every_public_page_kind_has_an_exact_query_count_cold_and_warm(
         assert client.get(path).status_code == 200
     counted = (len(cold), len(warm))
     assert counted == queries, "\n\n".join([*cold.statements, "-- warm --", *warm.statements])
+
+
+LARGE = {"agenda": 400, "delegations": 200, "participants": 2000, "documents": 300}
+"""The benchmark's large meeting (benchmarks/generate.py): 400 agenda items, 200 delegations,
+2,000 participants, 300 documents in three languages; here with 5 side events too."""
+
+
+@pytest.fixture(scope="module")
+def large_meeting(app):
+    """Built once for the module (about 5,000 rows), published, upcoming; deleted after."""
+    event = new_event(app, slug="large-meeting-budget", starts_on=date(2030, 1, 10))
+    with app.app_context(), db.session.no_autoflush:
+        fill(event.id, **LARGE, side_events=5)
+    yield event
+    with app.app_context():
+        meeting = db.session.get(Event, event.id)
+        for side_event in meeting.side_events:
+            db.session.delete(side_event)
+        db.session.delete(meeting)
+        db.session.commit()
+
+
+LARGE_MEETING_PAGES = {
+    "/en/events/large-meeting-budget/": (MEETING_PAGE_QUERIES, 1),
+    "/fr/events/large-meeting-budget/": (MEETING_PAGE_QUERIES, 1),
+    "/es/events/large-meeting-budget/": (MEETING_PAGE_QUERIES, 1),
+    "/en/events/large-meeting-budget.ics": (4, 1),
+    "/fr/events/large-meeting-budget.ics": (4, 1),
+    "/api/v1/meetings/large-meeting-budget": (MEETING_PAGE_QUERIES, 1),
+    "/api/v1/meetings/large-meeting-budget?lang=fr": (MEETING_PAGE_QUERIES, 1),
+    # The lists and feeds it is in: the same counts as with small meetings only.
+    "/en/": PAGES["/en/"],
+    "/en/events/": PAGES["/en/events/"],
+    "/en/events/?year=2030": PAGES["/en/events/"],
+    "/en/events.ics": PAGES["/en/events.ics"],
+    "/en/events.ics?year=2030": PAGES["/en/events.ics"],
+    "/api/v1/meetings": PAGES["/api/v1/meetings"],
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "queries"), LARGE_MEETING_PAGES.items(), ids=list(LARGE_MEETING_PAGES)
+)
+def test_the_large_meeting_costs_the_same_queries_as_a_small_one(
+    app, client, count_queries, large_meeting, path, queries
+):
+    assert_cold_and_warm(app, client, count_queries, path, queries)
+
+
+def test_the_large_meeting_page_shows_all_of_it(client, large_meeting):
+    page = text_of(client.get("/en/events/large-meeting-budget/").get_data(as_text=True))
+    assert "Session 399" in page and "Person 1999" in page and "Paper 299" in page
+    assert "200 delegations" in page

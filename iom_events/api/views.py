@@ -111,7 +111,9 @@ def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filter
     statement = search(query, filters) if query else None
     if statement is None:  # no query, or no word in it
         statement = queries.filtered_events(filters)
-    fingerprint = fingerprints.listing(statement, filters.office)
+    fingerprint = fingerprints.listing(
+        ("api", query, *sorted(filters.query().items())), lambda: statement, filters.office
+    )
     if fingerprint is None:
         moved = former_slugs.redirect_office_filter(filters.office)
         if moved is not None:

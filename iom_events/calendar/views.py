@@ -135,8 +135,11 @@ def office(slug: str):
 
 def _listing(filters: EventFilters, office_feed: bool = False) -> Response:
     today = date.today()
-    statement = queries.listing(filters, today)
-    fingerprint = fingerprints.listing(statement, filters.office)
+    fingerprint = fingerprints.listing(
+        ("feed", today, *sorted(filters.query().items())),
+        lambda: queries.listing(filters, today),
+        filters.office,
+    )
     if fingerprint is None:  # no such office
         if office_feed:
             abort(404)  # the 404 handler leads a renamed office's feed to its new address
@@ -155,7 +158,8 @@ def _listing(filters: EventFilters, office_feed: bool = False) -> Response:
         else:
             url = url_for("events.index", **query, _external=True)
         description = naming.feed_description(filters, queries.window_start(today))
-        return feeds.calendar(_context(name, url, description), queries.meetings(statement))
+        meetings = queries.meetings(queries.listing(filters, today))
+        return feeds.calendar(_context(name, url, description), meetings)
 
     return _respond(fingerprint, build, query)
 

@@ -33,7 +33,7 @@ MAX_AGE = 60
 @bp.get("/")
 def home():
     today = date.today()
-    fingerprint = fingerprints.listing(queries.public_events().where(Event.parent_id.is_(None)))
+    fingerprint = fingerprints.listing("home", _main_meetings)
     fingerprint = replace(fingerprint, values=(*fingerprint.values, today.isoformat()))
 
     def build() -> str:
@@ -43,6 +43,10 @@ def home():
     return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
 
 
+def _main_meetings():
+    return queries.public_events().where(Event.parent_id.is_(None))
+
+
 @bp.get("/events/")
 def index():
     form = EventFilterForm(request.args)
@@ -50,14 +54,22 @@ def index():
     page = page_number()
     if form.validate():
         filters = form.filters()
-        statement = queries.filtered_events(filters)
-        fingerprint = fingerprints.listing(statement, filters.office)
+        fingerprint = fingerprints.listing(
+            ("meetings", *sorted(filters.query().items())),
+            lambda: queries.filtered_events(filters),
+            filters.office,
+        )
         if fingerprint is not None:
             # Only what shapes the page keys it and is in its links: not ?page=01 or ?utm_x=.
             query = {**filters.query(), **({"page": str(page)} if page > 1 else {})}
             return caching.respond(
                 fingerprint,
-                lambda: _listing(EventFilterForm(MultiDict(query)), statement, filters, page),
+                lambda: _listing(
+                    EventFilterForm(MultiDict(query)),
+                    queries.filtered_events(filters),
+                    filters,
+                    page,
+                ),
                 mimetype="text/html",
                 max_age=MAX_AGE,
                 query=query,
