@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icu
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import get_timezone_location
 from babel.units import format_unit
@@ -34,11 +34,12 @@ def translate(value: Translated | None, original: str | None = None) -> Localize
 
 
 def language_name(code: str) -> str:
-    """The name of a language (a BCP 47 tag) in the page's language: "anglais", "inglés"."""
+    """The name of a language (a BCP 47 tag) in the page's language: "anglais", "inglés"; a
+    code that names no language Babel knows (sent by hand: "A", "zz") is returned as it is."""
     locale = _locale()
     try:
         return Locale.parse(code, sep="-").get_display_name(locale) or code
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, TypeError, UnknownLocaleError):
         return code
 
 

@@ -399,3 +399,16 @@ def test_a_refused_form_with_a_control_character_in_a_key_is_a_page_not_a_500(ad
     )
     assert response.status_code == 400
     assert "Nothing was saved" in text_of(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("code", ["A", "zz", "en-", "-", "x" * 300, "fr_FR", "\x00"])
+def test_a_refused_form_with_an_unknown_language_code_is_a_page_not_a_500(admin, code):
+    """The refused form's page names a chosen language by its name; a code that is no language
+    at all ("A", which Babel refuses as an unknown locale) is shown as it was sent.
+    Found by tests/test_no_input_reaches_a_500.py."""
+    response = admin.post(
+        "/en/manage/account/sign-out-everywhere",
+        data={"csrf_token": "not-the-token", "language": code, "original_language": code},
+    )
+    assert response.status_code == 400
+    assert "Nothing was saved" in text_of(response.get_data(as_text=True))
