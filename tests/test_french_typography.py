@@ -105,15 +105,16 @@ def _links(html: str) -> list[str]:
     return re.findall(r'href="(/fr/[^"#]*)"', html)
 
 
-def test_no_french_page_has_a_plain_space_before_a_colon(client):
-    """Every public French page reachable from the home page, the demo's five meetings and
-    offices included: their catalog texts, the content staff typed, names and dates."""
+def crawl(client, start: list[str], follow, limit: int) -> tuple[set[str], dict[str, list]]:
+    """Read the French pages reachable from `start` by the links `follow` accepts (at most
+    `limit`, files and signing out left alone): the paths read, and the typography faults of
+    each page that has some."""
     seen: set[str] = set()
-    queue = ["/fr/", "/fr/search?q=migration"]
+    queue = list(start)
     faults: dict[str, list[str]] = {}
-    while queue and len(seen) < 150:
+    while queue and len(seen) < limit:
         path = queue.pop(0)
-        if path in seen or urlsplit(path).path.endswith((".pdf", ".zip", ".ics")):
+        if path in seen or "sign-out" in path or urlsplit(path).path.endswith(FILES):
             continue
         seen.add(path)
         response = client.get(path)
@@ -122,7 +123,19 @@ def test_no_french_page_has_a_plain_space_before_a_colon(client):
         html = response.get_data(as_text=True)
         if found := typography_faults(french_text(html)):
             faults[path] = found
-        queue.extend(link for link in _links(html) if "/manage" not in link)
+        queue.extend(link for link in _links(html) if follow(link))
+    return seen, faults
+
+
+FILES = (".pdf", ".zip", ".ics", ".csv")
+
+
+def test_no_french_page_has_a_plain_space_before_a_colon(client):
+    """Every public French page reachable from the home page, the demo's five meetings and
+    offices included: their catalog texts, the content staff typed, names and dates."""
+    seen, faults = crawl(
+        client, ["/fr/", "/fr/search?q=migration"], lambda link: "/manage" not in link, 150
+    )
     assert len(seen) > 20, seen
     assert faults == {}
 
@@ -204,20 +217,6 @@ def test_the_edit_form_shows_and_saves_exactly_what_was_typed(app, editor, typed
 def test_no_french_staff_page_has_a_plain_space_before_a_colon(editor):
     """The staff pages too: lists, forms (their labels, help and choices; never the values
     typed in them), history, trash, reached from the staff home page by their links."""
-    seen: set[str] = set()
-    queue = ["/fr/manage/"]
-    faults: dict[str, list[str]] = {}
-    while queue and len(seen) < 120:
-        path = queue.pop(0)
-        if path in seen or "sign-out" in path or path.endswith((".pdf", ".zip", ".ics", ".csv")):
-            continue
-        seen.add(path)
-        response = editor.get(path)
-        if response.status_code != 200 or response.mimetype != "text/html":
-            continue
-        html = response.get_data(as_text=True)
-        if found := typography_faults(french_text(html)):
-            faults[path] = found
-        queue.extend(link for link in _links(html) if link.startswith("/fr/manage"))
+    seen, faults = crawl(editor, ["/fr/manage/"], lambda link: link.startswith("/fr/manage"), 120)
     assert len(seen) > 40, seen
     assert faults == {}
