@@ -74,6 +74,7 @@ def test_the_site_feed_costs_the_same_whatever_the_number_of_meetings(
     client, make_event, count_queries
 ):
     counts = []
+    client.get("/en/events.ics?country=KE")  # each count below is then of a feed that changed
     for extra in (1, 40):
         for n in range(extra):
             make_event(
