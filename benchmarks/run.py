@@ -331,8 +331,8 @@ worker takes a new connection is the kernel's choice."""
 
 def probe(url: str, headers: dict, warm: int = 0) -> dict:
     """One request as the load will send it, timed (on a cold server: the first build), `warm`
-    more, then five for the queries a request runs (their median), and one without compression for the body's
-    size."""
+    more, then five for the queries a request runs (their median), and one without compression
+    for the body's size."""
     with httpx.Client(timeout=600) as client:
         started = time.perf_counter()
         first = _fetch(client, url, headers)

@@ -11,9 +11,9 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from iom_events.audit.models import AuditEntry
-from iom_events.demo.pdf import title_page
 from iom_events.delegations import people
 from iom_events.delegations.models import Delegation, Participant
+from iom_events.demo.pdf import title_page
 from iom_events.extensions import db
 from iom_events.translated import Translated
 
