@@ -153,7 +153,6 @@ def respond(
     build: Callable[[], bytes | str],
     *,
     mimetype: str,
-    max_age: int,
     query: Mapping[str, str] | None = None,
 ) -> Response:
     """A response validated by the fingerprint, built only when neither client nor cache has it.
@@ -172,8 +171,10 @@ def respond(
     key = _key(fingerprint, g.canonical_query)
     response.set_etag(key, weak=True)
     response.vary.add("Accept-Encoding")
+    # Stored, but checked at every use (a 304 costs the fingerprint's one query): a meeting
+    # withdrawn, cancelled or corrected shows at once, in browsers and proxies alike.
     response.cache_control.public = True
-    response.cache_control.max_age = max_age
+    response.cache_control.no_cache = True
     # If-None-Match alone (RFC 9110 section 13.1.2: weak comparison, "*" matches); the rest of
     # Werkzeug's make_conditional (dates, ranges) has nothing to do on an answer without a
     # Last-Modified, and cost a tenth of a cached answer.

@@ -235,7 +235,7 @@ def _respond(
     fingerprint: fingerprints.Fingerprint, build: Callable[[], bytes], query: dict[str, str]
 ) -> Response:
     """`query`: the validated parameters that shape the answer (nothing else keys the cache)."""
-    return caching.respond(fingerprint, build, mimetype=JSON, max_age=MAX_AGE, query=query)
+    return caching.respond(fingerprint, build, mimetype=JSON, query=query)
 
 
 def _language(lang: str | None) -> str | None:
@@ -262,5 +262,5 @@ def _conditional(payload: dict) -> Response:
     response = Response(body, mimetype=JSON)
     response.set_etag(hashlib.sha256(body).hexdigest()[:40])
     response.cache_control.public = True
-    response.cache_control.max_age = MAX_AGE
+    response.cache_control.no_cache = True  # as every answer from the data (caching.respond)
     return response.make_conditional(request)

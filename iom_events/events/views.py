@@ -27,8 +27,6 @@ from iom_events.web import page_number
 
 bp = Blueprint("events", __name__, url_prefix=LANG)
 
-MAX_AGE = 60
-
 
 @bp.get("/")
 def home():
@@ -40,7 +38,7 @@ def home():
         upcoming, recent = queries.upcoming_and_recent(today)
         return render_template("events/home.html", upcoming=upcoming, recent=recent)
 
-    return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
+    return caching.respond(fingerprint, build, mimetype="text/html")
 
 
 def _main_meetings():
@@ -73,7 +71,6 @@ def index():
                     page,
                 ),
                 mimetype="text/html",
-                max_age=MAX_AGE,
                 query=query,
             )
         moved = former_slugs.redirect_office_filter(filters.office)
@@ -156,7 +153,7 @@ def show(slug: str):
             "events/show.html", meeting=meeting, event=event, add_to_calendar=add_to
         )
 
-    return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
+    return caching.respond(fingerprint, build, mimetype="text/html")
 
 
 def _preview(slug: str):
