@@ -36,6 +36,9 @@ from benchmarks.generate import COUNTRIES, DATA, DEFAULT_BLOBS, DEFAULT_DATABASE
 from benchmarks.servers import Gunicorn, MemorySampler, Nginx
 
 RCP = "rcp-bangkok-2009"
+
+YEAR = 2016
+"""A year of the generated meetings (about 250 of 5,000): its feed has no window to bound it."""
 """A reference meeting (iom_events/demo): a regional consultative process, real-sized."""
 
 CLIENT_CPU_LIMIT = 0.9
@@ -274,7 +277,14 @@ class Bench:
                 connections=1,
             )
         )
-        rows.append(self.cold_site_feed(f"{site_feed}, cold", uncached.url, uncached))
+        rows.append(self.cold_build(f"{site_feed}, cold", "/en/events.ics", uncached))
+        rows.append(
+            self.cold_build(
+                f"year feed ({YEAR}, every meeting of the year), cold",
+                f"/en/events.ics?year={YEAR}",
+                uncached,
+            )
+        )
 
         download = f"/en/events/{LARGE}/documents/{backend['big_document']}/en"
         rows.append(self.row("download 20 MB", cached.url, download, server=cached))
@@ -296,20 +306,17 @@ class Bench:
             notes["feed_sizes"] = feed_sizes(cached.url)
         return rows, notes
 
-    def cold_site_feed(self, label: str, base: str, server: Gunicorn) -> dict:
-        """The site feed built from scratch, one request at a time (a few seconds each: too
-        slow for wrk to gather a distribution in a short run): the first build and the median."""
+    def cold_build(self, label: str, path: str, server: Gunicorn) -> dict:
+        """A feed built from scratch on the uncached `server`, one request at a time (too slow
+        for wrk to gather a distribution in a short run): the first build and the median."""
         builds = 2 if self.args.quick else 5
-        row = {
-            "label": label,
-            "path": "/en/events.ics",
-            **probe(base + "/en/events.ics", self.headers),
-        }
+        base = server.url
+        row = {"label": label, "path": path, **probe(base + path, self.headers)}
         times = []
         with MemorySampler(server) as memory, httpx.Client(timeout=600) as client:
             for _ in range(builds):
                 started = time.perf_counter()
-                client.get(base + "/en/events.ics", headers=self.headers).raise_for_status()
+                client.get(base + path, headers=self.headers).raise_for_status()
                 times.append((time.perf_counter() - started) * 1000)
         row.update(
             requests=builds + 1,
