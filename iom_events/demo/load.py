@@ -167,8 +167,8 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
         for position, p in enumerate(data["participants"])
     }
     event.participants = list(people.values())
-    event.agenda = [
-        AgendaItem(
+    items = {
+        item.get("key", position): AgendaItem(
             day=item["day"],
             kind=AgendaItemKind(item["kind"]),
             title=_t(item["title"]),
@@ -177,7 +177,8 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
             position=position,
         )
         for position, item in enumerate(data["agenda"])
-    ]
+    }
+    event.agenda = list(items.values())
     event.press_contacts = [
         PressContact(
             name=c["name"],
@@ -195,6 +196,7 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
             title=_t(d["title"]),
             symbol=d["symbol"],
             delegation=delegations[d["delegation"]] if d["delegation"] else None,
+            agenda_item=items[d["agenda_item"]] if d.get("agenda_item") else None,
             position=position,
         )
         for position, d in enumerate(data["documents"])

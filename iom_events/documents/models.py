@@ -16,6 +16,7 @@ from iom_events.translated import Translated, TranslatedText
 
 if TYPE_CHECKING:
     from iom_events.accounts.models import User
+    from iom_events.agenda.models import AgendaItem
     from iom_events.delegations.models import Delegation
     from iom_events.events.models import Event
 
@@ -73,10 +74,19 @@ class Document(Versioned, Removable, db.Model):
     delegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("delegation.id", ondelete="SET NULL"), index=True
     )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
+    )
+    """The agenda item of the same meeting the document is material for (a presentation under
+    "Presentations of the RCPs"), or None. An item moved to the trash keeps its materials (a
+    restore brings them back under it); the public agenda, which hides the item, lists them
+    only by category meanwhile; deleting the item for good detaches them (SET NULL), never
+    deletes them."""
     position: Mapped[int] = mapped_column(default=0)
 
     event: Mapped[Event] = relationship(back_populates="documents")
     delegation: Mapped[Delegation | None] = relationship()
+    agenda_item: Mapped[AgendaItem | None] = relationship()
     versions: Mapped[list[DocumentFile]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentFile.id"
     )

@@ -120,6 +120,9 @@ class AgendaEntry(_Reads):
 
     item: AgendaItem
     speakers: list[Participant]
+    materials: list[Document] = field(default_factory=list)
+    """The item's documents the public may see (those with a current version), in the
+    documents' order; they are listed under their category too."""
 
     def _wrapped(self) -> AgendaItem:
         return self.item
@@ -295,11 +298,21 @@ def _public(event: Event) -> PublicMeeting:
             speakers[item_id].append(visible_by_id[person_id])
     for people in speakers.values():
         people.sort(key=lambda person: (person.position, person.id))
+    documents = [document for document in event.documents if document.files]
+    materials: dict[int, list[Document]] = defaultdict(list)
+    for document in documents:
+        if document.agenda_item_id is not None:
+            materials[document.agenda_item_id].append(document)
     agenda = [
-        (day, [AgendaEntry(item, speakers.get(item.id, [])) for item in items])
+        (
+            day,
+            [
+                AgendaEntry(item, speakers.get(item.id, []), materials.get(item.id, []))
+                for item in items
+            ],
+        )
         for day, items in groupby(event.agenda, key=lambda item: item.day)
     ]
-    documents = [document for document in event.documents if document.files]
     parent = event.parent if _shown(event.parent) else None
     return PublicMeeting(
         event=event,
