@@ -187,7 +187,8 @@ def test_public_listing_links_each_language_version(app, client):
         r'<a href="([^"]+)" hreflang="(\w+)" type="application/pdf" download>(\w+)</a>', documents
     )
     assert ("fr", "francés") in {(lang, label) for _, lang, label in links}
-    assert len(links) == 3 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1
+    # The uploaded versions, then the generated provisional agenda and list of participants.
+    assert len(links) == 3 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 3 + 3
     for href, _, _ in links[:3]:
         assert client.get(href).status_code == 200
     assert re.search(r"PDF \d+,\d kB", text_of(documents))  # the demo PDFs hold the seed text

@@ -15,7 +15,7 @@ from iom_events.events.models import Event
 from iom_events.extensions import cache, db
 from iom_events.translated import Translated
 
-from pages import text_of
+from pages import section, text_of
 
 RCP = "rcp-bangkok-2009"
 
@@ -93,6 +93,16 @@ def test_the_meeting_page_links_its_printable_agenda_and_pdfs(client):
     assert f'href="/fr/events/{RCP}/agenda"' in html
     assert f'href="/fr/events/{RCP}/agenda.pdf"' in html
     assert f'href="/fr/events/{RCP}/participants.pdf"' in html
+    # The documents list offers both as generated versions in the three languages.
+    documents = text_of(section(html, "documents")).replace("\u202f", " ")
+    assert "Générés à partir des données de la réunion" in documents
+    assert "Ordre du jour provisoire (anglais | français | espagnol)" in documents
+    assert "Liste des participants (anglais | français | espagnol)" in documents
+    for lang in ("en", "fr", "es"):
+        for end in ("agenda.pdf", "participants.pdf"):
+            href = f'href="/{lang}/events/{RCP}/{end}" hreflang="{lang}"'
+            assert href in section(html, "documents")
+            assert client.get(f"/{lang}/events/{RCP}/{end}").status_code == 200
 
 
 @pytest.mark.parametrize(
