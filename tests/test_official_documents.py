@@ -310,3 +310,20 @@ def test_rendering_times(app, client, record_property, lang):
     record_property("rcp_participants_pdf_seconds", round(time.perf_counter() - start, 3))
     assert response.status_code == 200
     assert response.data.startswith(b"%PDF-")
+
+
+def test_the_zips_hold_the_generated_pdfs_of_their_language(client):
+    """A zip in one language linked from a page in another: its generated PDFs are in the zip's
+    language, the same bytes as at their own address."""
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/fr/events/{RCP}/documents/es.zip").data))
+    names = archive.namelist()
+    agenda = f"{RCP}_programa-provisional_es.pdf"
+    participants = f"{RCP}_lista-de-participantes_es.pdf"
+    assert agenda in names and participants in names
+    assert archive.read(agenda) == client.get(f"/es/events/{RCP}/agenda.pdf").data
+    assert archive.read(participants) == client.get(f"/es/events/{RCP}/participants.pdf").data
+    assert "Programa provisional" in pdf_text(archive.read(agenda))
+    # The page that linked it is still French afterwards.
+    assert '<html lang="fr">' in client.get(f"/fr/events/{RCP}/").get_data(as_text=True)

@@ -1,5 +1,8 @@
 """Public downloads: one language version of a document, or all of a meeting's in one zip."""
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 from flask import Blueprint, Response, abort
 from flask_login import current_user
 
@@ -8,7 +11,9 @@ from iom_events.documents.archive import zip_stream
 from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.models import DocumentFile
 from iom_events.documents.storage import blob_store
+from iom_events.events import official
 from iom_events.languages import LANG
+from iom_events.settings import LANGUAGES
 from iom_events.slugs import slug as make_slug
 
 bp = Blueprint("documents", __name__, url_prefix=f"{LANG}/events/<slug>/documents")
@@ -51,14 +56,41 @@ def archive(slug: str, language: str):
     store = blob_store()
     found, preview = _versions_in(slug, language)
     versions = [version for version in found if store.exists(version.sha256)]
-    if not versions:
-        abort(404)
     names = queries.download_names(versions)
-    entries = [(names[v.id], store.path(v.sha256), v.uploaded_at) for v in versions]
+    entries: list[tuple[str, Path | bytes, datetime]] = [
+        (names[v.id], store.path(v.sha256), v.uploaded_at) for v in versions
+    ]
+    if not preview:
+        entries += _generated(slug, language, taken={name.casefold() for name in names.values()})
+    if not entries:
+        abort(404)
     name = f"{slug}_{make_slug(language)}.zip"
     response = Response(zip_stream(entries), mimetype="application/zip")
     response.headers.set("Content-Disposition", "attachment", filename=name)
     return _kept_private(response) if preview else response
+
+
+def _generated(slug: str, language: str, taken: set[str]) -> list[tuple[str, bytes, datetime]]:
+    """The official documents generated from the public meeting's data (its provisional
+    agenda when it has an agenda, its list of participants when it has public participants),
+    in `language` when that is one of the site's languages: rendered now, or read from the
+    cache when their HTML has not changed (iom_events/events/official.py). A name an uploaded
+    file already has gets "-generated" before its extension."""
+    if language not in LANGUAGES:
+        return []
+    entries = []
+    with official.in_language(language):
+        for document in official.GeneratedDocument:
+            if not official.has_content(slug, document):
+                continue
+            source = official.source_html(slug, document)
+            if source is None:
+                return []
+            name = source.file_name
+            if name.casefold() in taken:
+                name = name.removesuffix(".pdf") + "-generated.pdf"
+            entries.append((name, official.pdf_of(source), datetime.now(UTC)))
+    return entries
 
 
 def _versions_in(slug: str, language: str) -> tuple[list[DocumentFile], bool]:

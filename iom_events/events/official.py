@@ -2,23 +2,36 @@
 "List of participants", laid out as UN meeting documents, and made PDFs by WeasyPrint.
 
 Nothing here is stored: the documents are written from the public read model
-(`public.meeting`) whenever their data changes, and the views key them by what they show
-(iom_events/events/printed.py). No HTTP here, and no network: WeasyPrint is given the HTML and
-its stylesheet as text, and fetches nothing (`_fetch_nothing`); its fonts are the system's
-(fontconfig: DejaVu or Noto, which cover French and Spanish).
+(`public.meeting`) whenever their data changes, and keyed by what they show: the HTML a PDF is
+made from is cached under the meeting's fingerprint, the PDF under the digest of that HTML
+(and of the release). Their pages are iom_events/events/printed.py; the meeting's zips take
+them too (iom_events/documents/views.py). No routes here, and no network: WeasyPrint is given
+the HTML and its stylesheet as text, and fetches nothing (`_fetch_nothing`); its fonts are the
+system's (fontconfig: DejaVu or Noto, which cover French and Spanish).
 """
 
 from __future__ import annotations
 
+import contextlib
+import enum
+import hashlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import abort, current_app, g, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from iom_events import caching
 from iom_events.delegations.models import DelegationKind, Participant, ParticipantRole
 from iom_events.documents.models import DocumentCategory
+from iom_events.events import public
 from iom_events.events.public import DelegationView, PublicMeeting
+from iom_events.languages import current_lang
+from iom_events.slugs import slug as make_slug
 
 PRINT_CSS = Path(__file__).resolve().parent.parent.parent / "static" / "css" / "official.css"
 """The official documents' stylesheet: the printable agenda links it, the PDFs inline it."""
@@ -134,3 +147,130 @@ def pdf_from_html(html: str, base_url: str) -> bytes:
     output = io.BytesIO()
     HTML(string=html, base_url=base_url, url_fetcher=_fetch_nothing).write_pdf(output)
     return output.getvalue()
+
+
+# --- the documents as HTML, then PDF ----------------------------------------------------------
+
+
+class GeneratedDocument(enum.Enum):
+    """The official documents generated from a meeting's data, by the endpoint of their PDF."""
+
+    AGENDA = "printed.agenda_pdf"
+    PARTICIPANTS = "printed.participants_pdf"
+
+    @property
+    def title(self) -> str:
+        """The document's title in the current language (UN terms)."""
+        if self is GeneratedDocument.AGENDA:
+            return _("Provisional agenda")
+        return _("List of participants")
+
+
+@dataclass(frozen=True)
+class SourceHtml:
+    """The HTML a PDF is rendered from, and what names and validates that PDF."""
+
+    html: bytes
+    digest: str
+    """SHA-256 (hex) of the release and the HTML: the PDF's ETag and cache key."""
+    file_name: str
+    """`<slug>_<title>_<lang>.pdf`, the title in the document's language (RFC 6266's
+    `filename*` carries its accents, as documents' names do)."""
+
+
+def source_html(slug: str, document: GeneratedDocument) -> SourceHtml | None:
+    """The HTML of the public meeting's document in the current language, or None when no
+    public meeting has this address: one query (the fingerprint) when the meeting has not
+    changed since it was last built, nine otherwise."""
+    fingerprint = public.fingerprint(slug)
+    if fingerprint is None:
+        return None
+    build = _agenda_pdf_html if document is GeneratedDocument.AGENDA else _participants_html
+    html = caching.derived(f"official:{document.name}", fingerprint, lambda: build(slug))
+    release = current_app.extensions["iom_events.release"]
+    digest = hashlib.sha256(release.encode() + b"\0" + html).hexdigest()
+    title = make_slug(document.title, allow_unicode=True)
+    return SourceHtml(html, digest, f"{slug}_{title}_{current_lang()}.pdf")
+
+
+def has_content(slug: str, document: GeneratedDocument) -> bool:
+    """Whether the public meeting has something for the document to show: agenda items for
+    the provisional agenda, public delegations or participants for the list of participants
+    (what the meeting page lists them for). Read with the fingerprint, built once per change."""
+    fingerprint = public.fingerprint(slug)
+    if fingerprint is None:
+        return False
+    contents = caching.derived("official:contents", fingerprint, lambda: _contents(slug))
+    return document.name in contents.decode().split()
+
+
+def _contents(slug: str) -> str:
+    meeting = public.meeting(slug) or abort(404)
+    present = []
+    if meeting.agenda:
+        present.append(GeneratedDocument.AGENDA.name)
+    if meeting.delegations or meeting.other_participants:
+        present.append(GeneratedDocument.PARTICIPANTS.name)
+    return " ".join(present) or "-"
+
+
+def pdf_of(source: SourceHtml) -> bytes:
+    """The PDF of `source`, rendered once per digest (then read from the cache)."""
+    return caching.by_content(
+        "official-pdf", source.digest, lambda: pdf_from_html(source.html.decode(), request.host_url)
+    )
+
+
+@contextlib.contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """The current request as if it were at `language`'s address (`/<language>/...`): its
+    catalog, its dates, its links and its typography; for a zip in one language that a page
+    in another links to."""
+    previous = g.get("lang")
+    g.lang = language
+    try:
+        with force_locale(language):
+            yield
+    finally:
+        if previous is None:
+            g.pop("lang", None)
+        else:
+            g.lang = previous
+
+
+def agenda_html(slug: str, *, pdf: bool) -> str:
+    """The provisional agenda's HTML: the printable page (`pdf` False), or the PDF's source."""
+    meeting = public.meeting(slug) or abort(404)
+    return render_template(
+        "official/agenda.html",
+        **_common(meeting, GeneratedDocument.AGENDA, "printed.agenda", pdf=pdf),
+        symbol=agenda_symbol(meeting),
+    )
+
+
+def _agenda_pdf_html(slug: str) -> str:
+    return agenda_html(slug, pdf=True)
+
+
+def _participants_html(slug: str) -> str:
+    meeting = public.meeting(slug) or abort(404)
+    return render_template(
+        "official/participants.html",
+        **_common(meeting, GeneratedDocument.PARTICIPANTS, "printed.participants_pdf", pdf=True),
+        symbol=None,
+        groups=delegation_groups(meeting),
+        members_in_order=members_in_order,
+    )
+
+
+def _common(meeting: PublicMeeting, document: GeneratedDocument, endpoint: str, *, pdf: bool):
+    address = url_for(endpoint, slug=meeting.event.slug, _external=True)
+    return {
+        "meeting": meeting,
+        "event": meeting.event,
+        "document_title": document.title,
+        "address": address,
+        "address_css": css_string(address),
+        "pdf": pdf,
+        "css": stylesheet() if pdf else "",
+    }

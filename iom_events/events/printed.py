@@ -15,15 +15,11 @@ digest simply stops reading.
 
 from __future__ import annotations
 
-import hashlib
-
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, Response, abort, request
 
 from iom_events import caching
 from iom_events.events import official, public
-from iom_events.languages import LANG, current_lang
-from iom_events.slugs import slug as make_slug
+from iom_events.languages import LANG
 
 bp = Blueprint("printed", __name__, url_prefix=f"{LANG}/events/<slug>")
 
@@ -35,81 +31,37 @@ def agenda(slug: str):
     """The printable agenda: nine queries built, one cached (the fingerprint)."""
     fingerprint = public.fingerprint(slug) or abort(404)
     return caching.respond(
-        fingerprint, lambda: _agenda_html(slug, pdf=False), mimetype="text/html", max_age=MAX_AGE
+        fingerprint,
+        lambda: official.agenda_html(slug, pdf=False),
+        mimetype="text/html",
+        max_age=MAX_AGE,
     )
 
 
 @bp.get("/agenda.pdf")
 def agenda_pdf(slug: str):
     """The provisional agenda as a PDF, rendered from the printable agenda's HTML."""
-    return _pdf(slug, "agenda-pdf", lambda: _agenda_html(slug, pdf=True), _("Provisional agenda"))
+    return _pdf(slug, official.GeneratedDocument.AGENDA)
 
 
 @bp.get("/participants.pdf")
 def participants_pdf(slug: str):
     """The list of participants as a PDF: public participants only, never a contact."""
-    return _pdf(
-        slug, "participants-pdf", lambda: _participants_html(slug), _("List of participants")
-    )
+    return _pdf(slug, official.GeneratedDocument.PARTICIPANTS)
 
 
-def _agenda_html(slug: str, *, pdf: bool) -> str:
-    meeting = public.meeting(slug) or abort(404)
-    return render_template(
-        "official/agenda.html",
-        **_common(meeting, _("Provisional agenda"), "printed.agenda", pdf=pdf),
-        symbol=official.agenda_symbol(meeting),
-    )
-
-
-def _participants_html(slug: str) -> str:
-    meeting = public.meeting(slug) or abort(404)
-    return render_template(
-        "official/participants.html",
-        **_common(meeting, _("List of participants"), "printed.participants_pdf", pdf=True),
-        symbol=None,
-        groups=official.delegation_groups(meeting),
-        members_in_order=official.members_in_order,
-    )
-
-
-def _common(meeting: public.PublicMeeting, title: str, endpoint: str, *, pdf: bool) -> dict:
-    address = url_for(endpoint, slug=meeting.event.slug, _external=True)
-    return {
-        "meeting": meeting,
-        "event": meeting.event,
-        "document_title": title,
-        "address": address,
-        "address_css": official.css_string(address),
-        "pdf": pdf,
-        "css": official.stylesheet() if pdf else "",
-    }
-
-
-def _pdf(slug: str, name: str, html, title: str) -> Response:
-    """The PDF of `html()` (built only when the meeting's fingerprint is new to the cache),
-    with a strong ETag: the digest of the release and the HTML; 304 on If-None-Match."""
-    fingerprint = public.fingerprint(slug) or abort(404)
-    source = caching.derived(name, fingerprint, html)
-    release = current_app.extensions["iom_events.release"]
-    digest = hashlib.sha256(release.encode() + b"\0" + source).hexdigest()
+def _pdf(slug: str, document: official.GeneratedDocument) -> Response:
+    """The PDF with a strong ETag (the digest of the release and the HTML it is made from);
+    304 on If-None-Match, before any rendering."""
+    source = official.source_html(slug, document) or abort(404)
+    digest = source.digest
     response = Response(mimetype="application/pdf")
     response.set_etag(digest[:40])
     response.cache_control.public = True
     response.cache_control.max_age = MAX_AGE
-    response.headers.set(
-        "Content-Disposition",
-        "attachment",
-        filename=f"{slug}_{make_slug(title, allow_unicode=True)}_{current_lang()}.pdf",
-    )
+    response.headers.set("Content-Disposition", "attachment", filename=source.file_name)
     response.make_conditional(request)
     if response.status_code == 304:
         return response
-    response.set_data(
-        caching.by_content(
-            "pdf",
-            digest,
-            lambda: official.pdf_from_html(source.decode(), request.host_url),
-        )
-    )
+    response.set_data(official.pdf_of(source))
     return response
