@@ -327,3 +327,24 @@ def test_the_zips_hold_the_generated_pdfs_of_their_language(client):
     assert "Programa provisional" in pdf_text(archive.read(agenda))
     # The page that linked it is still French afterwards.
     assert '<html lang="fr">' in client.get(f"/fr/events/{RCP}/").get_data(as_text=True)
+
+
+def test_the_agenda_carries_the_symbol_of_the_meetings_agenda_document(app, client):
+    from iom_events.documents.models import Document, DocumentCategory
+
+    path = f"/fr/events/{RCP}/agenda.pdf"
+    assert "MC/" not in pdf_text(client.get(path).data)  # no symbol is made up
+    with app.app_context():
+        event = db.session.scalars(select(Event).where(Event.slug == RCP)).one()
+        agenda = db.session.scalars(
+            select(Document).where(
+                Document.event_id == event.id, Document.category == DocumentCategory.AGENDA
+            )
+        ).first()
+        agenda.symbol = "MC/2281"
+        db.session.commit()
+    reader = PdfReader(io.BytesIO(client.get(path).data))
+    for page in reader.pages:  # in the head, then in every page's margin
+        assert "MC/2281" in page.extract_text()
+    assert "Distr. : générale" in pdf_text(client.get(path).data)
+    assert "Original : français" in pdf_text(client.get(path).data)
