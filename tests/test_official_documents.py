@@ -93,10 +93,13 @@ def test_the_meeting_page_links_its_printable_agenda_and_pdfs(client):
     assert f'href="/fr/events/{RCP}/agenda"' in html
     assert f'href="/fr/events/{RCP}/agenda.pdf"' in html
     assert f'href="/fr/events/{RCP}/participants.pdf"' in html
-    # The documents list offers both as generated versions in the three languages.
+    # The documents list offers both as generated versions in the three languages: the
+    # meeting's "Ordre du jour" is its provisional agenda; the list of participants is listed
+    # as generated from the data.
     documents = text_of(section(html, "documents")).replace("\u202f", " ")
+    assert "Ordre du jour (anglais | français | espagnol)PDF | PDF | PDF" in documents
+    assert "Ordre du jour provisoire" not in documents  # not listed twice
     assert "Générés à partir des données de la réunion" in documents
-    assert "Ordre du jour provisoire (anglais | français | espagnol)" in documents
     assert "Liste des participants (anglais | français | espagnol)" in documents
     for lang in ("en", "fr", "es"):
         for end in ("agenda.pdf", "participants.pdf"):
@@ -348,3 +351,21 @@ def test_the_agenda_carries_the_symbol_of_the_meetings_agenda_document(app, clie
         assert "MC/2281" in page.extract_text()
     assert "Distr. : générale" in pdf_text(client.get(path).data)
     assert "Original : français" in pdf_text(client.get(path).data)
+
+
+def test_the_generated_agendas_download_address_leads_to_its_pdf(app, client):
+    from iom_events.documents.models import Document
+
+    with app.app_context():
+        event = db.session.scalars(select(Event).where(Event.slug == RCP)).one()
+        agenda_id = db.session.scalars(
+            select(Document.id).where(
+                Document.event_id == event.id, Document.generated.is_not(None)
+            )
+        ).one()
+    response = client.get(f"/fr/events/{RCP}/documents/{agenda_id}/es")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/es/events/{RCP}/agenda.pdf")
+    assert client.get(f"/fr/events/{RCP}/documents/{agenda_id}/de").status_code == 404
+    other = "bapa40-buenos-aires-2019"
+    assert client.get(f"/fr/events/{other}/documents/{agenda_id}/es").status_code == 404

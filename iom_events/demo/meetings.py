@@ -663,6 +663,7 @@ MEETINGS: list[dict] = [
         "documents": [
             {
                 "content": "agenda",
+                "generated": "AGENDA",
                 "category": "agenda",
                 "title": {
                     "en": "Agenda",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from iom_events.extensions import db
 from iom_events.formatting import language_order
 from iom_events.labels import Choice, in_number
 from iom_events.records import Removable, Versioned
+from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated, TranslatedText
 
 if TYPE_CHECKING:
@@ -82,6 +84,11 @@ class Document(Versioned, Removable, db.Model):
     restore brings them back under it); the public agenda, which hides the item, lists them
     only by category meanwhile; deleting the item for good detaches them (SET NULL), never
     deletes them."""
+    generated: Mapped[str | None] = mapped_column(String(32))
+    """Set ("AGENDA", "PARTICIPANTS": the name of a `GeneratedDocument`,
+    iom_events/events/official.py) when the document's language versions are generated from
+    the meeting's data, one in each of the site's languages, at the official PDFs' addresses:
+    it then has no uploaded files (the RCP meeting's "Agenda" is its provisional agenda)."""
     position: Mapped[int] = mapped_column(default=0)
 
     event: Mapped[Event] = relationship(back_populates="documents")
@@ -106,6 +113,34 @@ class Document(Versioned, Removable, db.Model):
     def files_in_official_order(self) -> list[DocumentFile]:
         """English, French, Spanish first, as IOM lists them; other languages after."""
         return sorted(self.files, key=lambda f: language_order(f.language))
+
+    @property
+    def public_versions(self) -> list[DocumentFile | GeneratedVersion]:
+        """What the public may download, in the official order: the current files, or for a
+        generated document its PDF in each of the site's languages."""
+        if self.generated:
+            return [GeneratedVersion(language, self.generated) for language in LANGUAGES]
+        return self.files_in_official_order
+
+
+GENERATED_ENDPOINTS = {"AGENDA": "printed.agenda_pdf", "PARTICIPANTS": "printed.participants_pdf"}
+"""The address of each generated document's PDF (iom_events/events/printed.py)."""
+
+
+@dataclass(frozen=True)
+class GeneratedVersion:
+    """One language version of a generated document: a PDF made from the meeting's data when
+    asked for, at `/<language>/events/<slug>/<agenda|participants>.pdf`; no file, no size."""
+
+    language: str
+    generated: str
+    media_type: str = "application/pdf"
+    format_name: str = "PDF"
+    size: None = None
+
+    @property
+    def endpoint(self) -> str:
+        return GENERATED_ENDPOINTS[self.generated]
 
 
 class DocumentFile(Removable, db.Model):

@@ -3,13 +3,13 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import Blueprint, Response, abort
+from flask import Blueprint, Response, abort, redirect, url_for
 from flask_login import current_user
 
 from iom_events.documents import queries
 from iom_events.documents.archive import zip_stream
 from iom_events.documents.delivery import send_stored_file
-from iom_events.documents.models import DocumentFile
+from iom_events.documents.models import GENERATED_ENDPOINTS, DocumentFile
 from iom_events.documents.storage import blob_store
 from iom_events.events import official
 from iom_events.languages import LANG
@@ -28,7 +28,9 @@ def download(slug: str, document_id: int, language: str):
     meeting's other versions are read with it, in the same query, for a name none of them
     has)."""
     versions, preview = _versions_in(slug, language)
-    version = next((v for v in versions if v.document_id == document_id), None) or abort(404)
+    version = next((v for v in versions if v.document_id == document_id), None)
+    if version is None:
+        return _generated_version(slug, document_id, language) or abort(404)
     store = blob_store()
     path = store.path(version.sha256)
     if not path.is_file():
@@ -68,6 +70,18 @@ def archive(slug: str, language: str):
     response = Response(zip_stream(entries), mimetype="application/zip")
     response.headers.set("Content-Disposition", "attachment", filename=name)
     return _kept_private(response) if preview else response
+
+
+def _generated_version(slug: str, document_id: int, language: str) -> Response | None:
+    """A generated document of the public meeting (`Document.generated`) in one of the site's
+    languages: a redirect to its PDF at that language's address (its only address: it is made
+    from the data when asked for). None for anything else."""
+    if language not in LANGUAGES:
+        return None
+    generated = queries.public_generated_document(slug, document_id)
+    if generated is None:
+        return None
+    return redirect(url_for(GENERATED_ENDPOINTS[generated], slug=slug, lang=language), 302)
 
 
 def _generated(slug: str, language: str, taken: set[str]) -> list[tuple[str, bytes, datetime]]:

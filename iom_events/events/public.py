@@ -210,6 +210,11 @@ class PublicMeeting(_Reads):
         return [entry for _day, entries in self.agenda for entry in entries]
 
     @property
+    def generated_documents(self) -> set[str]:
+        """The generated documents the meeting lists among its own ("AGENDA"...)."""
+        return {d.generated for d in self.documents_in_order if d.generated}
+
+    @property
     def documents_in_order(self) -> list[Document]:
         return [document for _section, documents in self.documents for document in documents]
 
@@ -298,7 +303,7 @@ def _public(event: Event) -> PublicMeeting:
             speakers[item_id].append(visible_by_id[person_id])
     for people in speakers.values():
         people.sort(key=lambda person: (person.position, person.id))
-    documents = [document for document in event.documents if document.files]
+    documents = [document for document in event.documents if document.files or document.generated]
     materials: dict[int, list[Document]] = defaultdict(list)
     for document in documents:
         if document.agenda_item_id is not None:
@@ -326,7 +331,7 @@ def _public(event: Event) -> PublicMeeting:
         other_participants=members.get(None, []),
         documents=_by_section(documents),
         document_languages=sorted(
-            {file.language for document in documents for file in document.files},
+            {version.language for document in documents for version in document.public_versions},
             key=language_order,
         ),
         side_events=[side for side in event.side_events if _shown(side)],
