@@ -168,3 +168,32 @@ def test_the_rcp_meetings_presentations_are_under_presentations_of_the_rcps(clie
         entry = text_of(agenda_item_of(html, item))
         assert midwa in entry
         assert midwa in text_of(section(html, "documents"))
+
+
+def test_staff_make_a_document_the_generated_provisional_agenda(app, client, editor, meeting):
+    """A document "generated from the meeting's data": its versions are the provisional
+    agenda's PDFs in every language; the generated list does not offer it a second time."""
+    event, _item_id = meeting
+    document_id = added_id(
+        add_document(editor, event, "Programme", category="agenda", generated="AGENDA")
+    )
+    with app.app_context():
+        assert db.session.get(Document, document_id).generated == "AGENDA"
+    html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True)
+    documents = section(html, "documents")
+    assert "Programme (English | French | Spanish)" in text_of(documents)
+    for language in ("en", "fr", "es"):
+        href = f'href="/{language}/events/{event.slug}/agenda.pdf" hreflang="{language}"'
+        assert documents.count(href) == 1
+    assert "Provisional agenda" not in text_of(documents)
+    assert client.get(f"/es/events/{event.slug}/agenda.pdf").mimetype == "application/pdf"
+
+
+def test_an_unknown_kind_of_generated_document_is_refused(app, editor, meeting):
+    event, _item_id = meeting
+    with app.app_context():
+        before = db.session.scalar(select(func.count(Document.id)))
+    response = add_document(editor, event, "Odd", generated="MINUTES")
+    assert response.status_code in (200, 400, 422)
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Document.id))) == before

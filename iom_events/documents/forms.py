@@ -66,6 +66,13 @@ class DocumentForm(Form):
         _l("Agenda item"),
         description=_l("The agenda item this document is material for; it is listed under it."),
     )
+    generated = ChoiceField(
+        _l("Generated from the meeting’s data"),
+        description=_l(
+            "Its language versions are then the PDFs made from the meeting’s data, in every "
+            "language, always up to date; no file is uploaded for it."
+        ),
+    )
     position = OptionalInteger(
         _l("Position in the list"),
         [Optional()],
@@ -86,6 +93,11 @@ class DocumentForm(Form):
             ("", _l("No delegation")),
             *by_name((str(d.id), translate(d.name, original_language)) for d in delegations),
         ]
+        self.generated.choices = [
+            ("", _l("No: its files are uploaded")),
+            ("AGENDA", _l("Provisional agenda")),
+            ("PARTICIPANTS", _l("List of participants")),
+        ]
         self.agenda_item.choices = [
             ("", _l("No agenda item")),
             *((str(item.id), agenda_item_label(item, original_language)) for item in agenda_items),
@@ -97,6 +109,7 @@ class DocumentForm(Form):
         obj.symbol = self.symbol.data or None
         obj.delegation = self._delegations.get(self.delegation.data)
         obj.agenda_item = self._agenda_items.get(self.agenda_item.data)
+        obj.generated = self.generated.data or None
         position = self.position.data
         obj.position = self._next_position if position is None else position
 

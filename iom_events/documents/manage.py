@@ -67,7 +67,12 @@ class DocumentEditor(PartEditor):
     template = "manage/documents/form.html"
     key = "<int:document_id>"
     ordered = True
-    groups = ((None, ("title", "category", "symbol", "delegation", "agenda_item", "position")),)
+    groups = (
+        (
+            None,
+            ("title", "category", "symbol", "delegation", "agenda_item", "generated", "position"),
+        ),
+    )
     words = Words(
         new=_l("New document"),
         edit=_l("Edit document"),
