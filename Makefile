@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install translations extract lint format chromium libical icu nginx wrk bench bench-quick
+.PHONY: run test install translations extract lint format chromium libical icu nginx pango wrk bench bench-quick
 
 run: install translations
 	$(FLASK) db upgrade
@@ -54,6 +54,20 @@ icu:
 			exit 1; \
 		fi; }
 
+# WeasyPrint (the official agenda and list of participants as PDFs) draws text with Pango, and
+# needs fonts that cover French and Spanish: Debian's Pango and DejaVu, found with ldconfig and
+# fontconfig.
+pango:
+	@{ ldconfig -p | grep -q 'libpango-1.0.so.0 ' && ldconfig -p | grep -q 'libpangoft2-1.0.so.0 ' \
+		&& command -v fc-list >/dev/null && fc-list | grep -q 'DejaVu Sans'; } || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core >/dev/null; \
+		else \
+			echo "WeasyPrint needs Pango and fonts: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+			exit 1; \
+		fi; }
+
 # tests/test_nginx.py starts Debian's nginx with deploy/nginx.conf in front of gunicorn.
 nginx:
 	@{ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || { \
@@ -69,6 +83,7 @@ install: $(VENV)/.installed
 # uv when the machine has it (seconds), else pip (minutes); the same result.
 $(VENV)/.installed: pyproject.toml package-lock.json
 	@$(MAKE) --no-print-directory icu
+	@$(MAKE) --no-print-directory pango
 	@if command -v uv >/dev/null 2>&1; then \
 		[ -x $(PY) ] || uv venv --python python3 $(VENV); \
 		uv pip install --python $(PY) -e '.[test]'; \

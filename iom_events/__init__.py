@@ -55,6 +55,7 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.documents.views import bp as documents_bp
     from iom_events.events.manage import bp as manage_events_bp
     from iom_events.events.organizers import bp as manage_organizers_bp
+    from iom_events.events.printed import bp as printed_bp
     from iom_events.events.views import bp as events_bp
     from iom_events.offices.manage import bp as manage_offices_bp
     from iom_events.offices.views import bp as offices_bp
@@ -74,6 +75,7 @@ def create_app(config: dict | None = None) -> Flask:
     for blueprint in (
         calendar_bp,
         events_bp,
+        printed_bp,
         documents_bp,
         offices_bp,
         search_bp,

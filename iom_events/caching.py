@@ -349,3 +349,18 @@ def _wait_for(key: str) -> bytes | str | None:
             return body
         delay = min(delay * 2, 0.2)
     return None
+
+
+# --- derived answers: bytes made from a page's data, validated by what they show ----------------
+
+
+def derived(name: str, fingerprint: Fingerprint, build: Callable[[], bytes | str]) -> bytes:
+    """Bytes made from what `fingerprint` covers (the HTML an official PDF is made from),
+    built once per key like a page (`respond`'s key, plus `name`): one query when cached."""
+    return _cached(f"{name}:{_key(fingerprint, {})}", build)
+
+
+def by_content(name: str, digest: str, build: Callable[[], bytes | str]) -> bytes:
+    """Bytes that depend only on `digest` (a hash of the input they are made from, such as a
+    PDF's HTML): built once for every request whose input hashes the same."""
+    return _cached(f"{name}:{digest}", build)

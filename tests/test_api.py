@@ -28,7 +28,17 @@ def test_the_rcp_meeting_in_french(client):
     assert len(meeting["delegations"]) == 13
     assert meeting["url"] == "http://localhost/fr/events/rcp-bangkok-2009/"
     assert meeting["feeds"]["ics"]["fr"] == "http://localhost/fr/events/rcp-bangkok-2009.ics"
-    version = meeting["documents"][0]["versions"][0]
+    # The agenda is generated from the data: its versions are the provisional agenda's PDFs.
+    agenda = meeting["documents"][0]["versions"]
+    assert [v["language"] for v in agenda] == ["en", "fr", "es"]
+    assert agenda[2] == {
+        "language": "es",
+        "media_type": "application/pdf",
+        "size": None,
+        "url": "http://localhost/es/events/rcp-bangkok-2009/agenda.pdf",
+    }
+    assert client.get("/es/events/rcp-bangkok-2009/agenda.pdf").mimetype == "application/pdf"
+    version = meeting["documents"][1]["versions"][0]
     assert version["media_type"] and version["size"] > 0
     download = client.get(version["url"].removeprefix("http://localhost"))
     assert download.status_code == 200

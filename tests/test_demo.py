@@ -46,11 +46,11 @@ def test_rcp_meeting_is_faithful_to_its_source(session):
     assert len(rcp.delegations) == 13
     assert all(item.starts_at is None for item in rcp.agenda)
     assert {item.day.day for item in rcp.agenda} == {4, 5}
-    versions = {
-        d.title["fr"]: [f.language for f in d.files_in_official_order] for d in rcp.documents
-    }
+    versions = {d.title["fr"]: [f.language for f in d.public_versions] for d in rcp.documents}
     assert len(versions) == 13
+    # The agenda is the provisional agenda generated from the data, in the three languages.
     assert versions["Ordre du jour"] == ["en", "fr", "es"]
+    assert next(d for d in rcp.documents if d.title["fr"] == "Ordre du jour").generated == "AGENDA"
     assert versions["Rapport final"] == ["en"]
     assert versions["Contribution du MIDWA"] == ["en", "fr"]
     for text in (rcp.title, rcp.description, *(d.name for d in rcp.delegations)):

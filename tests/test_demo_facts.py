@@ -265,32 +265,42 @@ def _text(reader: PdfReader) -> str:
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "mark", "day", "item"),
+    ("lang", "title", "heading", "day", "item"),
     [
-        ("en", "Agenda", "REPRODUCTION MADE FOR DEMONSTRATION", "Thursday 4 June 2009",
-         "Welcome to participants"),
-        ("fr", "Ordre du jour", "REPRODUCTION RÉALISÉE POUR LA DÉMONSTRATION", "Jeudi 4 juin 2009",
+        ("en", "Agenda", "Provisional agenda", "Thursday 4 June 2009", "Welcome to participants"),
+        ("fr", "Ordre du jour", "Ordre du jour provisoire", "jeudi 4 juin 2009",
          "Accueil des participants"),
-        ("es", "Programa", "REPRODUCCIÓN REALIZADA PARA LA DEMOSTRACIÓN",
-         "Jueves 4 de junio de 2009", "Bienvenida a los participantes"),
+        ("es", "Programa", "Programa provisional", "jueves 4 de junio de 2009",
+         "Bienvenida a los participantes"),
     ],
 )  # fmt: skip
-def test_the_agenda_pdf_is_the_seeds_agenda_marked_as_a_reproduction(
-    client, lang, title, mark, day, item
+def test_the_agenda_pdf_is_the_meetings_agenda_generated_in_each_language(
+    client, lang, title, heading, day, item
 ):
     """« Ordre du jour (anglais | français | espagnol) » ; « 4 juin 2009 — Les participants ont
     été accueillis par M. Panich Vikitsreth, Vice-ministre des Affaires étrangères de la
     Thaïlande, et M. William Lacy Swing, Directeur général de l’OIM. » Each language version is
-    the meeting's agenda in that language, marked on its pages and in its metadata as a
-    reproduction made for demonstration, with the seed it comes from."""
-    reader = _pdf(client, RCP, title, lang, lang)
-    text = _text(reader)
-    assert mark in text
-    assert "002_74333b11524d335f.txt" in text
-    assert item in text and "Panich Vikitsreth" in text
-    assert day in text
-    assert mark.lower() in reader.metadata.title.lower()
-    assert "002_74333b11524d335f.txt" in reader.metadata.subject
+    the meeting's provisional agenda generated from its data in that language (issue 19): the
+    seed's agenda items, their speakers, the days; not a reproduction of a file."""
+    for file_language, (expected_heading, expected_day) in {
+        "en": ("Provisional agenda", "Thursday 4 June 2009"),
+        "fr": ("Ordre du jour provisoire", "jeudi 4 juin 2009"),
+        "es": ("Programa provisional", "jueves 4 de junio de 2009"),
+    }.items():
+        documents = section(page(client, RCP, lang), "documents")
+        link = f'href="/{file_language}/events/{RCP}/agenda.pdf" hreflang="{file_language}"'
+        assert re.search(rf"{re.escape(title)} \(<a {re.escape(link)}", documents) or (
+            documents.index(title) < documents.index(link)
+        )
+        response = client.get(f"/{file_language}/events/{RCP}/agenda.pdf")
+        assert response.status_code == 200 and response.mimetype == "application/pdf"
+        reader = PdfReader(io.BytesIO(response.data))
+        text = _text(reader).replace("\u00a0", " ").replace("\u202f", " ")
+        assert expected_heading in text and expected_day in text
+        assert "Panich Vikitsreth" in text
+        if file_language == lang:
+            assert heading in text and day in text and item in text
+        assert "REPRODUCTION" not in text.upper()
 
 
 def test_the_overview_pdfs_list_the_rcps_and_the_participants(client):

@@ -35,7 +35,7 @@ def rcp_document(app, title_en: str) -> tuple[int, DocumentFile]:
 
 
 def test_download_gives_the_exact_bytes_with_a_readable_name(app, client):
-    document_id, _ = rcp_document(app, "Agenda")
+    document_id, _ = rcp_document(app, "Contribution of MIDWA")
     response = client.get(f"/fr/events/rcp-bangkok-2009/documents/{document_id}/fr")
     assert response.status_code == 200
     with app.app_context():
@@ -58,7 +58,7 @@ def test_download_gives_the_exact_bytes_with_a_readable_name(app, client):
     assert response.headers["Content-Length"] == str(len(response.data))
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Content-Disposition"] == (
-        "attachment; filename=rcp-bangkok-2009_ordre-du-jour_fr.pdf"
+        "attachment; filename=rcp-bangkok-2009_contribution-du-midwa_fr.pdf"
     )
     assert response.data.startswith(b"%PDF-")
 
@@ -101,14 +101,15 @@ def test_a_download_is_validated_by_its_content_never_by_a_date(app, client):
     "path",
     [
         "/en/events/rcp-bangkok-2009/documents/999999/en",
-        "/en/events/rcp-bangkok-2009/documents/{agenda}/de",  # no German version
-        "/en/events/bapa40-buenos-aires-2019/documents/{agenda}/en",  # another meeting's id
+        "/en/events/rcp-bangkok-2009/documents/{midwa}/de",  # no German version
+        "/en/events/rcp-bangkok-2009/documents/{midwa}/es",  # no Spanish version
+        "/en/events/bapa40-buenos-aires-2019/documents/{midwa}/en",  # another meeting's id
         "/en/events/rcp-bangkok-2009/documents/de.zip",
     ],
 )
 def test_unknown_documents_are_not_found(app, client, path):
-    document_id, _ = rcp_document(app, "Agenda")
-    assert client.get(path.format(agenda=document_id)).status_code == 404
+    document_id, _ = rcp_document(app, "Contribution of MIDWA")
+    assert client.get(path.format(midwa=document_id)).status_code == 404
 
 
 def test_a_draft_meetings_documents_are_not_public(app, client, make_event):
@@ -141,7 +142,13 @@ def test_all_documents_in_one_language_as_a_zip(app, client):
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     assert archive.testzip() is None
     names = archive.namelist()
-    assert len(names) == 13
+    # The 12 uploaded, then the provisional agenda (the meeting's "Agenda", generated) and the
+    # list of participants, generated from the meeting's data (iom_events/events/official.py).
+    assert len(names) == 12 + 2
+    assert names[-2:] == [
+        "rcp-bangkok-2009_provisional-agenda_en.pdf",
+        "rcp-bangkok-2009_list-of-participants_en.pdf",
+    ]
     assert "rcp-bangkok-2009_final-report_en.pdf" in names
     assert "rcp-bangkok-2009_contribution-of-the-söderköping-process_en.pdf" in names
     french = zipfile.ZipFile(
@@ -150,7 +157,8 @@ def test_all_documents_in_one_language_as_a_zip(app, client):
     assert sorted(french.namelist()) == [
         "rcp-bangkok-2009_aperçu-général_fr.pdf",
         "rcp-bangkok-2009_contribution-du-midwa_fr.pdf",
-        "rcp-bangkok-2009_ordre-du-jour_fr.pdf",
+        "rcp-bangkok-2009_liste-des-participants_fr.pdf",
+        "rcp-bangkok-2009_ordre-du-jour-provisoire_fr.pdf",
     ]
     assert all(french.read(name).startswith(b"%PDF-") for name in french.namelist())
 
@@ -172,10 +180,10 @@ def test_a_file_missing_from_the_store_is_left_out_of_the_zip_not_cut_into_it(ap
         response = client.get(url)
         assert response.status_code == 200
         archive = zipfile.ZipFile(io.BytesIO(response.data))
-        assert archive.testzip() is None and len(archive.namelist()) == 2
+        assert archive.testzip() is None and len(archive.namelist()) == 1 + 2  # + generated
     finally:
         away.rename(path)
-    assert len(zipfile.ZipFile(io.BytesIO(client.get(url).data)).namelist()) == 3
+    assert len(zipfile.ZipFile(io.BytesIO(client.get(url).data)).namelist()) == 2 + 2
 
 
 def test_public_listing_links_each_language_version(app, client):
@@ -187,7 +195,9 @@ def test_public_listing_links_each_language_version(app, client):
         r'<a href="([^"]+)" hreflang="(\w+)" type="application/pdf" download>(\w+)</a>', documents
     )
     assert ("fr", "francés") in {(lang, label) for _, lang, label in links}
-    assert len(links) == 3 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1
+    # The agenda (generated: its PDF in each language), the uploaded versions, then the list of
+    # participants generated from the data.
+    assert len(links) == 3 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 3
     for href, _, _ in links[:3]:
         assert client.get(href).status_code == 200
     assert re.search(r"PDF \d+,\d kB", text_of(documents))  # the demo PDFs hold the seed text
@@ -439,8 +449,9 @@ def test_documents_of_one_title_are_distinct_files_named_by_their_delegation(
         "statements-2031_senegal_statement_en.txt",
         "statements-2031_report_en.txt",
         "statements-2031_report-2_en.txt",
+        "statements-2031_list-of-participants_en.pdf",  # generated: the meeting has delegations
     ]
-    for document_id, name in zip(ids, archive.namelist(), strict=True):
+    for document_id, name in zip(ids, archive.namelist()[:4], strict=True):
         response = client.get(f"/en/events/statements-2031/documents/{document_id}/en")
         assert response.headers["Content-Disposition"] == f"attachment; filename={name}"
         assert response.data == archive.read(name)

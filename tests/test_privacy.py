@@ -3,9 +3,9 @@
 One meeting holds one of each thing the public must never get: a participant's e-mail and
 phone, a private participant who speaks, the members of a delegation in the trash (one of them
 speaks), an agenda item in the trash, a draft side event, a replaced and a removed document
-version. Each surface (the page, the API, the meeting's feed, search, the documents' zips) is
-asked for it, and each answer is checked for every secret. What the public may see is checked
-too, so that an empty answer cannot pass.
+version. Each surface (the page, the API, the meeting's feed, search, the documents' zips, the
+printable agenda and the generated PDFs) is asked for it, and each answer is checked for
+every secret. What the public may see is checked too, so that an empty answer cannot pass.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import time
 
 import pytest
+from pypdf import PdfReader
 
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.columns import utcnow
@@ -167,17 +168,37 @@ def search(client, exposed: Exposed) -> str:
 
 
 def zips(client, exposed: Exposed) -> str:
-    """Every file of every language's zip, as text."""
+    """Every file of every language's zip, as text (a generated PDF's, extracted)."""
     contents = []
     for language in ("en", "fr", "es"):
         response = client.get(f"/en/events/{exposed.slug}/documents/{language}.zip")
         if response.status_code == 200:
             with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
-                contents += [archive.read(name).decode() for name in archive.namelist()]
+                contents += [_as_text(archive.read(name)) for name in archive.namelist()]
     return "\n".join(contents)
 
 
-@pytest.mark.parametrize("surface", [page, api, feed, search, zips])
+def _as_text(content: bytes) -> str:
+    if content.startswith(b"%PDF-"):
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return content.decode()
+
+
+def official(client, exposed: Exposed) -> str:
+    """The printable agenda, and the provisional agenda and list of participants as PDFs, in
+    every language."""
+    answers = []
+    for language in ("en", "fr", "es"):
+        base = f"/{language}/events/{exposed.slug}"
+        answers.append(text_of(client.get(f"{base}/agenda").get_data(as_text=True)))
+        for end in ("agenda.pdf", "participants.pdf"):
+            response = client.get(f"{base}/{end}")
+            assert response.status_code == 200
+            answers.append(_as_text(response.data))
+    return "\n".join(answers)
+
+
+@pytest.mark.parametrize("surface", [page, api, feed, search, zips, official])
 def test_nothing_private_or_withdrawn_reaches_any_public_surface(client, exposed, surface):
     answer = surface(client, exposed)
     if surface is search:

@@ -141,6 +141,10 @@ PAGES = {
     "/en/offices/bangkok/": (3, 3),
     "/en/events/rcp-bangkok-2009/": (MEETING_PAGE_QUERIES, 1),
     "/en/events/bapa40-buenos-aires-2019/": (MEETING_PAGE_QUERIES, 1),
+    # The printable agenda and the PDFs read the meeting as its page does: the same counts.
+    "/fr/events/rcp-bangkok-2009/agenda": (MEETING_PAGE_QUERIES, 1),
+    "/fr/events/rcp-bangkok-2009/agenda.pdf": (MEETING_PAGE_QUERIES, 1),
+    "/fr/events/rcp-bangkok-2009/participants.pdf": (MEETING_PAGE_QUERIES, 1),
     "/en/search?q=migration": (4, 4),
     "/en/events.ics": (4, 1),
     "/en/events/rcp-bangkok-2009.ics": (4, 1),
@@ -201,6 +205,8 @@ LARGE_MEETING_PAGES = {
     "/es/events/large-meeting-budget/": (MEETING_PAGE_QUERIES, 1),
     "/en/events/large-meeting-budget.ics": (4, 1),
     "/fr/events/large-meeting-budget.ics": (4, 1),
+    "/en/events/large-meeting-budget/agenda": (MEETING_PAGE_QUERIES, 1),
+    "/es/events/large-meeting-budget/participants.pdf": (MEETING_PAGE_QUERIES, 1),
     "/api/v1/meetings/large-meeting-budget": (MEETING_PAGE_QUERIES, 1),
     "/api/v1/meetings/large-meeting-budget?lang=fr": (MEETING_PAGE_QUERIES, 1),
     # The lists and feeds it is in: the same counts as with small meetings only.
@@ -226,3 +232,26 @@ def test_the_large_meeting_page_shows_all_of_it(client, large_meeting):
     page = text_of(client.get("/en/events/large-meeting-budget/").get_data(as_text=True))
     assert "Session 399" in page and "Person 1999" in page and "Paper 299" in page
     assert "200 delegations" in page
+
+
+@pytest.mark.parametrize("document", ["agenda", "participants"])
+def test_the_large_meetings_pdfs_render_whole(
+    app, client, large_meeting, document, record_property
+):
+    """The large meeting's PDFs, rendered cold: every item or person is in them; the seconds
+    one took are reported (`record_property`)."""
+    import io
+    import re
+    import time
+
+    from pypdf import PdfReader
+
+    with app.app_context():
+        cache.clear()
+    start = time.perf_counter()
+    response = client.get(f"/en/events/large-meeting-budget/{document}.pdf")
+    record_property(f"large_{document}_pdf_seconds", round(time.perf_counter() - start, 2))
+    assert response.status_code == 200
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    pattern, count = (r"Session (\d+)", 400) if document == "agenda" else (r"Person (\d+)", 2000)
+    assert {int(n) for n in re.findall(pattern, text)} == set(range(count))

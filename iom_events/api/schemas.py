@@ -337,6 +337,12 @@ class DelegationSchema(Schema):
 
 
 def _download(version) -> str:
+    """A version's download address; a generated one's (`GeneratedVersion`) is its PDF at its
+    language's address."""
+    if getattr(version, "generated", None):
+        return url_for(
+            version.endpoint, lang=version.language, slug=_context()["slug"], _external=True
+        )
     return url_for(
         "documents.download",
         lang=_context()["texts"].page_language,
@@ -348,9 +354,12 @@ def _download(version) -> str:
 
 
 class DocumentVersionSchema(Schema):
+    """One language version: an uploaded file, or a PDF generated from the meeting's data when
+    asked for (then `size` is null)."""
+
     language = _string()
     media_type = _string()
-    size = fields.Integer(required=True)
+    size = fields.Integer(required=True, allow_none=True)
     url = _link(_download)
 
 
@@ -359,7 +368,7 @@ class DocumentSchema(Schema):
     title = TextField()
     symbol = _nullable_string()
     versions = fields.List(
-        fields.Nested(DocumentVersionSchema), required=True, attribute="files_in_official_order"
+        fields.Nested(DocumentVersionSchema), required=True, attribute="public_versions"
     )
 
 

@@ -167,8 +167,8 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
         for position, p in enumerate(data["participants"])
     }
     event.participants = list(people.values())
-    event.agenda = [
-        AgendaItem(
+    items = {
+        item.get("key", position): AgendaItem(
             day=item["day"],
             kind=AgendaItemKind(item["kind"]),
             title=_t(item["title"]),
@@ -177,7 +177,8 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
             position=position,
         )
         for position, item in enumerate(data["agenda"])
-    ]
+    }
+    event.agenda = list(items.values())
     event.press_contacts = [
         PressContact(
             name=c["name"],
@@ -195,6 +196,8 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
             title=_t(d["title"]),
             symbol=d["symbol"],
             delegation=delegations[d["delegation"]] if d["delegation"] else None,
+            agenda_item=items[d["agenda_item"]] if d.get("agenda_item") else None,
+            generated=d.get("generated"),
             position=position,
         )
         for position, d in enumerate(data["documents"])
@@ -204,9 +207,13 @@ def _meeting(data: dict, offices: dict[str, Office], events: dict[str, Event]) -
 
 def _documents(event: Event, data: dict, store: BlobStore, new_blobs: list[Path]) -> None:
     """One generated PDF per language the source lists for each document: the seed's content
-    where it has it, marked as a reproduction made for demonstration (iom_events/demo/pdf.py)."""
+    where it has it, marked as a reproduction made for demonstration (iom_events/demo/pdf.py);
+    none for a document generated from the meeting's data (the RCP meeting's "Agenda", seed
+    002: "Ordre du jour (anglais | français | espagnol)", is its provisional agenda)."""
     published = datetime.combine(event.ends_on, time(), tzinfo=UTC)
     for document, source in zip(event.documents, data["documents"], strict=True):
+        if source.get("generated"):  # its versions are made from the data, in every language
+            continue
         for language in source["languages"]:
             title = document.title.resolve(language, event.original_language)
             meeting = event.title.resolve(language, event.original_language)

@@ -454,6 +454,7 @@ MEETINGS: list[dict] = [
         ],
         "agenda": [
             {
+                "key": "welcome",
                 "day": date(2009, 6, 4),
                 "kind": "opening",
                 "title": {
@@ -484,6 +485,7 @@ MEETINGS: list[dict] = [
                 ],
             },
             {
+                "key": "rcp-presentations",
                 "day": date(2009, 6, 4),
                 "kind": "session",
                 "title": {
@@ -640,6 +642,7 @@ MEETINGS: list[dict] = [
                 "speakers": [],
             },
             {
+                "key": "closing",
                 "day": date(2009, 6, 5),
                 "kind": "closing",
                 "title": {
@@ -660,6 +663,7 @@ MEETINGS: list[dict] = [
         "documents": [
             {
                 "content": "agenda",
+                "generated": "AGENDA",
                 "category": "agenda",
                 "title": {
                     "en": "Agenda",
@@ -703,6 +707,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": None,
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
             {
                 "category": "report",
@@ -729,6 +734,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": None,
                 "symbol": None,
+                "agenda_item": "welcome",
             },
             {
                 "category": "opening_remarks",
@@ -742,6 +748,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": None,
                 "symbol": None,
+                "agenda_item": "welcome",
             },
             {
                 "category": "closing_remarks",
@@ -755,6 +762,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": None,
                 "symbol": None,
+                "agenda_item": "closing",
             },
             {
                 "category": "presentation",
@@ -768,6 +776,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": "igad",
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
             {
                 "category": "presentation",
@@ -781,6 +790,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": "igc",
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
             {
                 "category": "presentation",
@@ -795,6 +805,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": "midwa",
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
             {
                 "category": "presentation",
@@ -808,6 +819,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": "soderkoping",
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
             {
                 "category": "presentation",
@@ -821,6 +833,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": "colombo",
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
             {
                 "category": "presentation",
@@ -834,6 +847,7 @@ MEETINGS: list[dict] = [
                 ],
                 "delegation": "abu-dhabi",
                 "symbol": None,
+                "agenda_item": "rcp-presentations",
             },
         ],
         "press_contacts": [],

@@ -6,10 +6,12 @@ compressed (PDFs and office files are compressed already), and each file is read
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 CHUNK = 256 * 1024
 
@@ -38,16 +40,21 @@ class _Pipe:
         return data
 
 
-def zip_stream(entries: Iterable[tuple[str, Path, datetime]]) -> Iterator[bytes]:
-    """The bytes of a zip holding each (name, path, modified) entry, chunk by chunk."""
+def zip_stream(entries: Iterable[tuple[str, Path | bytes, datetime]]) -> Iterator[bytes]:
+    """The bytes of a zip holding each (name, content, modified) entry, chunk by chunk; the
+    content is a file's path (read in chunks), or bytes already in memory (a generated PDF)."""
     pipe = _Pipe()
     with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_STORED) as archive:
-        for name, path, modified in entries:
+        for name, content, modified in entries:
             info = zipfile.ZipInfo(name, date_time=modified.timetuple()[:6])
             info.compress_type = zipfile.ZIP_STORED
-            with path.open("rb") as source, archive.open(info, mode="w", force_zip64=True) as out:
+            with _opened(content) as source, archive.open(info, "w", force_zip64=True) as out:
                 while chunk := source.read(CHUNK):
                     out.write(chunk)
                     yield pipe.drain()
             yield pipe.drain()
     yield pipe.drain()
+
+
+def _opened(content: Path | bytes) -> BinaryIO:
+    return io.BytesIO(content) if isinstance(content, bytes) else content.open("rb")

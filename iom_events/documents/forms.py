@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.datastructures import FileStorage
 from wtforms import HiddenField, StringField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Length, Optional, ValidationError
 
 from iom_events.documents.models import DocumentCategory
 from iom_events.fields import (
@@ -24,9 +24,26 @@ from iom_events.fields import (
     strip,
     to_int,
 )
-from iom_events.formatting import by_name, language_name, language_order, translate
+from iom_events.formatting import (
+    by_name,
+    language_name,
+    language_order,
+    long_date,
+    time_of_day,
+    translate,
+)
 from iom_events.forms import Form
 from iom_events.labels import choices
+
+
+class AgendaItemField(RecordChoiceField):
+    """An agenda item of the document's meeting, by id. Another meeting's item, one in the
+    trash or a made-up id (a tampered form, a page left open while a colleague removed the
+    item) is refused with a message that says what to do, in the page's language."""
+
+    def pre_validate(self, form):
+        if self.data and self.data not in {value for value, _label in self.choices}:
+            raise ValidationError(_l("Choose an agenda item of this meeting from the list."))
 
 
 class DocumentForm(Form):
@@ -45,6 +62,17 @@ class DocumentForm(Form):
     delegation = RecordChoiceField(
         _l("Delegation"), description=_l("For a presentation given by a delegation.")
     )
+    agenda_item = AgendaItemField(
+        _l("Agenda item"),
+        description=_l("The agenda item this document is material for; it is listed under it."),
+    )
+    generated = ChoiceField(
+        _l("Generated from the meeting’s data"),
+        description=_l(
+            "Its language versions are then the PDFs made from the meeting’s data, in every "
+            "language, always up to date; no file is uploaded for it."
+        ),
+    )
     position = OptionalInteger(
         _l("Position in the list"),
         [Optional()],
@@ -52,14 +80,27 @@ class DocumentForm(Form):
         description=_l("If left empty, the document goes last."),
     )
 
-    def prepare(self, delegations, original_language: str, next_position: int) -> None:
-        """The meeting's delegations to choose from, and where "last" is in this meeting."""
+    def prepare(
+        self, delegations, original_language: str, next_position: int, agenda_items=()
+    ) -> None:
+        """The meeting's delegations and agenda items (in the agenda's order, not in the trash)
+        to choose from, and where "last" is in this meeting."""
         self._delegations = {str(d.id): d for d in delegations}
+        self._agenda_items = {str(item.id): item for item in agenda_items}
         self._next_position = next_position
         self.category.choices = choices(DocumentCategory)
         self.delegation.choices = [
             ("", _l("No delegation")),
             *by_name((str(d.id), translate(d.name, original_language)) for d in delegations),
+        ]
+        self.generated.choices = [
+            ("", _l("No: its files are uploaded")),
+            ("AGENDA", _l("Provisional agenda")),
+            ("PARTICIPANTS", _l("List of participants")),
+        ]
+        self.agenda_item.choices = [
+            ("", _l("No agenda item")),
+            *((str(item.id), agenda_item_label(item, original_language)) for item in agenda_items),
         ]
 
     def populate_obj(self, obj):  # the files, if any, are attached by the editor after checks
@@ -67,6 +108,8 @@ class DocumentForm(Form):
         obj.category = DocumentCategory(self.category.data)
         obj.symbol = self.symbol.data or None
         obj.delegation = self._delegations.get(self.delegation.data)
+        obj.agenda_item = self._agenda_items.get(self.agenda_item.data)
+        obj.generated = self.generated.data or None
         position = self.position.data
         obj.position = self._next_position if position is None else position
 
@@ -93,6 +136,15 @@ class DocumentForm(Form):
             if isinstance(received, FileStorage) and received.filename:
                 sent[language] = received
         return sent
+
+
+def agenda_item_label(item, original_language: str) -> str:
+    """ "4 June 2009, 10:00 — Opening": an item as a choice, told apart from a namesake on
+    another day."""
+    when = long_date(item.day)
+    if item.starts_at is not None:
+        when = f"{when}, {time_of_day(item.starts_at)}"
+    return f"{when} — {translate(item.title, original_language)}"
 
 
 def file_label(language: str) -> str:

@@ -67,7 +67,12 @@ class DocumentEditor(PartEditor):
     template = "manage/documents/form.html"
     key = "<int:document_id>"
     ordered = True
-    groups = ((None, ("title", "category", "symbol", "delegation", "position")),)
+    groups = (
+        (
+            None,
+            ("title", "category", "symbol", "delegation", "agenda_item", "generated", "position"),
+        ),
+    )
     words = Words(
         new=_l("New document"),
         edit=_l("Edit document"),
@@ -105,6 +110,7 @@ class DocumentEditor(PartEditor):
             self.event.delegations,
             self.event.original_language,
             self.after_last(self.event.documents),
+            self.event.agenda,
         )
 
     def check(self, form, document) -> bool:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,12 @@ from iom_events.extensions import db
 from iom_events.formatting import language_order
 from iom_events.labels import Choice, in_number
 from iom_events.records import Removable, Versioned
+from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated, TranslatedText
 
 if TYPE_CHECKING:
     from iom_events.accounts.models import User
+    from iom_events.agenda.models import AgendaItem
     from iom_events.delegations.models import Delegation
     from iom_events.events.models import Event
 
@@ -73,10 +76,24 @@ class Document(Versioned, Removable, db.Model):
     delegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("delegation.id", ondelete="SET NULL"), index=True
     )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
+    )
+    """The agenda item of the same meeting the document is material for (a presentation under
+    "Presentations of the RCPs"), or None. An item moved to the trash keeps its materials (a
+    restore brings them back under it); the public agenda, which hides the item, lists them
+    only by category meanwhile; deleting the item for good detaches them (SET NULL), never
+    deletes them."""
+    generated: Mapped[str | None] = mapped_column(String(32))
+    """Set ("AGENDA", "PARTICIPANTS": the name of a `GeneratedDocument`,
+    iom_events/events/official.py) when the document's language versions are generated from
+    the meeting's data, one in each of the site's languages, at the official PDFs' addresses:
+    it then has no uploaded files (the RCP meeting's "Agenda" is its provisional agenda)."""
     position: Mapped[int] = mapped_column(default=0)
 
     event: Mapped[Event] = relationship(back_populates="documents")
     delegation: Mapped[Delegation | None] = relationship()
+    agenda_item: Mapped[AgendaItem | None] = relationship()
     versions: Mapped[list[DocumentFile]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentFile.id"
     )
@@ -96,6 +113,34 @@ class Document(Versioned, Removable, db.Model):
     def files_in_official_order(self) -> list[DocumentFile]:
         """English, French, Spanish first, as IOM lists them; other languages after."""
         return sorted(self.files, key=lambda f: language_order(f.language))
+
+    @property
+    def public_versions(self) -> list[DocumentFile | GeneratedVersion]:
+        """What the public may download, in the official order: the current files, or for a
+        generated document its PDF in each of the site's languages."""
+        if self.generated:
+            return [GeneratedVersion(language, self.generated) for language in LANGUAGES]
+        return self.files_in_official_order
+
+
+GENERATED_ENDPOINTS = {"AGENDA": "printed.agenda_pdf", "PARTICIPANTS": "printed.participants_pdf"}
+"""The address of each generated document's PDF (iom_events/events/printed.py)."""
+
+
+@dataclass(frozen=True)
+class GeneratedVersion:
+    """One language version of a generated document: a PDF made from the meeting's data when
+    asked for, at `/<language>/events/<slug>/<agenda|participants>.pdf`; no file, no size."""
+
+    language: str
+    generated: str
+    media_type: str = "application/pdf"
+    format_name: str = "PDF"
+    size: None = None
+
+    @property
+    def endpoint(self) -> str:
+        return GENERATED_ENDPOINTS[self.generated]
 
 
 class DocumentFile(Removable, db.Model):

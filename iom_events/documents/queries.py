@@ -43,6 +43,17 @@ def public_versions_in(
     return list(db.session.scalars(statement))
 
 
+def public_generated_document(event_slug: str, document_id: int) -> str | None:
+    """What the public meeting's document `document_id` is generated as ("AGENDA"...), or None
+    (not generated, not this meeting's, in the trash, or the meeting not public): one query."""
+    statement = (
+        select(Document.generated)
+        .join(Document.event)
+        .where(is_public_event(event_slug), Document.id == document_id)
+    )
+    return db.session.scalar(statement)
+
+
 def download_names(versions: list[DocumentFile]) -> dict[int, str]:
     """A file name for each of a meeting's versions in one language (`public_versions_in`,
     by the version's id), unique among them, so that every file survives unzipping: a name

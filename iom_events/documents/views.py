@@ -1,14 +1,19 @@
 """Public downloads: one language version of a document, or all of a meeting's in one zip."""
 
-from flask import Blueprint, Response, abort
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, redirect, url_for
 from flask_login import current_user
 
 from iom_events.documents import queries
 from iom_events.documents.archive import zip_stream
 from iom_events.documents.delivery import send_stored_file
-from iom_events.documents.models import DocumentFile
+from iom_events.documents.models import GENERATED_ENDPOINTS, DocumentFile
 from iom_events.documents.storage import blob_store
+from iom_events.events import official
 from iom_events.languages import LANG
+from iom_events.settings import LANGUAGES
 from iom_events.slugs import slug as make_slug
 
 bp = Blueprint("documents", __name__, url_prefix=f"{LANG}/events/<slug>/documents")
@@ -23,7 +28,9 @@ def download(slug: str, document_id: int, language: str):
     meeting's other versions are read with it, in the same query, for a name none of them
     has)."""
     versions, preview = _versions_in(slug, language)
-    version = next((v for v in versions if v.document_id == document_id), None) or abort(404)
+    version = next((v for v in versions if v.document_id == document_id), None)
+    if version is None:
+        return _generated_version(slug, document_id, language) or abort(404)
     store = blob_store()
     path = store.path(version.sha256)
     if not path.is_file():
@@ -51,14 +58,53 @@ def archive(slug: str, language: str):
     store = blob_store()
     found, preview = _versions_in(slug, language)
     versions = [version for version in found if store.exists(version.sha256)]
-    if not versions:
-        abort(404)
     names = queries.download_names(versions)
-    entries = [(names[v.id], store.path(v.sha256), v.uploaded_at) for v in versions]
+    entries: list[tuple[str, Path | bytes, datetime]] = [
+        (names[v.id], store.path(v.sha256), v.uploaded_at) for v in versions
+    ]
+    if not preview:
+        entries += _generated(slug, language, taken={name.casefold() for name in names.values()})
+    if not entries:
+        abort(404)
     name = f"{slug}_{make_slug(language)}.zip"
     response = Response(zip_stream(entries), mimetype="application/zip")
     response.headers.set("Content-Disposition", "attachment", filename=name)
     return _kept_private(response) if preview else response
+
+
+def _generated_version(slug: str, document_id: int, language: str) -> Response | None:
+    """A generated document of the public meeting (`Document.generated`) in one of the site's
+    languages: a redirect to its PDF at that language's address (its only address: it is made
+    from the data when asked for). None for anything else."""
+    if language not in LANGUAGES:
+        return None
+    generated = queries.public_generated_document(slug, document_id)
+    if generated is None:
+        return None
+    return redirect(url_for(GENERATED_ENDPOINTS[generated], slug=slug, lang=language), 302)
+
+
+def _generated(slug: str, language: str, taken: set[str]) -> list[tuple[str, bytes, datetime]]:
+    """The official documents generated from the public meeting's data (its provisional
+    agenda when it has an agenda, its list of participants when it has public participants),
+    in `language` when that is one of the site's languages: rendered now, or read from the
+    cache when their HTML has not changed (iom_events/events/official.py). A name an uploaded
+    file already has gets "-generated" before its extension."""
+    if language not in LANGUAGES:
+        return []
+    entries = []
+    with official.in_language(language):
+        for document in official.GeneratedDocument:
+            if not official.has_content(slug, document):
+                continue
+            source = official.source_html(slug, document)
+            if source is None:
+                return []
+            name = source.file_name
+            if name.casefold() in taken:
+                name = name.removesuffix(".pdf") + "-generated.pdf"
+            entries.append((name, official.pdf_of(source), datetime.now(UTC)))
+    return entries
 
 
 def _versions_in(slug: str, language: str) -> tuple[list[DocumentFile], bool]:

@@ -120,6 +120,9 @@ class AgendaEntry(_Reads):
 
     item: AgendaItem
     speakers: list[Participant]
+    materials: list[Document] = field(default_factory=list)
+    """The item's documents the public may see (those with a current version), in the
+    documents' order; they are listed under their category too."""
 
     def _wrapped(self) -> AgendaItem:
         return self.item
@@ -205,6 +208,11 @@ class PublicMeeting(_Reads):
     @property
     def agenda_items(self) -> list[AgendaEntry]:
         return [entry for _day, entries in self.agenda for entry in entries]
+
+    @property
+    def generated_documents(self) -> set[str]:
+        """The generated documents the meeting lists among its own ("AGENDA"...)."""
+        return {d.generated for d in self.documents_in_order if d.generated}
 
     @property
     def documents_in_order(self) -> list[Document]:
@@ -295,11 +303,21 @@ def _public(event: Event) -> PublicMeeting:
             speakers[item_id].append(visible_by_id[person_id])
     for people in speakers.values():
         people.sort(key=lambda person: (person.position, person.id))
+    documents = [document for document in event.documents if document.files or document.generated]
+    materials: dict[int, list[Document]] = defaultdict(list)
+    for document in documents:
+        if document.agenda_item_id is not None:
+            materials[document.agenda_item_id].append(document)
     agenda = [
-        (day, [AgendaEntry(item, speakers.get(item.id, [])) for item in items])
+        (
+            day,
+            [
+                AgendaEntry(item, speakers.get(item.id, []), materials.get(item.id, []))
+                for item in items
+            ],
+        )
         for day, items in groupby(event.agenda, key=lambda item: item.day)
     ]
-    documents = [document for document in event.documents if document.files]
     parent = event.parent if _shown(event.parent) else None
     return PublicMeeting(
         event=event,
@@ -313,7 +331,7 @@ def _public(event: Event) -> PublicMeeting:
         other_participants=members.get(None, []),
         documents=_by_section(documents),
         document_languages=sorted(
-            {file.language for document in documents for file in document.files},
+            {version.language for document in documents for version in document.public_versions},
             key=language_order,
         ),
         side_events=[side for side in event.side_events if _shown(side)],
