@@ -107,5 +107,6 @@ def _register_models() -> None:
     from iom_events.delegations import models as _delegations  # noqa: F401
     from iom_events.documents import models as _documents  # noqa: F401
     from iom_events.events import models as _events  # noqa: F401
+    from iom_events.nominations import models as _nominations  # noqa: F401
     from iom_events.offices import models as _offices  # noqa: F401
     from iom_events.press import models as _press  # noqa: F401
