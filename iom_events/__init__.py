@@ -56,6 +56,9 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.events.manage import bp as manage_events_bp
     from iom_events.events.organizers import bp as manage_organizers_bp
     from iom_events.events.views import bp as events_bp
+    from iom_events.mail import mail_cli
+    from iom_events.nominations.manage import bp as manage_nominations_bp
+    from iom_events.nominations.views import bp as nominations_bp
     from iom_events.offices.manage import bp as manage_offices_bp
     from iom_events.offices.views import bp as offices_bp
     from iom_events.press.manage import bp as manage_press_bp
@@ -77,12 +80,14 @@ def create_app(config: dict | None = None) -> Flask:
         documents_bp,
         offices_bp,
         search_bp,
+        nominations_bp,
         accounts_bp,
         account_bp,
         manage_events_bp,
         manage_organizers_bp,
         manage_agenda_bp,
         manage_delegations_bp,
+        manage_nominations_bp,
         manage_press_bp,
         manage_documents_bp,
         manage_offices_bp,
@@ -96,6 +101,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(users_cli)
     app.cli.add_command(blobs_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(mail_cli)
     return app
 
 

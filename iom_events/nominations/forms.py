@@ -61,10 +61,13 @@ class InvitationForm(Form):
     )
     focal_point_email = EmailField(
         _l("E-mail of the focal point"),
-        [DataRequired(_l("Enter the focal point's e-mail address.")), email_address,
-         Length(max=254)],
+        [
+            DataRequired(_l("Enter the focal point's e-mail address.")),
+            email_address,
+            Length(max=254),
+        ],
         filters=[strip],
-    )  # fmt: skip
+    )
     language = ChoiceField(
         _l("Language of the focal point"),
         description=_l("The invitation, and every later e-mail, is written in this language."),
@@ -96,9 +99,7 @@ class InvitationForm(Form):
                 ZoneInfo("UTC")
             )
         except (ValueError, OverflowError) as error:
-            raise ValidationError(
-                _l("Enter a date and time, e.g. 2030-01-31T18:00.")
-            ) from error
+            raise ValidationError(_l("Enter a date and time, e.g. 2030-01-31T18:00.")) from error
         if self.deadline_utc <= datetime.now(ZoneInfo("UTC")):
             raise ValidationError(_l("Choose a deadline in the future."))
 

@@ -65,9 +65,7 @@ def merge(
         name: {member["key"]: member for member in side}
         for name, side in (("base", base), ("theirs", theirs), ("mine", mine))
     }
-    order = [m["key"] for m in mine] + [
-        m["key"] for m in theirs if m["key"] not in by_key["mine"]
-    ]
+    order = [m["key"] for m in mine] + [m["key"] for m in theirs if m["key"] not in by_key["mine"]]
     outcome = Outcome()
     for key in order:
         b, t, m = (by_key[side].get(key) for side in ("base", "theirs", "mine"))
@@ -79,20 +77,20 @@ def merge(
             else:
                 outcome.clashes.append(MemberClash(key, t, m))
                 continue
-        elif result is not None and result is not m and result != m:
-            outcome.merged = True
-        elif result is None and m is not None:
+        elif result != m:  # theirs, or merged with theirs
             outcome.merged = True
         if result is not None:
             outcome.members.append(result)
     return outcome
 
 
-def _one(b: Member | None, t: Member | None, m: Member | None, fields) -> tuple[Member | None, bool]:
+def _one(
+    b: Member | None, t: Member | None, m: Member | None, fields: tuple[str, ...]
+) -> tuple[Member | None, bool]:
     """(the merged member or None for removed, whether it clashes)."""
     if m == b:
         return t, False
-    if t == b or t == m:
+    if t in (b, m):
         return m, False
     if t is None or m is None or b is None:
         # One side removed what the other changed, or both added the same key differently.

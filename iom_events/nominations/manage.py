@@ -1,0 +1,200 @@
+"""Staff pages of the nomination cycle: invite delegations, follow every invitation's status
+on one page (the accreditation page), review a nomination with what changed since the last
+review, accredit it or return it with a message, revoke or send a link again.
+
+Staff only (the blueprint's guard); the focal points' page is nominations/views.py.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from iom_events import mail
+from iom_events.accounts.auth import manage_blueprint
+from iom_events.delegations.models import Delegation, in_reading_order
+from iom_events.documents.delivery import send_stored_file
+from iom_events.documents.storage import blob_store
+from iom_events.events import staff
+from iom_events.extensions import db
+from iom_events.formatting import translate
+from iom_events.nominations import service
+from iom_events.nominations.forms import InvitationForm, ReturnForm
+from iom_events.nominations.models import Invitation, NominationRole
+from iom_events.phones import international
+
+bp = manage_blueprint("manage_nominations", __name__, "/events/<slug>/nominations")
+
+
+def _invitation(event, invitation_id: int) -> Invitation:
+    """The invitation of this meeting, or 404 (never one of another meeting)."""
+    invitation = db.session.scalar(
+        select(Invitation)
+        .where(Invitation.id == invitation_id, Invitation.event_id == event.id)
+        .options(joinedload(Invitation.delegation))
+    )
+    return invitation or abort(404)
+
+
+@bp.get("/")
+def index(slug: str):
+    """Every invited delegation and where it stands; three queries whatever their number (the
+    user, the meeting, the invitations with their delegations)."""
+    event = staff.meeting_or_404(slug)
+    invitations = list(
+        db.session.scalars(
+            select(Invitation)
+            .where(Invitation.event_id == event.id)
+            .options(joinedload(Invitation.delegation, innerjoin=True))
+        )
+    )
+    by_delegation = {invitation.delegation_id: invitation for invitation in invitations}
+    delegations = in_reading_order(
+        [invitation.delegation for invitation in invitations], event.original_language
+    )
+    rows = [by_delegation[delegation.id] for delegation in delegations]
+    return render_template("manage/nominations/index.html", event=event, invitations=rows)
+
+
+@bp.route("/invite", methods=["GET", "POST"])
+def invite(slug: str):
+    event = staff.meeting_or_404(slug)
+    invited = select(Invitation.delegation_id).where(Invitation.event_id == event.id)
+    delegations = in_reading_order(
+        db.session.scalars(
+            select(Delegation).where(Delegation.event_id == event.id, Delegation.id.not_in(invited))
+        ),
+        event.original_language,
+    )
+    form = InvitationForm()
+    form.prepare(
+        [(str(d.id), str(translate(d.name, event.original_language))) for d in delegations],
+        event.timezone,
+    )
+    if form.validate_on_submit():
+        invitation = service.invite(event, form, current_user)
+        db.session.commit()
+        _send(invitation, _("Invitation sent to %(email)s."))
+        return redirect(url_for(".index", slug=slug), 303)
+    return render_template(
+        "manage/nominations/invite.html", event=event, form=form
+    ), 400 if form.errors else 200
+
+
+def _send(invitation: Invitation, done: str) -> None:
+    try:
+        service.send_invitation(invitation)
+    except mail.MailNotSent:
+        flash(
+            _(
+                "The invitation is saved, but the e-mail could not be sent: check the mail "
+                "settings, then use “Send the link again”."
+            ),
+            "error",
+        )
+    else:
+        flash(done % {"email": invitation.focal_point_email})
+
+
+@bp.get("/<int:invitation_id>/")
+def review(slug: str, invitation_id: int):
+    """The latest version with what changed since the last review; the actions."""
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    current = service.latest(invitation)
+    reviewed = service.version(invitation, invitation.reviewed_number)
+    changes = (
+        service.changes(reviewed.members if reviewed else [], current.members)
+        if current is not None and current is not reviewed
+        else []
+    )
+    return render_template(
+        "manage/nominations/review.html",
+        event=event,
+        invitation=invitation,
+        current=current,
+        reviewed=reviewed,
+        changes=changes,
+        roles=NominationRole,
+        return_form=ReturnForm(),
+        deadline=service.deadline_text(invitation),
+        link=service.link(invitation),
+        international_phone=international,
+    )
+
+
+@bp.post("/<int:invitation_id>/accredit")
+def accredit(slug: str, invitation_id: int):
+    """Accredit the version the page showed (`number`): a newer one must be reviewed first."""
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    if not invitation.latest_number or request.form.get("number") != str(invitation.latest_number):
+        flash(_("The focal point sent a newer version meanwhile: review it first."), "error")
+    else:
+        service.accredit(invitation)
+        db.session.commit()
+        flash(_("Accredited: the delegation's members are now the meeting's participants."))
+    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+
+
+@bp.post("/<int:invitation_id>/return")
+def send_back(slug: str, invitation_id: int):
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    form = ReturnForm()
+    if not invitation.latest_number:
+        abort(404)
+    if not form.validate():
+        flash(" ".join(str(e) for e in form.message.errors), "error")
+        return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+    try:
+        service.return_nomination(invitation, form.message.data)
+    except mail.MailNotSent:
+        flash(_("Returned, but the e-mail could not be sent: check the mail settings."), "error")
+    else:
+        flash(_("Returned to the focal point, with your message."))
+    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+
+
+@bp.post("/<int:invitation_id>/revoke")
+def revoke(slug: str, invitation_id: int):
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    service.revoke(invitation)
+    db.session.commit()
+    flash(_("The link no longer works. “Send the link again” sends a new one."))
+    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+
+
+@bp.post("/<int:invitation_id>/resend")
+def resend(slug: str, invitation_id: int):
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    service.reopen(invitation)
+    db.session.commit()
+    _send(invitation, _("The link was sent again to %(email)s."))
+    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+
+
+@bp.get("/<int:invitation_id>/credentials/<int:number>")
+def credentials(slug: str, invitation_id: int, number: int):
+    """The credentials letter of one version: staff only, never cached."""
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    version = service.version(invitation, number)
+    if version is None or not version.credentials_sha256:
+        abort(404)
+    store = blob_store()
+    path = store.path(version.credentials_sha256)
+    if not path.is_file():
+        abort(404)
+    return send_stored_file(
+        path,
+        store.relative_path(version.credentials_sha256),
+        mimetype="application/pdf",
+        download_name=version.credentials_filename or "credentials.pdf",
+        etag=version.credentials_sha256,
+    )
