@@ -39,10 +39,10 @@ def message(to: str, subject: str, body: str, language: str, reply_to: str | Non
     mail["Subject"] = subject
     mail["Date"] = formatdate(localtime=False)
     mail["Message-ID"] = make_msgid(domain=current_app.config["MAIL_SENDER"].rpartition("@")[2])
-    mail["Content-Language"] = language
     if reply_to:
         mail["Reply-To"] = reply_to
     mail.set_content(body, charset="utf-8")
+    mail["Content-Language"] = language  # after set_content, which clears every Content-*
     return mail
 
 

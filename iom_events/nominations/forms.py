@@ -87,8 +87,8 @@ class InvitationForm(Form):
             zone=timezone,
         )
 
-    def validate_new_delegation_name(self, field) -> None:
-        if not self.delegation.data and not field.data:
+    def validate_delegation(self, field) -> None:
+        if not field.data and not self.new_delegation_name.data:
             raise ValidationError(_l("Choose a delegation, or name a new one."))
 
     def validate_deadline(self, field) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -15,7 +15,7 @@ from iom_events import mail
 from iom_events.columns import utcnow
 from iom_events.delegations.models import Delegation, DelegationKind, Participant
 from iom_events.extensions import db
-from iom_events.formatting import long_date, time_zone, translate
+from iom_events.formatting import long_date, time_zone
 from iom_events.nominations import merge
 from iom_events.nominations.models import (
     Invitation,
@@ -38,18 +38,29 @@ def deadline_text(invitation: Invitation) -> str:
     18:00, Geneva time (UTC+1)"."""
     event = invitation.event
     local = invitation.deadline.astimezone(ZoneInfo(event.timezone))
-    city = translate(event.city, event.original_language)
-    zone = time_zone(event.timezone, local.date(), city and str(city), event.country)
+    city = in_language(event.city, str(get_locale()), event.original_language)
+    zone = time_zone(event.timezone, local.date(), city or None, event.country)
     return f"{long_date(local.date())}, {local:%H:%M}, {zone}"
 
 
-def meeting_title(invitation: Invitation) -> str:
+def in_language(value: Translated | None, lang: str, original: str) -> str:
+    """A text in `lang`, else in the meeting's original language, else in any: what an e-mail
+    written in `lang` (whatever the page it was sent from) names things with."""
+    if not value:
+        return ""
+    return value.get(lang) or value.get(original) or next(iter(value.values()))
+
+
+def meeting_title(invitation: Invitation, lang: str | None = None) -> str:
+    """The meeting's title in `lang` (default: the focal point's language)."""
     event = invitation.event
-    return str(translate(event.title, event.original_language) or event.slug)
+    lang = lang or invitation.language
+    return in_language(event.title, lang, event.original_language) or event.slug
 
 
-def delegation_name(invitation: Invitation) -> str:
-    return str(translate(invitation.delegation.name, invitation.event.original_language) or "")
+def delegation_name(invitation: Invitation, lang: str | None = None) -> str:
+    lang = lang or invitation.language
+    return in_language(invitation.delegation.name, lang, invitation.event.original_language)
 
 
 def link(invitation: Invitation) -> str:
@@ -231,8 +242,8 @@ def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None
     with force_locale("en"):
         subject = _(
             "Nomination received: %(delegation)s, %(meeting)s",
-            delegation=delegation_name(invitation),
-            meeting=meeting_title(invitation),
+            delegation=delegation_name(invitation, "en"),
+            meeting=meeting_title(invitation, "en"),
         )
         review = url_for(
             "manage_nominations.review",
@@ -244,7 +255,7 @@ def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None
         body = _(
             "%(delegation)s sent version %(number)s of its nomination (%(count)s members).\n\n"
             "Review it: %(link)s",
-            delegation=delegation_name(invitation),
+            delegation=delegation_name(invitation, "en"),
             number=new.number,
             count=len(new.members),
             link=review,

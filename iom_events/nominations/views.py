@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from iom_events.documents.service import SomeRefused, Upload, received
 from iom_events.documents.storage import blob_store
 from iom_events.extensions import db
-from iom_events.languages import LANG
+from iom_events.languages import LANG, current_lang
 from iom_events.nominations import service
 from iom_events.nominations.forms import NominationForm
 from iom_events.nominations.merge import CHOICE
@@ -116,10 +116,10 @@ def show(token: str):
         current=current,
         form=form,
         clashes=clashes,
-        merge_base=_started(form) if clashes else None,
+        merge_base=getattr(form, "started", None) if clashes else None,
         deadline=service.deadline_text(invitation),
-        meeting=service.meeting_title(invitation),
-        delegation=service.delegation_name(invitation),
+        meeting=service.meeting_title(invitation, current_lang()),
+        delegation=service.delegation_name(invitation, current_lang()),
         token=token,
         roles=NominationRole,
     ), status
@@ -203,7 +203,7 @@ def decline(token: str):
         )
     return render_template(
         "nominations/decline.html",
-        delegation=service.delegation_name(invitation),
-        meeting=service.meeting_title(invitation),
+        delegation=service.delegation_name(invitation, current_lang()),
+        meeting=service.meeting_title(invitation, current_lang()),
         token=token,
     )
