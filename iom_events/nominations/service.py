@@ -3,10 +3,12 @@ e-mails each step sends, each in the language of the person who reads it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from flask import current_app, url_for
+from flask import current_app, g, url_for
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -31,6 +33,20 @@ MEMBER_FIELDS = NominationVersion.MEMBER_FIELDS
 
 
 # --- words ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def written_in(lang: str) -> Iterator[None]:
+    """Messages, dates and names in `lang`, whatever the language of the page that sends the
+    e-mail: Babel's locale and the site's page language (which picks the date patterns,
+    formatting.long_date) both move, and come back after."""
+    before = g.get("lang")
+    g.lang = lang
+    try:
+        with force_locale(lang):
+            yield
+    finally:
+        g.lang = before
 
 
 def deadline_text(invitation: Invitation) -> str:
@@ -110,7 +126,7 @@ def invite(event, form, user) -> Invitation:
 def send_invitation(invitation: Invitation) -> None:
     """E-mail the link to the focal point, in their language; records when it went. Raises
     mail.MailNotSent (the invitation stays: staff can send it again)."""
-    with force_locale(invitation.language):
+    with written_in(invitation.language):
         subject = _(
             "Invitation to nominate your delegation: %(meeting)s", meeting=meeting_title(invitation)
         )
@@ -239,7 +255,7 @@ def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None
     address = secretariat_address(invitation)
     if not address:
         return
-    with force_locale("en"):
+    with written_in("en"):
         subject = _(
             "Nomination received: %(delegation)s, %(meeting)s",
             delegation=delegation_name(invitation, "en"),
@@ -354,7 +370,7 @@ def return_nomination(invitation: Invitation, message: str) -> None:
     invitation.review_outcome = ReviewOutcome.RETURNED
     invitation.review_message = message
     db.session.commit()
-    with force_locale(invitation.language):
+    with written_in(invitation.language):
         subject = _(
             "Your nomination for %(meeting)s: changes requested", meeting=meeting_title(invitation)
         )

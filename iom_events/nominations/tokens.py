@@ -22,13 +22,18 @@ SALT = "iom_events.nominations.invitation"
 
 
 class Refusal(Enum):
-    """Why a link opens no nomination form; the HTTP status that says it."""
+    """Why a link opens no nomination form; `status` is the HTTP status that says it."""
 
-    UNKNOWN = 404
+    UNKNOWN = "unknown"
     """Tampered, truncated, or of an invitation that no longer exists."""
-    REVOKED = 410
-    EXPIRED = 410
-    DECLINED = 410
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+    DECLINED = "declined"
+
+    @property
+    def status(self) -> int:
+        """404 for a link that never was; 410 Gone for one that was and no longer works."""
+        return 404 if self is Refusal.UNKNOWN else 410
 
 
 def _serializer() -> URLSafeSerializer:

@@ -70,7 +70,7 @@ def refused(refusal: Refusal):
     heading, message = REFUSALS[refusal]
     return render_template(
         "nominations/refused.html", heading=heading, message=message
-    ), refusal.value
+    ), refusal.status
 
 
 @bp.route("/<token>", methods=["GET", "POST"])
