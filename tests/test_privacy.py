@@ -5,9 +5,9 @@ phone, a private participant who speaks, the members of a delegation in the tras
 speaks), an agenda item in the trash, a draft side event, a replaced and a removed document
 version; and a delegation's nomination (issue 19): its accredited members' e-mail and phone, a
 member who asked not to be listed, a member sent after the accreditation (not accredited yet),
-the credentials letter's name and content. Each surface (the page, the API, the meeting's feed, search, the documents' zips) is
-asked for it, and each answer is checked for every secret. What the public may see is checked
-too, so that an empty answer cannot pass.
+the credentials letter's name and content. Each surface (the page, the API, the meeting's feed,
+search, the documents' zips) is asked for it, and each answer is checked for every secret. What
+the public may see is checked too, so that an empty answer cannot pass.
 """
 
 from __future__ import annotations
