@@ -501,7 +501,8 @@ def test_accredited_public_members_reach_the_public_page_and_nothing_else_does(
         [
             member(key=keys[0], title="S.E.", name="Ana Pérez", role="head_of_delegation",
                    email="ana@private.example", phone="+54 11 4815 1035"),
-            member(key=keys[1], name="Quiet Adviser", role="adviser", public=""),
+            member(key=keys[1], name="Quiet Adviser", function="Legal adviser", role="adviser",
+                   public=""),
             member(name="Pending Person"),
         ],
         page_form,
@@ -510,6 +511,7 @@ def test_accredited_public_members_reach_the_public_page_and_nothing_else_does(
     assert "Changed since review" in text_of(staff_list.get_data(as_text=True))
     review = editor.get(f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}/")
     assert "Added: Pending Person" in text_of(review.get_data(as_text=True))
+    assert "Changed: Quiet Adviser (Function)" in text_of(review.get_data(as_text=True))
     assert "Pending Person" not in client.get(public).get_data(as_text=True)
 
     # Accredited again: the new member joins; removed members leave; staff's own stay.

@@ -75,16 +75,17 @@ class InvitationForm(Form):
     )
     deadline = StringField(_l("Deadline"), filters=[strip])
 
-    def prepare(self, delegations: list[tuple[str, str]], timezone: str) -> None:
+    def prepare(self, delegations: list[tuple[str, str]], timezone: str, zone_words: str) -> None:
         """The delegations not invited yet, named in the page's language; `timezone` (the
-        meeting's, IANA) is the one the deadline is read in."""
+        meeting's, IANA) is the one the deadline is read in, `zone_words` says it to staff
+        ("Buenos Aires time (UTC−3)")."""
         self.timezone = timezone
         self.delegation.choices = [("", _l("A new delegation (name it below)")), *delegations]
         self.new_delegation_kind.choices = choices(DelegationKind)
         self.language.choices = [(lang, language_name(lang)) for lang in LANGUAGES]
         self.deadline.description = _(
             "Date and time in the meeting's time zone (%(zone)s): the link stops working then.",
-            zone=timezone,
+            zone=zone_words,
         )
 
     def validate_delegation(self, field) -> None:

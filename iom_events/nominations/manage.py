@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -20,13 +21,29 @@ from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.storage import blob_store
 from iom_events.events import staff
 from iom_events.extensions import db
-from iom_events.formatting import translate
+from iom_events.formatting import time_zone, translate
 from iom_events.nominations import service
 from iom_events.nominations.forms import InvitationForm, ReturnForm
 from iom_events.nominations.models import Invitation, NominationRole
 from iom_events.phones import international
 
 bp = manage_blueprint("manage_nominations", __name__, "/events/<slug>/nominations")
+
+FIELD_LABELS = {
+    "title": _l("Title"),
+    "name": _l("Name"),
+    "function": _l("Function"),
+    "role": _l("Role"),
+    "email": _l("E-mail"),
+    "phone": _l("Phone"),
+    "public": _l("May be listed publicly"),
+}
+"""The members' fields as the review names what changed."""
+
+
+def in_language(text) -> str | None:
+    """A text in the page's language, for a sentence (None when there is none)."""
+    return str(translate(text)) if text else None
 
 
 def _invitation(event, invitation_id: int) -> Invitation:
@@ -73,6 +90,7 @@ def invite(slug: str):
     form.prepare(
         [(str(d.id), str(translate(d.name, event.original_language))) for d in delegations],
         event.timezone,
+        time_zone(event.timezone, event.starts_on, in_language(event.city), event.country),
     )
     if form.validate_on_submit():
         invitation = service.invite(event, form, current_user)
@@ -119,6 +137,7 @@ def review(slug: str, invitation_id: int):
         reviewed=reviewed,
         changes=changes,
         roles=NominationRole,
+        field_labels=FIELD_LABELS,
         return_form=ReturnForm(),
         deadline=service.deadline_text(invitation),
         link=service.link(invitation),
