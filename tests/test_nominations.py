@@ -14,6 +14,8 @@ from sqlalchemy import func, select
 
 from iom_events.columns import utcnow
 from iom_events.delegations.models import Delegation, DelegationKind, Participant
+from iom_events.documents.storage import blob_store
+from iom_events.documents.sweep import check_store
 from iom_events.extensions import db
 from iom_events.nominations.models import Invitation, NominationVersion
 from iom_events.translated import Translated
@@ -272,6 +274,8 @@ def test_a_revoked_link_stops_working_and_a_new_one_is_sent(app, editor, mailbox
 
 def test_after_the_deadline_the_link_says_so_and_nothing_can_change(app, editor, mailbox, meeting):
     link = invited(editor, mailbox, meeting)
+    meeting_page = editor.get(f"/en/manage/events/{meeting.slug}/").get_data(as_text=True)
+    assert f"/en/manage/events/{meeting.slug}/nominations/" in meeting_page
     focal_point = app.test_client()
     page = focal_point.get(link).get_data(as_text=True)
     assert nominate(focal_point, link, [member(name="Ana")], page).status_code == 303
@@ -435,6 +439,14 @@ def test_the_credentials_letter_is_a_pdf_kept_for_staff_only(app, editor, mailbo
     # Saving again without a file keeps the letter.
     nominate(focal_point, link, [member(name="Ana"), member(name="Luis")])
     assert versions(app, meeting)[-1].credentials_filename == "carta.pdf"
+    # The store's sweep knows the letter is referenced: never an orphan to prune.
+    with app.app_context():
+        report = check_store(blob_store(), grace_seconds=0)
+        sha256 = versions(app, meeting)[-1].credentials_sha256
+        assert blob_store().path(sha256).is_file()
+        assert blob_store().path(sha256) not in report.orphans
+        assert sha256 not in report.missing
+        db.session.remove()
 
 
 def minimal_pdf() -> bytes:
