@@ -252,6 +252,19 @@ def test_a_tampered_or_unknown_link_gets_a_clear_page_in_its_language(
         assert count(app, NominationVersion) == before
 
 
+def test_a_link_of_a_delegation_in_the_trash_opens_nothing(app, editor, mailbox, meeting):
+    link = invited(editor, mailbox, meeting)
+    with app.app_context():
+        db.session.get(Delegation, meeting.delegation_id).remove()
+        db.session.commit()
+        db.session.remove()
+    invitation = invitation_of(app, meeting)
+    assert app.test_client().get(link).status_code == 404
+    review = f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}/"
+    assert editor.get(review).status_code == 404
+    assert editor.get(f"/en/manage/events/{meeting.slug}/nominations/").status_code == 200
+
+
 def test_a_revoked_link_stops_working_and_a_new_one_is_sent(app, editor, mailbox, meeting):
     link = invited(editor, mailbox, meeting)
     invitation = invitation_of(app, meeting)

@@ -19,9 +19,12 @@ from iom_events.accounts.auth import manage_blueprint
 from iom_events.delegations.models import Delegation, in_reading_order
 from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.storage import blob_store
+from iom_events.editor import Confirmation, confirmation_page
 from iom_events.events import staff
 from iom_events.extensions import db
+from iom_events.fields import to_int
 from iom_events.formatting import time_zone, translate
+from iom_events.languages import current_lang
 from iom_events.nominations import service
 from iom_events.nominations.forms import InvitationForm, ReturnForm
 from iom_events.nominations.models import Invitation, NominationRole
@@ -47,11 +50,12 @@ def in_language(text) -> str | None:
 
 
 def _invitation(event, invitation_id: int) -> Invitation:
-    """The invitation of this meeting, or 404 (never one of another meeting)."""
+    """The invitation of this meeting, or 404 (never one of another meeting, nor one whose
+    delegation is in the trash)."""
     invitation = db.session.scalar(
         select(Invitation)
         .where(Invitation.id == invitation_id, Invitation.event_id == event.id)
-        .options(joinedload(Invitation.delegation))
+        .options(joinedload(Invitation.delegation, innerjoin=True))
     )
     return invitation or abort(404)
 
@@ -145,18 +149,40 @@ def review(slug: str, invitation_id: int):
     )
 
 
-@bp.post("/<int:invitation_id>/accredit")
+@bp.route("/<int:invitation_id>/accredit", methods=["GET", "POST"])
 def accredit(slug: str, invitation_id: int):
-    """Accredit the version the page showed (`number`): a newer one must be reviewed first."""
+    """GET asks (a public action); the POST accredits the version the page showed (`number`):
+    a newer one must be reviewed first."""
     event = staff.meeting_or_404(slug)
     invitation = _invitation(event, invitation_id)
+    review_url = url_for(".review", slug=slug, invitation_id=invitation.id)
+    if request.method == "GET":
+        number = to_int(request.args.get("number")) or invitation.latest_number
+        return confirmation_page(
+            Confirmation(
+                question=_(
+                    "Accredit version %(number)s of the list of %(delegation)s?",
+                    number=number,
+                    delegation=service.delegation_name(invitation, current_lang()),
+                ),
+                consequence=_(
+                    "Its members become the delegation's participants, and those who may be "
+                    "listed publicly appear on the meeting's public pages."
+                ),
+                button=_("Accredit"),
+                cancel=review_url,
+                fields={"number": str(number)},
+                danger=False,
+                refusal=None if invitation.latest_number else _("There is no list to accredit."),
+            )
+        )
     if not invitation.latest_number or request.form.get("number") != str(invitation.latest_number):
         flash(_("The focal point sent a newer version meanwhile: review it first."), "error")
     else:
         service.accredit(invitation)
         db.session.commit()
         flash(_("Accredited: the delegation's members are now the meeting's participants."))
-    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+    return redirect(review_url, 303)
 
 
 @bp.post("/<int:invitation_id>/return")
@@ -178,14 +204,30 @@ def send_back(slug: str, invitation_id: int):
     return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
 
 
-@bp.post("/<int:invitation_id>/revoke")
+@bp.route("/<int:invitation_id>/revoke", methods=["GET", "POST"])
 def revoke(slug: str, invitation_id: int):
+    """GET asks (the link stops working at once); the POST withdraws it."""
     event = staff.meeting_or_404(slug)
     invitation = _invitation(event, invitation_id)
+    review_url = url_for(".review", slug=slug, invitation_id=invitation.id)
+    if request.method == "GET":
+        return confirmation_page(
+            Confirmation(
+                question=_(
+                    "Withdraw the link sent to the focal point of %(delegation)s?",
+                    delegation=service.delegation_name(invitation, current_lang()),
+                ),
+                consequence=_(
+                    "The link stops working at once. “Send the link again” sends a new one."
+                ),
+                button=_("Withdraw the link"),
+                cancel=review_url,
+            )
+        )
     service.revoke(invitation)
     db.session.commit()
     flash(_("The link no longer works. “Send the link again” sends a new one."))
-    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+    return redirect(review_url, 303)
 
 
 @bp.post("/<int:invitation_id>/resend")

@@ -65,7 +65,7 @@ def invitation_of(token: str) -> tuple[Invitation | None, Refusal | None]:
     ):
         return None, Refusal.UNKNOWN
     invitation = db.session.get(Invitation, payload[0])
-    if invitation is None:
+    if invitation is None or invitation.delegation is None:  # its delegation in the trash
         return None, Refusal.UNKNOWN
     if not hmac.compare_digest(invitation.nonce.encode(), payload[1].encode()):
         if invitation.revoked_at is not None:

@@ -75,6 +75,7 @@ def test_invite_nominate_in_spanish_change_accredit_and_the_public_list(
     expect(staff.locator("tbody")).to_contain_text("Nominated")
     staff.get_by_role("link", name="Argentina").click()
     staff.get_by_role("button", name="Accredit version 2").click()
+    staff.get_by_role("button", name="Accredit", exact=True).click()  # the confirmation page
     expect(staff.get_by_role("status")).to_contain_text("Accredited")
 
     public = browser.new_context(base_url=base_url).new_page()
