@@ -304,6 +304,23 @@ def test_after_the_deadline_the_link_says_so_and_nothing_can_change(app, editor,
     assert nominate(focal_point, link, [member(name="Late")], page).status_code == 410
     assert [len(v.members) for v in versions(app, meeting)] == [1]
 
+    # Staff move the deadline (read in Buenos Aires time): the same link works again.
+    invitation = invitation_of(app, meeting)
+    review = f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}/"
+    for typed, said in (
+        ("2001-01-01T10:00", "Choose a deadline in the future."),
+        ("2099-02-30T10:00", "Enter a date and time"),
+    ):
+        post_form(editor, f"{review}deadline", {"deadline": typed}, path_for_token=review)
+        assert said in text_of(editor.get(review).get_data(as_text=True))
+    assert invitation_of(app, meeting).deadline == invitation.deadline
+    moved = post_form(
+        editor, f"{review}deadline", {"deadline": "2099-03-01T09:30"}, path_for_token=review
+    )
+    assert moved.status_code == 303
+    assert invitation_of(app, meeting).deadline.isoformat() == "2099-03-01T12:30:00+00:00"
+    assert focal_point.get(link).status_code == 200
+
 
 # --- nominations -----------------------------------------------------------------------------
 
@@ -483,6 +500,9 @@ def test_the_focal_point_can_decline(app, editor, mailbox, meeting):
     assert focal_point.get(link).status_code == 410
     page = editor.get(f"/en/manage/events/{meeting.slug}/nominations/").get_data(as_text=True)
     assert "Declined" in text_of(page)
+    (notice,) = mailbox.to("editor@iom.test")
+    assert notice["Subject"] == "Invitation declined: Argentina, Regional conference"
+    assert "Ana Pérez, has declined" in notice.get_content()
 
 
 # --- accreditation ---------------------------------------------------------------------------
@@ -626,3 +646,22 @@ def test_the_accreditation_page_costs_three_queries_whatever_the_number_of_deleg
     assert len(re.findall(r"Delegation \d\d", text_of(response.get_data(as_text=True)))) == size
     # The user (from the session), the meeting, the invitations with their delegations.
     assert len(counter) == 3, counter.statements
+
+
+@pytest.mark.parametrize("members", [3, 30])
+def test_the_review_page_costs_the_same_queries_whatever_the_number_of_members(
+    app, editor, mailbox, meeting, count_queries, members
+):
+    link = invited(editor, mailbox, meeting)
+    focal_point = app.test_client()
+    rows = [member(name=f"Person {number:02d}") for number in range(members)]
+    nominate(focal_point, link, rows[:2])
+    assert nominate(focal_point, link, rows).status_code == 303
+    invitation = invitation_of(app, meeting)
+    path = f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}/"
+    with count_queries() as counter:
+        response = editor.get(path)
+    assert response.status_code == 200
+    assert f"Person {members - 1:02d}" in text_of(response.get_data(as_text=True))
+    # The user, the meeting, the invitation with its delegation, its versions.
+    assert len(counter) == 4, counter.statements

@@ -93,16 +93,33 @@ class InvitationForm(Form):
             raise ValidationError(_l("Choose a delegation, or name a new one."))
 
     def validate_deadline(self, field) -> None:
-        """Read in the meeting's time zone; kept as `deadline_utc` (an aware datetime)."""
-        try:
-            local = datetime.strptime(field.data or "", DEADLINE_FORMAT)
-            self.deadline_utc = local.replace(tzinfo=ZoneInfo(self.timezone)).astimezone(
-                ZoneInfo("UTC")
-            )
-        except (ValueError, OverflowError) as error:
-            raise ValidationError(_l("Enter a date and time, e.g. 2030-01-31T18:00.")) from error
-        if self.deadline_utc <= datetime.now(ZoneInfo("UTC")):
-            raise ValidationError(_l("Choose a deadline in the future."))
+        self.deadline_utc = read_deadline(field.data, self.timezone)
+
+
+def read_deadline(text: str | None, timezone: str) -> datetime:
+    """A deadline typed as `<input type="datetime-local">` sends it ("2030-01-31T18:00"), read
+    in `timezone` (IANA); the instant in UTC. ValidationError (in the page's language) for
+    a day that does not exist, one the zone cannot hold, or one already past."""
+    try:
+        local = datetime.strptime(text or "", DEADLINE_FORMAT)
+        deadline = local.replace(tzinfo=ZoneInfo(timezone)).astimezone(ZoneInfo("UTC"))
+    except (ValueError, OverflowError) as error:
+        raise ValidationError(_l("Enter a date and time, e.g. 2030-01-31T18:00.")) from error
+    if deadline <= datetime.now(ZoneInfo("UTC")):
+        raise ValidationError(_l("Choose a deadline in the future."))
+    return deadline
+
+
+class DeadlineForm(Form):
+    """A new deadline for an invitation (the link already sent follows it)."""
+
+    deadline = StringField(_l("Deadline"), filters=[strip])
+
+    def prepare(self, timezone: str) -> None:
+        self.timezone = timezone
+
+    def validate_deadline(self, field) -> None:
+        self.deadline_utc = read_deadline(field.data, self.timezone)
 
 
 class MemberForm(PlainForm):

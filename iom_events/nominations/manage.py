@@ -7,6 +7,8 @@ Staff only (the blueprint's guard); the focal points' page is nominations/views.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -26,7 +28,7 @@ from iom_events.fields import to_int
 from iom_events.formatting import time_zone, translate
 from iom_events.languages import current_lang
 from iom_events.nominations import service
-from iom_events.nominations.forms import InvitationForm, ReturnForm
+from iom_events.nominations.forms import DEADLINE_FORMAT, DeadlineForm, InvitationForm, ReturnForm
 from iom_events.nominations.models import Invitation, NominationRole
 from iom_events.phones import international
 
@@ -82,6 +84,8 @@ def index(slug: str):
 
 @bp.route("/invite", methods=["GET", "POST"])
 def invite(slug: str):
+    """The invitation form: a delegation not invited yet (or a new one), its focal point, the
+    deadline; saved, then e-mailed (a relay down leaves it saved, and says so)."""
     event = staff.meeting_or_404(slug)
     invited = select(Invitation.delegation_id).where(Invitation.event_id == event.id)
     delegations = in_reading_order(
@@ -143,6 +147,11 @@ def review(slug: str, invitation_id: int):
         roles=NominationRole,
         field_labels=FIELD_LABELS,
         return_form=ReturnForm(),
+        deadline_form=DeadlineForm(
+            deadline=invitation.deadline.astimezone(ZoneInfo(event.timezone)).strftime(
+                DEADLINE_FORMAT
+            )
+        ),
         deadline=service.deadline_text(invitation),
         link=service.link(invitation),
         international_phone=international,
@@ -187,6 +196,8 @@ def accredit(slug: str, invitation_id: int):
 
 @bp.post("/<int:invitation_id>/return")
 def send_back(slug: str, invitation_id: int):
+    """Return the latest version to the focal point with the message typed (e-mailed in their
+    language)."""
     event = staff.meeting_or_404(slug)
     invitation = _invitation(event, invitation_id)
     form = ReturnForm()
@@ -230,8 +241,26 @@ def revoke(slug: str, invitation_id: int):
     return redirect(review_url, 303)
 
 
+@bp.post("/<int:invitation_id>/deadline")
+def move_deadline(slug: str, invitation_id: int):
+    """A new deadline, read in the meeting's time zone: the link already sent works until
+    then (a link that had expired works again)."""
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    form = DeadlineForm()
+    form.prepare(event.timezone)
+    if form.validate():
+        invitation.deadline = form.deadline_utc
+        db.session.commit()
+        flash(_("Deadline changed: %(deadline)s.", deadline=service.deadline_text(invitation)))
+    else:
+        flash(" ".join(str(error) for error in form.deadline.errors), "error")
+    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+
+
 @bp.post("/<int:invitation_id>/resend")
 def resend(slug: str, invitation_id: int):
+    """E-mail the link again (a new one, when it was withdrawn)."""
     event = staff.meeting_or_404(slug)
     invitation = _invitation(event, invitation_id)
     service.reopen(invitation)

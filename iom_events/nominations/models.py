@@ -58,6 +58,8 @@ class InvitationStatus(Choice):
 
 
 class ReviewOutcome(Choice):
+    """What staff decided about the version they last reviewed."""
+
     ACCREDITED = "accredited", _l("Accredited")
     RETURNED = "returned", _l("Returned")
 
@@ -115,6 +117,7 @@ class Invitation(db.Model):
 
     @property
     def status(self) -> InvitationStatus:
+        """Read from this row alone (no version loaded): the accreditation page lists many."""
         if self.revoked_at is not None:
             return InvitationStatus.REVOKED
         if self.declined_at is not None:

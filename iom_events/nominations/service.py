@@ -181,10 +181,12 @@ def secretariat_address(invitation: Invitation) -> str | None:
 
 
 def latest(invitation: Invitation) -> NominationVersion | None:
+    """The last version the focal point sent, or None before the first."""
     return invitation.versions[-1] if invitation.versions else None
 
 
 def version(invitation: Invitation, number: int | None) -> NominationVersion | None:
+    """Version `number` (from 1) of the invitation's list; None for 0, None or one not sent."""
     if not number:
         return None
     return next((v for v in invitation.versions if v.number == number), None)
@@ -283,7 +285,31 @@ def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None
 
 
 def decline(invitation: Invitation) -> None:
+    """The focal point's answer that the delegation will not come; the link closes with it.
+    Committed, then the secretariat is told (a relay down is logged)."""
     invitation.declined_at = utcnow()
+    db.session.commit()
+    address = secretariat_address(invitation)
+    if not address:
+        return
+    with written_in("en"):
+        delegation, meeting = delegation_name(invitation, "en"), meeting_title(invitation, "en")
+        subject = _(
+            "Invitation declined: %(delegation)s, %(meeting)s",
+            delegation=delegation,
+            meeting=meeting,
+        )
+        body = _(
+            "The focal point of %(delegation)s, %(name)s, has declined the invitation to "
+            "%(meeting)s.",
+            delegation=delegation,
+            name=invitation.focal_point_name,
+            meeting=meeting,
+        )
+    try:
+        mail.send(address, subject, body + "\n", "en")
+    except mail.MailNotSent as error:
+        current_app.logger.warning("decline notice not sent: %s", error.reason)
 
 
 # --- review ----------------------------------------------------------------------------------

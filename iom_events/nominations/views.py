@@ -61,12 +61,14 @@ REFUSALS = {
 
 @bp.after_request
 def private(response):
+    """Never stored by a browser or proxy; the token never sent on as a Referer."""
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
 
 
 def refused(refusal: Refusal):
+    """The page of a link that opens nothing, in the link's language, with its status."""
     heading, message = REFUSALS[refusal]
     return render_template(
         "nominations/refused.html", heading=heading, message=message
@@ -195,7 +197,6 @@ def decline(token: str):
         return refused(refusal)
     if request.method == "POST":
         service.decline(invitation)
-        db.session.commit()
         return render_template(
             "nominations/refused.html",
             heading=_("You have declined the invitation"),
