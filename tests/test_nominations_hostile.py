@@ -2,7 +2,8 @@
 (tests/test_no_input_reaches_a_500.py) reaches their routes with hostile ids and tokens, but only
 the demo's data, where no invitation exists. Here an invitation exists, with a version sent, and
 Hypothesis posts hostile values into the fields of each of its forms (the focal point's, with a
-valid link; staff's invite, return, accredit, deadline) as a browser would send them, read from the pages.
+valid link; staff's invite, return, accredit, deadline) as a browser would send them, read from
+the pages.
 
 The property: below 500, an error page that says something, and for the focal point's form,
 never a version with a NUL or a field past its bound."""
