@@ -161,6 +161,7 @@ def nominated(event) -> None:
     since. Only Groucho, accredited and listed publicly, may be seen."""
     from datetime import timedelta
 
+    from iom_events.nominations import accreditation
     from iom_events.nominations import service as nominations
     from iom_events.nominations.models import Invitation
 
@@ -190,7 +191,7 @@ def nominated(event) -> None:
         credentials=(letter.sha256, "marxonia-credentials.pdf"),
     )  # fmt: skip
     db.session.commit()
-    nominations.accredit(invitation)
+    accreditation.accredit(invitation)
     db.session.commit()
     nominations.nominate(invitation, [groucho, zeppo, chico], 1, {})
     db.session.commit()

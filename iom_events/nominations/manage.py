@@ -27,7 +27,7 @@ from iom_events.extensions import db
 from iom_events.fields import to_int
 from iom_events.formatting import time_zone, translate
 from iom_events.languages import current_lang
-from iom_events.nominations import service
+from iom_events.nominations import accreditation, service
 from iom_events.nominations.forms import DEADLINE_FORMAT, DeadlineForm, InvitationForm, ReturnForm
 from iom_events.nominations.models import Invitation, NominationRole
 from iom_events.phones import international
@@ -133,7 +133,7 @@ def review(slug: str, invitation_id: int):
     current = service.latest(invitation)
     reviewed = service.version(invitation, invitation.reviewed_number)
     changes = (
-        service.changes(reviewed.members if reviewed else [], current.members)
+        accreditation.changes(reviewed.members if reviewed else [], current.members)
         if current is not None and current is not reviewed
         else []
     )
@@ -188,7 +188,7 @@ def accredit(slug: str, invitation_id: int):
     if not invitation.latest_number or request.form.get("number") != str(invitation.latest_number):
         flash(_("The focal point sent a newer version meanwhile: review it first."), "error")
     else:
-        service.accredit(invitation)
+        accreditation.accredit(invitation)
         db.session.commit()
         flash(_("Accredited: the delegation's members are now the meeting's participants."))
     return redirect(review_url, 303)
@@ -207,7 +207,7 @@ def send_back(slug: str, invitation_id: int):
         flash(" ".join(str(e) for e in form.message.errors), "error")
         return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
     try:
-        service.return_nomination(invitation, form.message.data)
+        accreditation.return_nomination(invitation, form.message.data)
     except mail.MailNotSent:
         flash(_("Returned, but the e-mail could not be sent: check the mail settings."), "error")
     else:

@@ -127,7 +127,7 @@ def nominated(event, delegation):
     from datetime import timedelta
 
     from iom_events.columns import utcnow
-    from iom_events.nominations import service
+    from iom_events.nominations import accreditation, service
     from iom_events.nominations.models import Invitation
 
     invitation = Invitation(
@@ -151,7 +151,7 @@ def nominated(event, delegation):
     }
     service.nominate(invitation, [ana], 0, {})
     db.session.commit()
-    service.accredit(invitation)
+    accreditation.accredit(invitation)
     db.session.commit()
     luis = {**ana, "key": "b" * 32, "title": "", "name": "Luis Gómez", "role": "adviser"}
     service.nominate(invitation, [{**ana, "function": "Ambassador"}, luis], 1, {})
