@@ -28,13 +28,16 @@ PAGES = [
     ("health", "/health"),
     ("home", "/en/"),
     ("meetings list", "/en/events/"),
+    ("meetings list, filtered", "/en/events/?year=2016&kind=workshop"),
     ("RCP meeting page", f"/en/events/{RCP}/"),
     ("RCP meeting page, fr", f"/fr/events/{RCP}/"),
     ("large meeting page", f"/en/events/{LARGE}/"),
     ("large meeting page, fr", f"/fr/events/{LARGE}/"),
     ("RCP meeting feed", f"/en/events/{RCP}.ics"),
     ("large meeting feed", f"/en/events/{LARGE}.ics"),
+    ("site feed", "/en/events.ics"),
     ("API meeting", f"/api/v1/meetings/{RCP}"),
+    ("API meetings", "/api/v1/meetings"),
 ]
 
 HEADERS = {"Accept-Encoding": "gzip"}

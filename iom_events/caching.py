@@ -153,7 +153,6 @@ def respond(
     build: Callable[[], bytes | str],
     *,
     mimetype: str,
-    max_age: int,
     query: Mapping[str, str] | None = None,
 ) -> Response:
     """A response validated by the fingerprint, built only when neither client nor cache has it.
@@ -172,10 +171,15 @@ def respond(
     key = _key(fingerprint, g.canonical_query)
     response.set_etag(key, weak=True)
     response.vary.add("Accept-Encoding")
+    # Stored, but checked at every use (a 304 costs the fingerprint's one query): a meeting
+    # withdrawn, cancelled or corrected shows at once, in browsers and proxies alike.
     response.cache_control.public = True
-    response.cache_control.max_age = max_age
-    response.make_conditional(request)
-    if response.status_code == 304:
+    response.cache_control.no_cache = True
+    # If-None-Match alone (RFC 9110 section 13.1.2: weak comparison, "*" matches); the rest of
+    # Werkzeug's make_conditional (dates, ranges) has nothing to do on an answer without a
+    # Last-Modified, and cost a tenth of a cached answer.
+    if request.if_none_match.contains_weak(key):
+        response.status_code = 304
         return response
     coding = _coding(mimetype)
     if coding is None:
@@ -221,7 +225,9 @@ def _key(fingerprint: Fingerprint, query: Mapping[str, str]) -> str:
     identity = (
         current_app.extensions["iom_events.release"],  # the code, and settings that show
         current_lang(),
-        request.host_url,
+        request.scheme,
+        request.host,
+        request.root_path,
         request.path,
         sorted(query.items()),
     )

@@ -20,16 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from babel.lists import format_list
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, to_user_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import to_user_timezone
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from iom_events import editing, submissions
+from iom_events.audit import describe
 from iom_events.columns import utcnow
 from iom_events.extensions import db
 from iom_events.formatting import clock, moment, record_name
@@ -57,6 +59,28 @@ class Words:
     """With %(who)s and %(when)s."""
     restore_hint: str = _l("You can restore it from the trash.")
     remove_button: str = _l("Move to the trash")
+
+
+def changed_meanwhile(sentence: str, conflict: editing.Conflict) -> str:
+    """`sentence` ("Someone changed this meeting in the meantime: check it, then try again.")
+    followed by what a colleague changed, who and when, from the history: a button sent from
+    a page shown before their change (Publish, Move to the trash, Move up) is refused, and says
+    which change it would have ignored. The three latest changes at most."""
+    changes = [
+        _(
+            "%(what)s, by %(who)s (%(when)s)",
+            what=format_list(
+                list(dict.fromkeys(c.label for c in entry.changes)), locale=get_locale()
+            )
+            or entry.action,
+            who=entry.who,
+            when=entry.when,
+        )
+        for entry in describe.entries_in_words(conflict.entries)[-3:]
+    ]
+    if not changes:
+        return sentence
+    return f"{sentence} " + _("Changed in the meantime: %(changes)s.", changes="; ".join(changes))
 
 
 @dataclass(frozen=True)
@@ -403,8 +427,9 @@ class Editor:
             flash(refusal, "error")
             return redirect(self.index_url(), 303)
         self.take_away(record)
-        if editing.commit_or_conflict(record, editing.submitted_version()):
-            flash(self.words.changed_meanwhile, "error")
+        conflict = editing.commit_or_conflict(record, editing.submitted_version())
+        if conflict:
+            flash(changed_meanwhile(self.words.changed_meanwhile, conflict), "error")
             return redirect(self.stale_url(record), 303)
         self.removed(record)
         return redirect(self.index_url(), 303)
@@ -424,8 +449,9 @@ class Editor:
                     each.position = position
             neighbour = records[other]
             record.position, neighbour.position = neighbour.position, record.position
-        if editing.commit_or_conflict(record, editing.submitted_version()):
-            flash(self.words.changed_meanwhile, "error")
+        conflict = editing.commit_or_conflict(record, editing.submitted_version())
+        if conflict:
+            flash(changed_meanwhile(self.words.changed_meanwhile, conflict), "error")
         return redirect(self.moved_url(record), 303)
 
     def moved_url(self, record) -> str:

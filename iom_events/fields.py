@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zoneinfo
 from enum import Enum
@@ -293,7 +294,16 @@ def slug_format(form, field):
 
 
 def time_zones() -> list[str]:
-    return sorted(
+    """The IANA time zones a meeting may be in, each under its current name only
+    ("Asia/Kolkata", not also "Asia/Calcutta"): what the picker offers."""
+    aliases = get_global("zone_aliases")
+    return sorted(zone for zone in zoneinfo_names() if aliases.get(zone, zone) == zone)
+
+
+@functools.cache
+def zoneinfo_names() -> frozenset[str]:
+    """Every IANA zone name the system knows, old ones too, without Etc/ and bare names."""
+    return frozenset(
         zone
         for zone in zoneinfo.available_timezones()
         if "/" in zone and not zone.startswith("Etc/")

@@ -259,6 +259,29 @@ def time_zone(name: str, day: date, city: str | None = None, country: str | None
     return _("%(city)s time (%(utc)s)", city=city, utc=utc)
 
 
+def zone_label(name: str) -> str:
+    """An IANA time zone as a person picking one reads it: its country, then CLDR's exemplar
+    city in the page's language: "Thaïlande — Bangkok", "Argentina — Córdoba"; the city alone
+    for a zone of no country, and an unknown name as it is."""
+    try:
+        city = get_timezone_location(name, locale=_locale(), return_city=True)
+    except LookupError:
+        return name
+    country = get_global("zone_territories").get(get_global("zone_aliases").get(name, name))
+    return f"{country_name(country)} — {city}" if country and country != "001" else city
+
+
+def zone_choices(names) -> list[tuple[str, str]]:
+    """(IANA name, `zone_label`) pairs for a time zone picker, in the order of their labels in
+    the page's language (a country's zones together). Built once per language."""
+    return list(_zone_choices(current_lang(), tuple(names)))
+
+
+@functools.lru_cache(maxsize=8)
+def _zone_choices(lang: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(by_name((name, zone_label(name)) for name in names))
+
+
 def clock(at: datetime) -> str:
     """The time of an instant (UTC, as stored) in the reader's time zone, 24-hour: "14:05"."""
     return format_time(at, "HH:mm")

@@ -37,14 +37,17 @@ def add_lang(endpoint: str, values: dict) -> None:
 
 
 def current_lang() -> str:
-    """The language of the current page: its URL prefix, else the reader's browser, else English."""
+    """The language of the current page: its URL prefix; for an address without one (the API,
+    a feed's redirect), `?lang=` when it names a UI language; else the reader's browser, else
+    English."""
     if not has_request_context():
         return DEFAULT_LANGUAGE  # a command, a test: messages in English
     lang = getattr(g, "lang", None)
     if lang is None:
         first = request.path.strip("/").split("/", 1)[0]
-        lang = first if first in LANGUAGES else preferred_language()
-        g.lang = lang
+        asked = request.args.get("lang", "").lower()
+        lang = first if first in LANGUAGES else asked if asked in LANGUAGES else None
+        g.lang = lang = lang or preferred_language()
     return lang
 
 

@@ -7,7 +7,9 @@ the Office québécois de la langue française says the same):
 - a no-break space (U+00A0) before ":";
 - a narrow no-break space (U+202F) before ";", "!" and "?", after "«" and before "»";
 - a narrow no-break space between groups of three digits ("2 000 participants"), as CLDR's
-  French number format writes them.
+  French number format writes them;
+- quotation marks inside guillemets are English ones, without spaces: « Mettre « Présentation
+  “MIDWA” » à la corbeille ? » is how a quoted title that quotes is printed, never « … « … » … ».
 
 Staff type texts as they come ("Questions : réponses", "Pourquoi?", "« Migration »"); what
 is stored stays exactly as typed, and the pages and feeds show it set correctly. Only text in
@@ -58,10 +60,31 @@ def french(text: str) -> str:
     """
     if not _TOUCHED.search(text):
         return text
+    if text.count("«") > 1:
+        text = _nested_quotes(text)
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text
 
+
+def _nested_quotes(text: str) -> str:
+    """Guillemets inside guillemets become “ ” (Lexique de l'Imprimerie nationale), spaces
+    inside them removed: a title quoting a name, quoted in its turn by a sentence."""
+    out: list[str] = []
+    depth = 0
+    for character in text:
+        if character == "«":
+            out.append("«" if depth == 0 else "“")
+            depth += 1
+        elif character == "»" and depth:
+            depth -= 1
+            out.append("»" if depth == 0 else "”")
+        else:
+            out.append(character)
+    return _INNER_SPACES.sub(lambda m: m[1] or m[2], "".join(out))
+
+
+_INNER_SPACES = re.compile(_SPACES + "+(”)|(“)" + _SPACES + "+")
 
 _SKIPPED = frozenset({"textarea", "script", "style", "pre", "code", "kbd", "samp"})
 """Elements whose text is not set: what a form sends back (a textarea's text is its value),

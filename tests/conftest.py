@@ -135,6 +135,8 @@ def isolated(request, app) -> Iterator[None]:
     outer = connection.begin()
     if sqlite:
         connection.exec_driver_sql("BEGIN")
+    else:  # deferred triggers fire at a commit, and this transaction never commits: at once
+        connection.exec_driver_sql("SET CONSTRAINTS ALL IMMEDIATE")
     engines = db._app_engines[app]
     engines[None] = connection
     factory = db.session.session_factory

@@ -104,7 +104,29 @@ def test_a_bad_parameter_is_a_problem_naming_it(client, path, parameter):
 
 def test_kind_problem_says_why(client):
     problem = client.get("/api/v1/meetings?kind=party").get_json()
-    assert problem["detail"] == "kind: Not a valid choice."
+    assert problem["detail"].startswith("kind: Expected one of: conference, ")
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "lang", "detail"),
+    [
+        ("/api/v1/meetings?year=1700&lang=fr", {}, "fr", "year: Une année de 1951 à 2100"),
+        ("/api/v1/meetings?page=0&lang=es", {}, "es", "page: Se espera un número entero de 1 a"),
+        ("/api/v1/meetings?kind=party", {"Accept-Language": "fr-CH"}, "fr", "kind: Valeurs"),
+        ("/api/v1/meetings?lang=de", {"Accept-Language": "es"}, "es", "lang: Valores posibles"),
+        ("/api/v1/meetings?country=th&lang=fr", {}, "fr", "country: Un code ISO 3166-1"),
+        ("/api/v1/meetings?office=nowhere&lang=es", {}, "es", "office: Ninguna oficina"),
+        ("/api/v1/meetings/no-such-meeting?lang=fr", {}, "fr", "slug: Aucune réunion n’a"),
+        ("/api/v1/offices/nowhere", {"Accept-Language": "es"}, "es", "slug: Ninguna oficina"),
+        ("/api/v1/meetings?year=1700", {}, "en", "year: Expected a year from 1951 to 2100."),
+    ],
+)
+def test_a_problem_is_told_in_the_language_asked_for(client, path, headers, lang, detail):
+    """?lang= names the language of the answer, errors included; else Accept-Language."""
+    response = client.get(path, headers=headers)
+    assert response.status_code in (400, 404)
+    assert response.headers["Content-Language"] == lang
+    assert response.get_json()["detail"].replace("\u00a0", " ").startswith(detail)
 
 
 @pytest.mark.parametrize("path", ["/api/v1/meetings/no-such-meeting", "/api/v1/offices/nowhere"])
@@ -136,7 +158,7 @@ def test_304_when_nothing_changed(client, path):
     assert first.status_code == 200
     assert first.headers["ETag"]
     assert "public" in first.headers["Cache-Control"]
-    assert "max-age=60" in first.headers["Cache-Control"]
+    assert "no-cache" in first.headers["Cache-Control"]
     assert first.headers["Access-Control-Allow-Origin"] == "*"
     assert first.headers["Access-Control-Expose-Headers"] == "ETag"
     again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})

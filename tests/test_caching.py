@@ -16,7 +16,7 @@ from sqlalchemy import event as sa_event
 from iom_events import caching, create_app
 from iom_events.agenda.models import AgendaItem, AgendaItemKind
 from iom_events.delegations.models import Delegation, DelegationKind
-from iom_events.events.models import Event
+from iom_events.events.models import Event, EventStatus
 from iom_events.extensions import cache, db
 from iom_events.translated import Translated
 
@@ -74,6 +74,7 @@ def test_the_site_feed_costs_the_same_whatever_the_number_of_meetings(
     client, make_event, count_queries
 ):
     counts = []
+    client.get("/en/events.ics?country=KE")  # each count below is then of a feed that changed
     for extra in (1, 40):
         for n in range(extra):
             make_event(
@@ -393,3 +394,21 @@ def test_the_site_answers_when_redis_hangs(app):
         hung.close()
         with down.app_context():
             db.engine.dispose()
+
+
+@pytest.mark.parametrize("suffix", ["/", ".ics"])
+def test_a_meeting_taken_back_to_draft_is_gone_at_the_next_look(app, client, make_event, suffix):
+    """Pages, feeds and the API are stored by browsers and proxies but checked at every use
+    (`no-cache`, never a max-age): a withdrawn meeting is not shown from a cache for a minute
+    more; its revalidation is no 304."""
+    event = make_event()
+    path = f"/en/events/{event.slug}{suffix}"
+    first = client.get(path)
+    assert first.headers["Cache-Control"] == "public, no-cache"
+    api = client.get(f"/api/v1/meetings/{event.slug}")
+    assert api.headers["Cache-Control"] == "public, no-cache"
+    with app.app_context():
+        db.session.get(Event, event.id).status = EventStatus.DRAFT
+        db.session.commit()
+    again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code != 304 and b"A test meeting" not in again.data

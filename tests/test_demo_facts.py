@@ -324,6 +324,20 @@ def test_a_document_the_seed_only_lists_says_its_text_is_not_reproduced(client):
 )
 def test_the_page_says_its_documents_are_reproductions(client, lang, notice):
     """« Documents de réunion — Ordre du jour (anglais | français | espagnol) [...] » : the
-    demo's files are made from this seed page, not IOM's own files."""
+    demo's files are made from this seed page, not IOM's own files. The page names no file a
+    reader could not open (the PDFs' metadata name the seed)."""
     documents = section(page(client, RCP, lang), "documents")
-    assert notice in documents and "002_74333b11524d335f.txt" in documents
+    assert notice in documents and ".txt" not in documents
+
+
+@pytest.mark.parametrize(
+    ("lang", "function", "yes"),
+    [("en", "Coordination", "Yes"), ("fr", "Coordination", "Oui"), ("es", "Coordinación", "Sí")],
+)
+def test_beijing_coordinates_without_an_area_the_seed_does_not_give(client, lang, function, yes):
+    """« Bureaux de pays dotés de fonctions de coordination [...] et Beijing (Chine). » The seed
+    names no area for Beijing: its page lists the function, and answers no "Yes" to nothing."""
+    html = client.get(f"/{lang}/offices/beijing/").get_data(as_text=True)
+    terms = dict(re.findall(r"<dt>([^<]*)</dt>\s*<dd>([^<]*)</dd>", html))
+    assert function in html
+    assert yes not in terms.values()

@@ -35,6 +35,13 @@ NBSP, NNBSP = "\u00a0", "\u202f"
         ("« Migration »", f"«{NNBSP}Migration{NNBSP}»"),
         ("«Migration»", f"«{NNBSP}Migration{NNBSP}»"),
         (f"«{NBSP}Migration{NBSP}»", f"«{NNBSP}Migration{NNBSP}»"),
+        # Quoted inside guillemets: English quotation marks, no spaces (a title that quotes).
+        (
+            "Mettre « Présentation « MIDWA » » à la corbeille ?",
+            f"Mettre «{NNBSP}Présentation “MIDWA”{NNBSP}» à la corbeille{NNBSP}?",
+        ),
+        ("« a « b « c » d » e »", f"«{NNBSP}a “b “c” d” e{NNBSP}»"),
+        ("« un » et « deux »", f"«{NNBSP}un{NNBSP}» et «{NNBSP}deux{NNBSP}»"),
         ("2 000 participants", f"2{NNBSP}000 participants"),
         ("1 250 000 migrants", f"1{NNBSP}250{NNBSP}000 migrants"),
         # Left alone: times, addresses, character references, dates, what needs no space.
@@ -220,3 +227,13 @@ def test_no_french_staff_page_has_a_plain_space_before_a_colon(editor):
     seen, faults = crawl(editor, ["/fr/manage/"], lambda link: link.startswith("/fr/manage"), 120)
     assert len(seen) > 40, seen
     assert faults == {}
+
+
+def test_a_title_that_quotes_is_quoted_with_english_marks_inside_guillemets(make_event, editor):
+    """« … « … » … » never: the confirmation quotes the meeting's title, which quotes a name."""
+    event = make_event(
+        original_language="fr", title=Translated(fr="Dialogue « Migration et climat »")
+    )
+    page = editor.get(f"/fr/manage/events/{event.slug}/remove").get_data(as_text=True)
+    assert f"«{NNBSP}Dialogue “Migration et climat”{NNBSP}»" in page
+    assert page.count("«") == page.count("»") and "« «" not in text_of(page)

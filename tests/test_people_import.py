@@ -4,6 +4,7 @@ nothing (issue 16, item 2)."""
 
 import io
 import re
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import Workbook
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 from iom_events.audit.models import AuditEntry
 from iom_events.delegations import people
 from iom_events.delegations.models import Delegation, Participant
+from iom_events.demo.pdf import title_page
 from iom_events.extensions import db
 from iom_events.translated import Translated
 
@@ -193,6 +195,27 @@ def test_a_changed_or_unreadable_list_writes_nothing(app, editor, senegal):
     response = preview(editor, senegal, pasted="")
     assert response.status_code == 400
     assert "Choose a file, or paste the rows." in text_of(response.get_data(as_text=True))
+    assert counts(app, senegal) == (0, 0)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_pdf_is_refused_as_no_list_in_the_pages_language(app, editor, senegal, lang):
+    """A PDF (the list of participants as a meeting printed it) is named for what it is not,
+    not read as Windows-1252 text whose "first line names no column"."""
+    messages = {
+        "en": "This file is neither a CSV file nor an Excel workbook (.xlsx).",
+        "fr": "Ce fichier n’est ni un fichier CSV ni un classeur Excel (.xlsx).",
+        "es": "Este archivo no es ni un archivo CSV ni un libro de Excel (.xlsx).",
+    }
+    pdf = title_page("List of participants", "A meeting", "en", datetime(2009, 6, 4, tzinfo=UTC))
+    response = post_form(
+        editor,
+        import_url(senegal).replace("/en/", f"/{lang}/"),
+        {"upload": (io.BytesIO(pdf), "participants.pdf")},
+    )
+    assert response.status_code == 400
+    page = text_of(response.get_data(as_text=True)).replace("\u00a0", " ")
+    assert messages[lang] in page, page[:2000]
     assert counts(app, senegal) == (0, 0)
 
 

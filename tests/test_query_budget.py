@@ -130,20 +130,22 @@ def test_meeting_page_query_count_does_not_grow(client, app, make_event, count_q
 
 
 # (cold, warm). Cold: the fingerprint, then what the page shows; warm: the fingerprint only.
+# A list's fingerprint is one query warm (the listings version), two cold: the version moved, so
+# its meetings are added up again (iom_events/fingerprints.py `listing`).
 # The office pages and the search are not cached (their own queries are the fingerprint's).
 PAGES = {
-    "/en/": (3, 1),
-    "/en/events/": (6, 1),
-    "/en/events/?year=2019": (6, 1),
+    "/en/": (4, 1),
+    "/en/events/": (7, 1),
+    "/en/events/?year=2019": (7, 1),
     "/en/offices/": (1, 1),  # the units come with the offices (offices/queries.directory)
     "/en/offices/bangkok/": (3, 3),
     "/en/events/rcp-bangkok-2009/": (MEETING_PAGE_QUERIES, 1),
     "/en/events/bapa40-buenos-aires-2019/": (MEETING_PAGE_QUERIES, 1),
     "/en/search?q=migration": (4, 4),
-    "/en/events.ics": (3, 1),
+    "/en/events.ics": (4, 1),
     "/en/events/rcp-bangkok-2009.ics": (4, 1),
-    "/en/offices/bangkok.ics": (4, 1),
-    "/api/v1/meetings": (3, 1),
+    "/en/offices/bangkok.ics": (5, 1),
+    "/api/v1/meetings": (4, 1),
     "/api/v1/meetings/rcp-bangkok-2009": (9, 1),
 }
 
@@ -159,8 +161,12 @@ def test_every_public_page_kind_has_an_exact_query_count_cold_and_warm(
 
 
 def assert_cold_and_warm(app, client, count_queries, path, queries) -> None:
+    # Cold: the page was served, then a colleague saved a draft (any meeting may have changed),
+    # and whatever other tests served before is forgotten.
+    assert client.get(path).status_code == 200
+    new_event(app, status=EventStatus.DRAFT)
     with app.app_context():
-        cache.clear()  # cold, whatever other tests served before
+        cache.clear()
     with count_queries() as cold:
         assert client.get(path).status_code == 200
     with count_queries() as warm:

@@ -106,3 +106,38 @@ def test_the_confirmation_page_of_a_refused_move_says_why_and_offers_no_button(
     assert "cannot become “Cancelled”" in text_of(html)
     assert 'method="post" action="/en/manage/events/' not in html
     assert stored(app, Event, draft.id).status == EventStatus.DRAFT
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_stale_publish_names_the_colleagues_change(app, editor, admin, make_event, lang):
+    """The editor read the Publish confirmation; meanwhile an administrator renamed the
+    meeting. Publishing is refused, and the message says what changed, by whom and when, so
+    that the editor knows what to check before publishing."""
+    from test_manage_events import edit_form
+
+    draft = make_event(status=EventStatus.DRAFT)
+    page = editor.get(f"/{lang}/manage/events/{draft.slug}/status?status=published")
+    seen = re.search(r'name="version" value="(\d+)"', page.get_data(as_text=True)).group(1)
+    _html, fields = edit_form(admin, draft.slug)
+    fields.pop("day_unknown", None)  # an unticked box: the helper reads its value all the same
+    renamed = post_form(
+        admin,
+        f"/en/manage/events/{draft.slug}/edit",
+        {**fields, "title-en": "Renamed by a colleague"},
+        path_for_token="/en/manage/",
+    )
+    assert renamed.status_code == 303, text_of(renamed.get_data(as_text=True))[:800]
+    response = post_form(
+        editor,
+        f"/{lang}/manage/events/{draft.slug}/status",
+        {"status": "published", "version": seen},
+        path_for_token=f"/{lang}/manage/",
+        follow_redirects=True,
+    )
+    text = text_of(response.get_data(as_text=True))
+    expected = {
+        "en": "Changed in the meantime: Title (English), by admin@iom.test (",
+        "fr": "Modifié entre-temps : Titre (anglais), par admin@iom.test (",
+    }
+    assert expected[lang] in text, text[:1500]
+    assert stored(app, Event, draft.id).status == EventStatus.DRAFT

@@ -15,7 +15,14 @@ from iom_events.accounts import sessions
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.accounts.forms import NewPasswordForm, RoleForm, UserForm
 from iom_events.accounts.models import User, UserRole
-from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
+from iom_events.editor import (
+    Confirmation,
+    Editor,
+    Words,
+    asked_version,
+    changed_meanwhile,
+    confirmation_page,
+)
 from iom_events.extensions import db
 
 bp = manage_blueprint("manage_users", __name__, "/users", admin_only=True)
@@ -104,8 +111,10 @@ def _user_or_404(user_id: int) -> User:
 
 def _commit_action(user: User, done: str):
     """An action without a form (disable, enable): the same conflict rule as `editing.save`."""
-    if editing.commit_or_conflict(user, editing.submitted_version()):
-        flash(_("Someone changed this account in the meantime: check it, then try again."), "error")
+    conflict = editing.commit_or_conflict(user, editing.submitted_version())
+    if conflict:
+        sentence = _("Someone changed this account in the meantime: check it, then try again.")
+        flash(changed_meanwhile(sentence, conflict), "error")
     else:
         flash(done)
     return redirect(url_for(".edit", user_id=user.id), 303)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from flask import url_for
+from flask_babel import gettext as _
 from marshmallow import EXCLUDE, RAISE, Schema, fields, missing
 from marshmallow.experimental.context import Context
 from marshmallow.validate import Length, OneOf, Range, Regexp
@@ -120,6 +121,25 @@ class MeetingQuery(LanguageQuery):
     )
     page = fields.Integer(load_default=1, validate=Range(1, MAX_PAGE))
     per_page = fields.Integer(load_default=PER_PAGE, validate=Range(1, MAX_PER_PAGE))
+
+
+def expected(parameter: str) -> str | None:
+    """What a valid value of a query `parameter` is, as the `detail` of a 400 says it after the
+    parameter's name, in the answer's language ("year: Expected a year from 1990 to 2050.");
+    None for a parameter not described here (marshmallow's own words are then given)."""
+    choices = {"lang": [*LANGUAGES, "all"], "kind": [kind.value for kind in EventKind]}
+    if parameter in choices:
+        return _("Expected one of: %(choices)s.", choices=", ".join(choices[parameter]))
+    if parameter == "year":
+        return _("Expected a year from %(first)s to %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
+    if parameter in ("page", "per_page"):
+        last = MAX_PAGE if parameter == "page" else MAX_PER_PAGE
+        return _("Expected a whole number from 1 to %(last)s.", last=last)
+    if parameter == "office":
+        return _("Expected an office's address: lower-case letters, digits and hyphens.")
+    if parameter == "country":
+        return _("Expected an ISO 3166-1 alpha-2 code in capitals, such as TH.")
+    return None
 
 
 # --- the answers --------------------------------------------------------------------------------

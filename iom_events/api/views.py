@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flask import Response, abort, render_template, request, send_from_directory, url_for
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 from webargs.flaskparser import FlaskParser
 from werkzeug.datastructures import MultiDict
@@ -24,7 +25,7 @@ from iom_events.events.models import EventKind
 from iom_events.events.queries import EventFilters
 from iom_events.extensions import db
 from iom_events.fields import SLUG as SLUG_PATTERN
-from iom_events.languages import preferred_language
+from iom_events.languages import current_lang, preferred_language
 from iom_events.offices.queries import all_offices, office_by_slug
 from iom_events.search.queries import clean, search
 from iom_events.web import CONTENT_SECURITY_POLICY, open_to_any_origin
@@ -59,7 +60,8 @@ class _QueryParser(FlaskParser):
     def handle_error(self, error, req, schema, *, error_status_code, error_headers):
         messages = error.normalized_messages()
         name, problems = next(iter(messages.get("query", messages).items()))
-        abort(400, f"{name}: {problems[0]}")
+        expected = schemas.expected(name)
+        abort(400, f"{name}: {expected or problems[0]}")
 
 
 bp.ARGUMENTS_PARSER = _QueryParser()
@@ -81,7 +83,13 @@ def problem(error: HTTPException) -> Response:
         "status": error.code,
         "detail": error.description,
     }
-    return Response(_encode(body), status=error.code, mimetype=schemas.PROBLEM)
+    response = Response(_encode(body), status=error.code, mimetype=schemas.PROBLEM)
+    response.content_language.add(current_lang())  # `detail`'s: ?lang=, else Accept-Language
+    return response
+
+
+def _no_meeting(slug: str) -> str:
+    return "slug: " + _("No meeting has the address %(slug)s.", slug=repr(slug))
 
 
 @bp.after_request
@@ -118,7 +126,7 @@ def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filter
         moved = former_slugs.redirect_office_filter(filters.office)
         if moved is not None:
             return moved
-        abort(400, f"office: No office {filters.office!r}.")
+        abort(400, "office: " + _("No office has the address %(slug)s.", slug=repr(filters.office)))
     answer = {**filters.query(), "lang": texts.lang or "all", "q": query}
     answer.update(page=str(page), per_page=str(per_page))
 
@@ -147,10 +155,10 @@ def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filter
 def meeting(slug: str, lang: str | None = None):
     """A meeting with its agenda, delegations, documents and feeds"""
     texts = schemas.Texts(_language(lang))
-    fingerprint = public.fingerprint(slug) or abort(404, f"slug: No meeting {slug!r}.")
+    fingerprint = public.fingerprint(slug) or abort(404, _no_meeting(slug))
 
     def build() -> bytes:
-        found = public.meeting(slug) or abort(404, f"slug: No meeting {slug!r}.")
+        found = public.meeting(slug) or abort(404, _no_meeting(slug))
         with schemas.answering(texts, original=found.original_language, slug=found.slug):
             return _encode(schemas.MeetingSchema().dump(found))
 
@@ -191,7 +199,9 @@ def offices(lang: str | None = None):
 def office(slug: str, lang: str | None = None):
     """An office"""
     texts = schemas.Texts(_language(lang))
-    found = office_by_slug(slug) or abort(404, f"slug: No office {slug!r}.")
+    found = office_by_slug(slug) or abort(
+        404, "slug: " + _("No office has the address %(slug)s.", slug=repr(slug))
+    )
     with schemas.answering(
         texts,
         parent_slug=lambda o: o.parent.slug if o.parent is not None else None,
@@ -225,7 +235,7 @@ def _respond(
     fingerprint: fingerprints.Fingerprint, build: Callable[[], bytes], query: dict[str, str]
 ) -> Response:
     """`query`: the validated parameters that shape the answer (nothing else keys the cache)."""
-    return caching.respond(fingerprint, build, mimetype=JSON, max_age=MAX_AGE, query=query)
+    return caching.respond(fingerprint, build, mimetype=JSON, query=query)
 
 
 def _language(lang: str | None) -> str | None:
@@ -252,5 +262,5 @@ def _conditional(payload: dict) -> Response:
     response = Response(body, mimetype=JSON)
     response.set_etag(hashlib.sha256(body).hexdigest()[:40])
     response.cache_control.public = True
-    response.cache_control.max_age = MAX_AGE
+    response.cache_control.no_cache = True  # as every answer from the data (caching.respond)
     return response.make_conditional(request)

@@ -40,8 +40,6 @@ from iom_events.web import open_to_any_origin
 
 bp = Blueprint("calendar", __name__, url_prefix=LANG)
 
-MAX_AGE = 900
-
 
 # Feeds are public: calendar web apps on other sites may read and revalidate them.
 bp.after_request(open_to_any_origin)
@@ -71,9 +69,7 @@ def _context(name: str, url: str, description: str) -> feeds.FeedContext:
 def _respond(
     fingerprint: Fingerprint, build: Callable[[], bytes], query: dict[str, str] | None = None
 ) -> Response:
-    return caching.respond(
-        fingerprint, build, mimetype="text/calendar", max_age=MAX_AGE, query=query
-    )
+    return caching.respond(fingerprint, build, mimetype="text/calendar", query=query)
 
 
 @bp.get("/events/<slug>.ics")

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import magic
 from flask import current_app
 from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
@@ -99,7 +100,23 @@ def read_upload(data: bytes) -> Table:
         raise UnreadableTable(_l("This file is too large for a list: split it."))
     if data.startswith(XLSX_MAGIC):
         return _table(_xlsx_lines(data))
+    if not _maybe_text(data):
+        raise UnreadableTable(NOT_A_TABLE)
     return read_text(_decoded(data))
+
+
+NOT_A_TABLE = _l("This file is neither a CSV file nor an Excel workbook (.xlsx).")
+
+_TEXT_TYPES = frozenset({"application/csv", "application/octet-stream", "application/x-empty"})
+"""Besides text/*: what libmagic calls a CSV, a text it cannot name, or nothing."""
+
+
+def _maybe_text(data: bytes) -> bool:
+    """False for a file libmagic names as something else than text (a PDF, an image, a Word
+    or an old Excel document): its bytes would otherwise be read as Windows-1252 text, and
+    refused for a first line that names no column."""
+    media_type = magic.from_buffer(data[:65536], mime=True)
+    return media_type.startswith("text/") or media_type in _TEXT_TYPES
 
 
 def read_text(text: str) -> Table:
@@ -124,9 +141,7 @@ def _decoded(data: bytes) -> str:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError as error:
-            raise UnreadableTable(
-                _l("This file is neither a CSV file nor an Excel workbook (.xlsx).")
-            ) from error
+            raise UnreadableTable(NOT_A_TABLE) from error
 
 
 def _xlsx_lines(data: bytes) -> list[list[str]]:

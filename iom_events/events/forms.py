@@ -34,9 +34,17 @@ from iom_events.fields import (
     slug_format,
     time_zones,
     zone_of_country,
+    zoneinfo_names,
     zones_of_country,
 )
-from iom_events.formatting import country_name, in_the_trash, language_name, translate
+from iom_events.formatting import (
+    country_name,
+    in_the_trash,
+    language_name,
+    translate,
+    zone_choices,
+    zone_label,
+)
 from iom_events.forms import Form
 from iom_events.labels import choices
 from iom_events.settings import LANGUAGES
@@ -155,7 +163,10 @@ class EventForm(Form):
     def fill_choices(self, countries, parents, current_slug: str | None = None) -> None:
         self.original_language.choices = [(code, language_name(code)) for code in LANGUAGES]
         self.kind.choices = choices(EventKind)
-        self.timezone.choices = [("", _l("From the country")), *((z, z) for z in time_zones())]
+        self.timezone.choices = [("", _l("From the country")), *zone_choices(time_zones())]
+        kept = self.timezone.data  # an old name stored before ("Asia/Calcutta") stays choosable
+        if kept and kept not in dict(self.timezone.choices) and kept in zoneinfo_names():
+            self.timezone.choices.append((kept, zone_label(kept)))
         self.country.choices = [("", "—"), *countries]
         self.participant_count_qualifier.choices = [("", _l("exact")), *choices(CountQualifier)]
         self.parent_slug.choices = [("", "—")] + [
@@ -204,7 +215,7 @@ class EventForm(Form):
             raise ValidationError(
                 _l(
                     "%(zone)s is not a time zone of %(country)s: choose the zone of the venue.",
-                    zone=field.data,
+                    zone=zone_label(field.data),
                     country=country_name(country),
                 )
             )

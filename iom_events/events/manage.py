@@ -13,7 +13,14 @@ from iom_events import editing, former_slugs, submissions
 from iom_events.accounts.auth import manage_blueprint
 from iom_events.agenda import schedule
 from iom_events.calendar import withdrawals
-from iom_events.editor import Confirmation, Editor, Words, asked_version, confirmation_page
+from iom_events.editor import (
+    Confirmation,
+    Editor,
+    Words,
+    asked_version,
+    changed_meanwhile,
+    confirmation_page,
+)
 from iom_events.events import copying, readiness, staff, status
 from iom_events.events.forms import CopyForm, EventForm
 from iom_events.events.models import Event, EventStatus
@@ -308,8 +315,10 @@ def set_status(slug: str):
     was_public = withdrawals.is_public(event)
     event.status = move.to
     withdrawals.follow_visibility(event, was_public)
-    if editing.commit_or_conflict(event, editing.submitted_version()):
-        flash(_("Someone changed this meeting in the meantime: check it, then try again."), "error")
+    conflict = editing.commit_or_conflict(event, editing.submitted_version())
+    if conflict:
+        sentence = _("Someone changed this meeting in the meantime: check it, then try again.")
+        flash(changed_meanwhile(sentence, conflict), "error")
     else:
         flash(str(move.done))
     return redirect(url_for(".show", slug=slug), 303)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, false, update
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, false, update
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from iom_events.audit.models import AuditEntry
@@ -245,6 +245,18 @@ class EventFormerSlug(db.Model):
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
 
     event: Mapped[Event] = relationship()
+
+
+class ListingsVersion(db.Model):
+    """One row whose `value` the database raises at every write to `event` or `office`
+    (triggers: migrations/versions/0014_listings_version.py), whatever wrote it.
+
+    Lists of meetings are fingerprinted by aggregates over those two tables; while this number
+    has not moved, they cannot have changed, and a list's fingerprint is read from memory after
+    one indexed read of this row (iom_events/fingerprints.py). Never written by the app."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 def meeting_of(record) -> int | None:

@@ -27,8 +27,6 @@ from iom_events.web import page_number
 
 bp = Blueprint("events", __name__, url_prefix=LANG)
 
-MAX_AGE = 60
-
 
 @bp.get("/")
 def home():
@@ -40,20 +38,22 @@ def home():
         upcoming, recent = queries.upcoming_and_recent(today)
         return render_template("events/home.html", upcoming=upcoming, recent=recent)
 
-    return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
+    return caching.respond(fingerprint, build, mimetype="text/html")
 
 
 def _main_meetings():
     return queries.public_events().where(Event.parent_id.is_(None))
 
 
+FILTERS = ("year", "office", "kind", "country")
+"""The meetings list's filters, as the query string names them (`EventFilterForm`)."""
+
+
 @bp.get("/events/")
 def index():
-    form = EventFilterForm(request.args)
-    form.accept_any_known_shape()
     page = page_number()
-    if form.validate():
-        filters = form.filters()
+    filters = _requested_filters()
+    if filters is not None:
         fingerprint = fingerprints.listing(
             ("meetings", *sorted(filters.query().items())),
             lambda: queries.filtered_events(filters),
@@ -71,7 +71,6 @@ def index():
                     page,
                 ),
                 mimetype="text/html",
-                max_age=MAX_AGE,
                 query=query,
             )
         moved = former_slugs.redirect_office_filter(filters.office)
@@ -82,6 +81,18 @@ def index():
     fill_choices(form)
     form.validate()
     return _listing(form, queries.filtered_events(queries.EventFilters())), 400
+
+
+def _requested_filters() -> queries.EventFilters | None:
+    """The list's filters as the query string gives them; None if one is wrong.
+
+    Without any (the list most read), no form is built: the filters are known, and a cached
+    answer costs its fingerprint alone."""
+    if not any(value for name in FILTERS for value in request.args.getlist(name)):
+        return queries.EventFilters()
+    form = EventFilterForm(request.args)
+    form.accept_any_known_shape()
+    return form.filters() if form.validate() else None
 
 
 def _add_to_calendar(event: Event, slug: str) -> list[tuple[str, str]]:
@@ -142,7 +153,7 @@ def show(slug: str):
             "events/show.html", meeting=meeting, event=event, add_to_calendar=add_to
         )
 
-    return caching.respond(fingerprint, build, mimetype="text/html", max_age=MAX_AGE)
+    return caching.respond(fingerprint, build, mimetype="text/html")
 
 
 def _preview(slug: str):

@@ -6,8 +6,8 @@ private link, the review's outcome); each list its focal point sends is a nomina
 member's key (participant.nomination_key) so that the next accreditation finds them again.
 The participant column is added in place (no table rebuild on SQLite: nothing cascades).
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07 21:20:16
 
 """
@@ -15,8 +15,8 @@ Create Date: 2026-12-07 21:20:16
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
