@@ -57,6 +57,9 @@ def create_app(config: dict | None = None) -> Flask:
     from iom_events.events.organizers import bp as manage_organizers_bp
     from iom_events.events.printed import bp as printed_bp
     from iom_events.events.views import bp as events_bp
+    from iom_events.mail import mail_cli
+    from iom_events.nominations.manage import bp as manage_nominations_bp
+    from iom_events.nominations.views import bp as nominations_bp
     from iom_events.offices.manage import bp as manage_offices_bp
     from iom_events.offices.views import bp as offices_bp
     from iom_events.press.manage import bp as manage_press_bp
@@ -79,12 +82,14 @@ def create_app(config: dict | None = None) -> Flask:
         documents_bp,
         offices_bp,
         search_bp,
+        nominations_bp,
         accounts_bp,
         account_bp,
         manage_events_bp,
         manage_organizers_bp,
         manage_agenda_bp,
         manage_delegations_bp,
+        manage_nominations_bp,
         manage_press_bp,
         manage_documents_bp,
         manage_offices_bp,
@@ -98,6 +103,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(users_cli)
     app.cli.add_command(blobs_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(mail_cli)
     return app
 
 
@@ -109,5 +115,6 @@ def _register_models() -> None:
     from iom_events.delegations import models as _delegations  # noqa: F401
     from iom_events.documents import models as _documents  # noqa: F401
     from iom_events.events import models as _events  # noqa: F401
+    from iom_events.nominations import models as _nominations  # noqa: F401
     from iom_events.offices import models as _offices  # noqa: F401
     from iom_events.press import models as _press  # noqa: F401

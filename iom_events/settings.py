@@ -57,6 +57,7 @@ def from_environment(instance_path: str) -> dict:
         # The ORGANIZER address of every event in the feeds (RFC 5546 wants one for PUBLISH).
         "CALENDAR_ORGANIZER_EMAIL": os.environ.get("CALENDAR_ORGANIZER_EMAIL")
         or "events@example.org",
+        **_mail_settings(),
         "UPLOAD_MAX_BYTES": upload_max,
         # Bodies a little over the limit are read, so that the form can say why it refuses the
         # file; far bigger ones get the 413 page without being read.
@@ -66,6 +67,24 @@ def from_environment(instance_path: str) -> dict:
             for tag in (os.environ.get("DOCUMENT_LANGUAGES") or "en,fr,es,ar,zh,ru,pt").split(",")
             if tag.strip()
         ),
+    }
+
+
+def _mail_settings() -> dict:
+    """The SMTP relay e-mails go through (iom_events/mail.py): any relay, in production. Port
+    25 without encryption by default (a local relay); MAIL_USE_TLS=1 upgrades with STARTTLS
+    (port 587 usually), MAIL_USE_SSL=1 speaks TLS from the start (port 465)."""
+    return {
+        "MAIL_HOST": os.environ.get("MAIL_HOST") or "localhost",
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT") or 25),
+        "MAIL_USE_TLS": os.environ.get("MAIL_USE_TLS") == "1",
+        "MAIL_USE_SSL": os.environ.get("MAIL_USE_SSL") == "1",
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_SENDER": os.environ.get("MAIL_SENDER") or "meetings@example.org",
+        "MAIL_TIMEOUT": float(os.environ.get("MAIL_TIMEOUT") or 10),
+        # Told of every nomination a focal point sends; unset, the staff member who invited.
+        "SECRETARIAT_EMAIL": os.environ.get("SECRETARIAT_EMAIL") or None,
     }
 
 

@@ -8,12 +8,16 @@ there, named iom_events_test_<random>, and drops it at the end.
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import os
 import secrets
+import socket
 import threading
 from collections.abc import Iterator
 
 import pytest
+from aiosmtpd.controller import Controller
 from factories import new_event
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
@@ -24,7 +28,7 @@ from iom_events import create_app
 from iom_events.demo.load import load_demo
 from iom_events.documents.storage import blob_store
 from iom_events.events.models import Event
-from iom_events.extensions import db
+from iom_events.extensions import cache, db
 
 from staff import PASSWORD, csrf_token, post_form, sign_in  # noqa: F401  (re-exported)
 
@@ -143,6 +147,11 @@ def isolated(request, app) -> Iterator[None]:
         engines[None] = engine
         factory.kw.pop("join_transaction_mode", None)
         outer.rollback()
+        # The rollback brings versions back to earlier values, which the next test reaches
+        # again with other content: what this test cached under them is forgotten (a committed
+        # version never comes back, so the site itself never needs this).
+        with app.app_context():
+            cache.clear()
         if sqlite:
             connection.connection.driver_connection.isolation_level = ""
         connection.close()
@@ -219,6 +228,57 @@ def count_queries(app):
             event.remove(engine, "before_cursor_execute", counter)
 
     return counting
+
+
+# --- e-mail --------------------------------------------------------------------------------------
+
+
+class Received:
+    """What the test SMTP server received: every message, parsed (RFC 5322, UTF-8 headers)."""
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        return [m for m in self.messages if address in m["To"]]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on a free local port, for the whole session."""
+    received = Received()
+    controller = Controller(received, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield controller, received
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(app, smtp_server) -> Iterator[Received]:
+    """The app sends through the test SMTP server; the messages this test sent, received."""
+    controller, received = smtp_server
+    before = {name: app.config[name] for name in ("MAIL_HOST", "MAIL_PORT")}
+    app.config.update(MAIL_HOST=controller.hostname, MAIL_PORT=controller.port)
+    received.messages.clear()
+    received.envelopes.clear()
+    try:
+        yield received
+    finally:
+        app.config.update(before)
 
 
 # --- staff -------------------------------------------------------------------------------------

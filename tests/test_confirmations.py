@@ -28,8 +28,35 @@ def state_changing_routes(app):
             yield rule
 
 
-def concrete(rule, parts, user_id: int) -> str:
+@pytest.fixture
+def invitation_id(app, parts) -> int:
+    """An invitation of the parts' delegation, with a list sent (issue 19)."""
+    from datetime import timedelta
+
+    from iom_events.columns import utcnow
+    from iom_events.nominations.models import Invitation, NominationVersion
+
+    with app.app_context():
+        invitation = Invitation(
+            event_id=parts.event_id,
+            delegation_id=parts.delegation_id,
+            focal_point_name="F",
+            focal_point_email="f@example.org",
+            language="en",
+            deadline=utcnow() + timedelta(days=2),
+            latest_number=1,
+        )
+        invitation.versions.append(NominationVersion(number=1, members=[], sent_by="F"))
+        db.session.add(invitation)
+        db.session.commit()
+        made = invitation.id
+        db.session.remove()
+    return made
+
+
+def concrete(rule, parts, user_id: int, invitation_id: int = 0) -> str:
     values = {
+        "invitation_id": invitation_id,
         "lang": "en",
         "slug": "bangkok" if "/offices/" in rule.rule else parts.slug,
         "item_id": parts.item_id,
@@ -60,13 +87,13 @@ def test_there_are_state_changing_routes_to_walk(app):
 
 
 def test_a_get_to_any_state_changing_route_changes_nothing_and_asks_first(
-    app, admin, parts, staff_accounts
+    app, admin, parts, staff_accounts, invitation_id
 ):
     admin_id = int(re.search(r"/users/(\d+)/edit", admin.get("/en/manage/users/").get_data(True))
                    .group(1))  # fmt: skip
     before = last_change(app)
     for rule in state_changing_routes(app):
-        path = concrete(rule, parts, admin_id)
+        path = concrete(rule, parts, admin_id, invitation_id)
         queries = ["", "?status=draft", "?status=bogus"] if path.endswith("/status") else [""]
         for query in queries:
             response = admin.get(path + query)

@@ -5,6 +5,7 @@ UN meeting documents, validated by what they show."""
 import io
 import re
 import time
+import zipfile
 
 import pytest
 from pypdf import PdfReader
@@ -369,3 +370,37 @@ def test_the_generated_agendas_download_address_leads_to_its_pdf(app, client):
     assert client.get(f"/fr/events/{RCP}/documents/{agenda_id}/de").status_code == 404
     other = "bapa40-buenos-aires-2019"
     assert client.get(f"/fr/events/{other}/documents/{agenda_id}/es").status_code == 404
+
+
+def test_a_meeting_with_an_agenda_of_its_own_is_not_offered_a_second_one(app, client, make_event):
+    """Staff uploaded the meeting's agenda: its documents list and its zips hold that one, not
+    also a generated "Provisional agenda" under the same title; the list of participants is
+    still offered. Without an agenda document, the generated one is offered."""
+    from factories import add_parts
+
+    with_own = make_event()
+    add_parts(app, with_own)  # an agenda item, and an uploaded document of category Agenda
+    html = client.get(f"/en/events/{with_own.slug}/").get_data(as_text=True)
+    documents = text_of(section(html, "documents"))
+    assert f"/en/events/{with_own.slug}/agenda.pdf" not in section(html, "documents")
+    assert "Provisional agenda" not in documents
+    zipped = zipfile.ZipFile(
+        io.BytesIO(client.get(f"/en/events/{with_own.slug}/documents/en.zip").data)
+    )
+    assert not [name for name in zipped.namelist() if "provisional-agenda" in name]
+
+    without = make_event()
+    with app.app_context():
+        from iom_events.agenda.models import AgendaItem, AgendaItemKind
+
+        db.session.add(
+            AgendaItem(
+                event_id=without.id,
+                day=without.starts_on,
+                kind=AgendaItemKind.OPENING,
+                title=Translated(en="Opening"),
+            )
+        )
+        db.session.commit()
+    html = client.get(f"/en/events/{without.slug}/").get_data(as_text=True)
+    assert f'href="/en/events/{without.slug}/agenda.pdf"' in html

@@ -3,9 +3,12 @@
 One meeting holds one of each thing the public must never get: a participant's e-mail and
 phone, a private participant who speaks, the members of a delegation in the trash (one of them
 speaks), an agenda item in the trash, a draft side event, a replaced and a removed document
-version. Each surface (the page, the API, the meeting's feed, search, the documents' zips, the
-printable agenda and the generated PDFs) is asked for it, and each answer is checked for
-every secret. What the public may see is checked too, so that an empty answer cannot pass.
+version; and a delegation's nomination (issue 19): its accredited members' e-mail and phone, a
+member who asked not to be listed, a member sent after the accreditation (not accredited yet),
+the credentials letter's name and content. Each surface (the page, the API, the meeting's feed,
+search, the documents' zips, the printable agenda and the generated PDFs) is asked for it, and
+each answer is checked for every secret. What the public may see is checked too, so that an
+empty answer cannot pass.
 """
 
 from __future__ import annotations
@@ -41,9 +44,18 @@ SECRETS = {
     "a draft side event": "Unannounced Side Event",
     "a replaced document version": "superseded wording",
     "a removed document version": "retracted wording",
+    "a nominated member's e-mail": "groucho@marxonia.test",
+    "a nominated member's phone": "5559876",
+    "a nominated member not to be listed": "Zeppo Unlisted",
+    "a member nominated after the accreditation": "Chico Pending",
+    "a credentials letter's name": "marxonia-credentials.pdf",
+    "a credentials letter's content": "credentials-letter-content",
 }
 
 SHOWN = ("Rufus Firefly", "Opening plenary", "Closing plenary")
+
+ACCREDITED = "Groucho Nominee"
+"""Accredited and listed publicly: on the page and in the API."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +154,49 @@ def exposed(app, make_event) -> Exposed:
         retracted.remove()
         sylvania.remove()  # its people go to the trash with it, as staff do it
         db.session.commit()
+        nominated(event)
     return Exposed(event.slug, side.slug)
+
+
+def nominated(event) -> None:
+    """Marxonia, invited: version 1 (with a credentials letter) accredited, version 2 sent
+    since. Only Groucho, accredited and listed publicly, may be seen."""
+    from datetime import timedelta
+
+    from iom_events.nominations import accreditation
+    from iom_events.nominations import service as nominations
+    from iom_events.nominations.models import Invitation
+
+    marxonia = Delegation(
+        event_id=event.id, kind=DelegationKind.MEMBER_STATE, name=Translated(en="Marxonia")
+    )
+    invitation = Invitation(
+        event_id=event.id,
+        delegation=marxonia,
+        focal_point_name="Focal Point",
+        focal_point_email="focal@marxonia.test",
+        language="en",
+        deadline=utcnow() + timedelta(days=5),
+    )
+    db.session.add_all([marxonia, invitation])
+    letter = blob_store().put(b"%PDF-1.4 credentials-letter-content")
+    groucho = {
+        "key": "a" * 32, "title": "H.E.", "name": "Groucho Nominee", "function": "Envoy",
+        "role": "head_of_delegation", "email": "groucho@marxonia.test",
+        "phone": "+41225559876", "public": True,
+    }  # fmt: skip
+    zeppo = {**groucho, "key": "b" * 32, "title": "", "name": "Zeppo Unlisted",
+             "role": "adviser", "email": "", "phone": "", "public": False}  # fmt: skip
+    chico = {**zeppo, "key": "c" * 32, "name": "Chico Pending", "public": True}
+    nominations.nominate(
+        invitation, [groucho, zeppo], 0, {},
+        credentials=(letter.sha256, "marxonia-credentials.pdf"),
+    )  # fmt: skip
+    db.session.commit()
+    accreditation.accredit(invitation)
+    db.session.commit()
+    nominations.nominate(invitation, [groucho, zeppo, chico], 1, {})
+    db.session.commit()
 
 
 def page(client, exposed: Exposed) -> str:
@@ -212,3 +266,5 @@ def test_nothing_private_or_withdrawn_reaches_any_public_surface(client, exposed
     elif surface is not search:
         shown = [words for words in SHOWN if words in answer]
         assert shown == (["Opening plenary", "Closing plenary"] if surface is feed else list(SHOWN))
+    if surface in (page, api):
+        assert ACCREDITED in answer

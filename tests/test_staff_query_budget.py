@@ -35,6 +35,10 @@ PAGES = {
     "pasted agenda form": ("/en/manage/events/{slug}/agenda/paste", 2),
     "confirmation": ("/en/manage/events/{slug}/agenda/{item_id}/remove", 3),
     "trash": ("/en/manage/trash/", 10),
+    # The invitations with their delegations, in one query (issue 19).
+    "invitations": ("/en/manage/events/{slug}/nominations/", 3),
+    # ...the delegations not invited yet.
+    "invite a delegation": ("/en/manage/events/{slug}/nominations/invite", 3),
 }
 
 

@@ -142,6 +142,9 @@ class Participant(Versioned, Removable, db.Model):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(default=0)
+    nomination_key: Mapped[str | None] = mapped_column(String(32))
+    """The member of an accredited nomination this participant is (nominations/); None for a
+    person staff entered, whom accreditation never touches."""
 
     event: Mapped[Event] = relationship(back_populates="participants")
     delegation: Mapped[Delegation | None] = relationship(back_populates="participants")

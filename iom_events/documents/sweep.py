@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from iom_events.documents.models import DocumentFile
 from iom_events.documents.storage import CHUNK, INCOMING, BlobStore, age_seconds, pending_sha256
 from iom_events.extensions import db
+from iom_events.nominations.models import NominationVersion
 
 EVERYTHING = {"include_removed": True}
 
@@ -42,7 +43,8 @@ def check_store(store: BlobStore, grace_seconds: float) -> StoreReport:
     """Compare the files of `store` with the SHA-256s the database references."""
     referenced = set(
         db.session.scalars(select(DocumentFile.sha256).distinct(), execution_options=EVERYTHING)
-    )
+    ) | set(db.session.scalars(select(NominationVersion.credentials_sha256).distinct()))
+    referenced.discard(None)
     report = StoreReport()
     present: set[str] = set()
     pending: dict[str, list[Path]] = {}
@@ -100,8 +102,12 @@ def prune(
 
 
 def _referenced(sha256: str) -> bool:
+    """Referenced by a document's version, or by a nomination's credentials letter."""
     statement = select(func.count()).select_from(DocumentFile).where(DocumentFile.sha256 == sha256)
-    return bool(db.session.scalar(statement, execution_options=EVERYTHING))
+    letters = select(func.count()).where(NominationVersion.credentials_sha256 == sha256)
+    return bool(
+        db.session.scalar(statement, execution_options=EVERYTHING) or db.session.scalar(letters)
+    )
 
 
 def _sha256_of(path: Path) -> str:

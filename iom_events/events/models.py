@@ -261,7 +261,7 @@ class ListingsVersion(db.Model):
 
 def meeting_of(record) -> int | None:
     """The meeting whose page shows this record, if any (its history is not on the page)."""
-    if isinstance(record, AuditEntry):
+    if isinstance(record, AuditEntry) or not getattr(record, "shown_publicly", True):
         return None
     if isinstance(record, Event):
         return record.parent_id  # a side event is listed on its parent's page

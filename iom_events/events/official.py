@@ -194,9 +194,9 @@ def source_html(slug: str, document: GeneratedDocument) -> SourceHtml | None:
 
 
 def has_content(slug: str, document: GeneratedDocument) -> bool:
-    """Whether the public meeting has something for the document to show: agenda items for
-    the provisional agenda, public delegations or participants for the list of participants
-    (what the meeting page lists them for). Read with the fingerprint, built once per change."""
+    """Whether the meeting's page lists the document (`PublicMeeting.generated_to_list`, or one
+    of its own documents is it): its zips then hold it too. Read with the fingerprint, built
+    once per change."""
     fingerprint = public.fingerprint(slug)
     if fingerprint is None:
         return False
@@ -205,13 +205,9 @@ def has_content(slug: str, document: GeneratedDocument) -> bool:
 
 
 def _contents(slug: str) -> str:
+    """What the meeting's page lists as generated: apart, or as one of its own documents."""
     meeting = public.meeting(slug) or abort(404)
-    present = []
-    if meeting.agenda:
-        present.append(GeneratedDocument.AGENDA.name)
-    if meeting.delegations or meeting.other_participants:
-        present.append(GeneratedDocument.PARTICIPANTS.name)
-    return " ".join(present) or "-"
+    return " ".join(sorted(meeting.generated_to_list | meeting.generated_documents)) or "-"
 
 
 def pdf_of(source: SourceHtml) -> bytes:

@@ -45,7 +45,7 @@ from iom_events.delegations.models import (
     ParticipantRole,
     in_reading_order,
 )
-from iom_events.documents.models import Document, DocumentFile, DocumentSection
+from iom_events.documents.models import Document, DocumentCategory, DocumentFile, DocumentSection
 from iom_events.events.models import Event, EventOrganizer, EventStatus, OrganizerRole
 from iom_events.extensions import db
 from iom_events.formatting import country_name, language_order, same_name, translate
@@ -213,6 +213,20 @@ class PublicMeeting(_Reads):
     def generated_documents(self) -> set[str]:
         """The generated documents the meeting lists among its own ("AGENDA"...)."""
         return {d.generated for d in self.documents_in_order if d.generated}
+
+    @property
+    def generated_to_list(self) -> set[str]:
+        """The generated documents the documents list offers apart ("AGENDA", "PARTICIPANTS"):
+        those the meeting has something for, that none of its own documents already is. A
+        meeting with an agenda of its own (uploaded, category "Agenda") is not offered a second
+        "Provisional agenda" beside it."""
+        offered = set()
+        own_agenda = any(d.category is DocumentCategory.AGENDA for d in self.documents_in_order)
+        if self.agenda and not own_agenda:
+            offered.add("AGENDA")
+        if self.delegations or self.other_participants:
+            offered.add("PARTICIPANTS")
+        return offered - self.generated_documents
 
     @property
     def documents_in_order(self) -> list[Document]:

@@ -30,6 +30,7 @@ from iom_events.events.models import (
     OrganizerRole,
 )
 from iom_events.extensions import db
+from iom_events.nominations.tokens import token_of
 from iom_events.press.models import PressContact
 from iom_events.translated import Translated
 
@@ -104,7 +105,10 @@ def complete_meeting(app):
         add_version(
             event.documents[0], "en", Upload(io.BytesIO(content), "agenda.pdf"), blob_store(), None
         )
+        invitation = nominated(event, delegation)
         return {
+            "invitation_id": invitation.id,
+            "token": token_of(invitation),
             "slug": event.slug,
             "item_id": event.agenda[0].id,
             "delegation_id": delegation.id,
@@ -117,13 +121,51 @@ def complete_meeting(app):
         }
 
 
+def nominated(event, delegation):
+    """An invitation of the delegation with a list sent, reviewed, then changed (issue 19):
+    its review page shows every part (changes, members, actions)."""
+    from datetime import timedelta
+
+    from iom_events.columns import utcnow
+    from iom_events.nominations import accreditation, service
+    from iom_events.nominations.models import Invitation
+
+    invitation = Invitation(
+        event=event,
+        delegation=delegation,
+        focal_point_name="Ana Pérez",
+        focal_point_email="ana@example.org",
+        language="es",
+        deadline=utcnow() + timedelta(days=30),
+    )
+    db.session.add(invitation)
+    ana = {
+        "key": "a" * 32,
+        "title": "H.E.",
+        "name": "Ana Pérez",
+        "function": "Envoy",
+        "role": "head_of_delegation",
+        "email": "ana@example.org",
+        "phone": "",
+        "public": True,
+    }
+    service.nominate(invitation, [ana], 0, {})
+    db.session.commit()
+    accreditation.accredit(invitation)
+    db.session.commit()
+    luis = {**ana, "key": "b" * 32, "title": "", "name": "Luis Gómez", "role": "adviser"}
+    service.nominate(invitation, [{**ana, "function": "Ambassador"}, luis], 1, {})
+    db.session.commit()
+    return invitation
+
+
 def staff_pages(app, values: dict) -> list[str]:
     """Every staff page there is to GET: the URL map, filled with the complete meeting's ids."""
     pages = []
     for rule in app.url_map.iter_rules():
         if not rule.rule.startswith("/<lang:lang>/manage") or "GET" not in rule.methods:
             continue
-        if rule.rule.endswith("/files/<int:file_id>"):
+        if rule.rule.endswith(("/files/<int:file_id>", "/credentials/<int:number>")):
             continue  # a file to download, not a page
         args = {**values, "lang": "{lang}"}
         if rule.rule.startswith("/<lang:lang>/manage/offices"):
@@ -176,7 +218,8 @@ def test_every_page_in_every_language(
     app, page, base_url, staff_accounts, complete_meeting, tmp_path
 ):
     problems, pages_html = [], {}
-    public = [*PUBLIC, "/{lang}/events/every-part-meeting/"]
+    nomination = f"/{{lang}}/nominations/{complete_meeting['token']}"
+    public = [*PUBLIC, "/{lang}/events/every-part-meeting/", nomination, f"{nomination}/decline"]
     for lang in LANGUAGES:
         for path in public:
             problems += check_page(page, path.format(lang=lang), pages_html)

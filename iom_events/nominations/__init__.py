@@ -1,0 +1,1 @@
+"""Invitations to a meeting, nominations by delegations' focal points, accreditation."""
