@@ -579,6 +579,35 @@ def test_accredited_public_members_reach_the_public_page_and_nothing_else_does(
     assert "Pending Person" not in page and "Staff Entered" in page and "Ana Pérez" in page
 
 
+def test_accredited_members_keep_the_role_they_were_nominated_in(
+    app, client, editor, mailbox, meeting
+):
+    """An adviser and an alternate are listed as such, not as delegates (the tester saw
+    "Asesora (Delegate)"): the roles of UN lists of participants, in each language."""
+    link = invited(editor, mailbox, meeting)
+    nominate(
+        app.test_client(),
+        link,
+        [
+            member(name="Ana Pérez", role="head_of_delegation"),
+            member(name="Alma Suplente", role="alternate"),
+            member(name="Luis Asesor", role="adviser"),
+        ],
+    )
+    assert accredit(editor, meeting, invitation_of(app, meeting).id, 1).status_code == 303
+    with app.app_context():
+        roles = dict(
+            db.session.execute(
+                select(Participant.name, Participant.role).where(Participant.event_id == meeting.id)
+            ).all()
+        )
+    assert roles["Alma Suplente"].value == "alternate" and roles["Luis Asesor"].value == "adviser"
+    english = text_of(client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True))
+    assert "Alma Suplente (Alternate)" in english and "Luis Asesor (Adviser)" in english
+    french = text_of(client.get(f"/fr/events/{meeting.slug}/").get_data(as_text=True))
+    assert "Alma Suplente (Suppléant)" in french and "Luis Asesor (Conseiller)" in french
+
+
 def test_accrediting_an_older_version_than_the_latest_is_refused(app, editor, mailbox, meeting):
     link = invited(editor, mailbox, meeting)
     focal_point = app.test_client()

@@ -331,10 +331,17 @@ def test_a_role_written_in_the_feminine_is_read_as_the_role(app, editor, senegal
 
 
 def test_an_unknown_role_is_refused_naming_the_roles_a_list_may_write(app, editor, senegal):
-    pasted = "Nom\tDélégation\tRôle\r\nAïssatou Fall\tSénégal\tSuppléante\r\n"
+    pasted = "Nom\tDélégation\tRôle\r\nAïssatou Fall\tSénégal\tInterprète\r\n"
     page = text_of(preview(editor, senegal, lang="fr", pasted=pasted).get_data(as_text=True))
     assert (
-        "Rôle inconnu « Suppléante » : écrivez l’un de ceux-ci : Chef de délégation, Coprésident, "
-        "Intervenant, Délégué, Observateur, Secrétariat." in page
+        "Rôle inconnu « Interprète » : écrivez l’un de ceux-ci : Chef de délégation, Suppléant, "
+        "Coprésident, Intervenant, Délégué, Conseiller, Observateur, Secrétariat." in page
     )
+
+
+@pytest.mark.parametrize("written", ["Suppléante", "Conseillère", "Asesora", "Alternate"])
+def test_alternates_and_advisers_are_read_in_the_feminine_too(app, editor, senegal, written):
+    pasted = f"Nom\tDélégation\tRôle\r\nAïssatou Fall\tSénégal\t{written}\r\n"
+    response = preview(editor, senegal, lang="fr", pasted=pasted)
+    assert response.status_code == 200, text_of(response.get_data(as_text=True))[:800]
     assert counts(app, senegal) == (0, 0)

@@ -99,9 +99,11 @@ class Delegation(Versioned, Removable, db.Model):
 
 class ParticipantRole(Choice):
     HEAD_OF_DELEGATION = "head_of_delegation", _l("Head of delegation")
+    ALTERNATE = "alternate", _l("Alternate")
     CO_CHAIR = "co_chair", lazy_pgettext("participant role", "Co-chair")  # a person, not a body
     SPEAKER = "speaker", _l("Speaker")
     DELEGATE = "delegate", _l("Delegate")
+    ADVISER = "adviser", _l("Adviser")
     OBSERVER = "observer", _l("Observer")
     SECRETARIAT = "secretariat", _l("Secretariat")
 
@@ -114,8 +116,12 @@ class ParticipantRole(Choice):
             return ngettext("%(num)d co-chair", "%(num)d co-chairs", count)
         if self is ParticipantRole.SPEAKER:
             return ngettext("%(num)d speaker", "%(num)d speakers", count)
+        if self is ParticipantRole.ALTERNATE:
+            return ngettext("%(num)d alternate", "%(num)d alternates", count)
         if self is ParticipantRole.DELEGATE:
             return ngettext("%(num)d delegate", "%(num)d delegates", count)
+        if self is ParticipantRole.ADVISER:
+            return ngettext("%(num)d adviser", "%(num)d advisers", count)
         if self is ParticipantRole.OBSERVER:
             return ngettext("%(num)d observer", "%(num)d observers", count)
         return ngettext(

@@ -291,6 +291,7 @@ FEMININE_ENDINGS = (
     ("ador", "adora"),  # Observador
     ("ef", "effe"),  # Chef de délégation
     ("er", "ère"),  # Conseiller
+    ("or", "ora"),  # Asesor
     ("o", "a"),  # Delegado
     ("é", "ée"),  # Délégué
     ("nt", "nte"),  # Intervenant, Coprésident

@@ -38,11 +38,9 @@ class NominationRole(Choice):
 
     @property
     def participant_role(self) -> ParticipantRole:
-        """The role an accredited member has among the meeting's participants: the head of
-        delegation as such, the others as delegates (the public page's groups)."""
-        if self is NominationRole.HEAD_OF_DELEGATION:
-            return ParticipantRole.HEAD_OF_DELEGATION
-        return ParticipantRole.DELEGATE
+        """The role an accredited member has among the meeting's participants: the same one
+        (an adviser is listed as an adviser, as UN lists of participants do)."""
+        return ParticipantRole(self.value)
 
 
 class InvitationStatus(Choice):
