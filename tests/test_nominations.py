@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -167,6 +167,19 @@ def test_invitation_in_spanish_reaches_the_focal_point_with_a_spanish_link(
     page = editor.get(f"/en/manage/events/{meeting.slug}/nominations/").get_data(as_text=True)
     assert "Argentina" in text_of(page)
     assert "Invited" in text_of(page)
+
+
+def test_the_french_invitation_names_the_meeting_once_and_elides_nothing_wrongly(
+    app, editor, mailbox, meeting
+):
+    """The tester read "pour la réunion Réunion mondiale…" and "À l’attention de Aminata": the
+    meeting's title is quoted, not put after "réunion"; the addressee is on a line of its own."""
+    assert invite(editor, meeting, "fr").status_code == 303
+    (message,) = mailbox.to("ana.perez@cancilleria.example")
+    body = message.get_content()
+    assert "Destinataire\u00a0: Ana Pérez" in body
+    assert "pour «\u202fRegional conference\u202f»" in body, body
+    assert "la réunion Regional" not in body and "l’attention de" not in body
 
 
 def test_a_new_delegation_can_be_invited_in_the_same_form(app, editor, mailbox, meeting):
@@ -496,13 +509,43 @@ def test_the_focal_point_can_decline(app, editor, mailbox, meeting):
         focal_point.get(f"{link}/decline").get_data(as_text=True)
     )
     token = csrf_token(focal_point, f"{link}/decline")
-    assert focal_point.post(f"{link}/decline", data={"csrf_token": token}).status_code == 200
+    declined = focal_point.post(f"{link}/decline", data={"csrf_token": token})
+    assert declined.status_code == 200
+    assert "No se ha modificado nada" not in text_of(declined.get_data(as_text=True))  # it was
     assert focal_point.get(link).status_code == 410
     page = editor.get(f"/en/manage/events/{meeting.slug}/nominations/").get_data(as_text=True)
     assert "Declined" in text_of(page)
     (notice,) = mailbox.to("editor@iom.test")
     assert notice["Subject"] == "Invitation declined: Argentina, Regional conference"
     assert "Ana Pérez, has declined" in notice.get_content()
+
+
+def test_sending_the_link_again_after_a_decline_invites_anew(app, editor, mailbox, meeting):
+    """The tester's report: the link sent again to a delegation that declined answered 410."""
+    link = invited(editor, mailbox, meeting)
+    focal_point = app.test_client()
+    token = csrf_token(focal_point, f"{link}/decline")
+    focal_point.post(f"{link}/decline", data={"csrf_token": token})
+    invitation = invitation_of(app, meeting)
+    base = f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}"
+    assert post_form(editor, f"{base}/resend", {}, path_for_token=f"{base}/").status_code == 303
+    again = link_in(mailbox.to("ana.perez@cancilleria.example")[-1])
+    assert again != link and focal_point.get(again).status_code == 200
+    assert focal_point.get(link).status_code in (404, 410)
+
+
+def test_the_link_is_not_sent_again_after_the_deadline(app, editor, mailbox, meeting):
+    invited(editor, mailbox, meeting)
+    invitation = invitation_of(app, meeting)
+    with app.app_context():
+        stored_invitation = db.session.get(Invitation, invitation.id)
+        stored_invitation.deadline = datetime(2000, 1, 1, tzinfo=UTC)
+        db.session.commit()
+    sent = len(mailbox.to("ana.perez@cancilleria.example"))
+    base = f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}"
+    response = post_form(editor, f"{base}/resend", {}, f"{base}/", follow_redirects=True)
+    assert "The deadline has passed: move it first" in text_of(response.get_data(as_text=True))
+    assert len(mailbox.to("ana.perez@cancilleria.example")) == sent
 
 
 # --- accreditation ---------------------------------------------------------------------------
@@ -636,7 +679,7 @@ def test_returning_a_nomination_emails_the_message_in_the_focal_points_language(
     assert "Conférence" in message["Subject"] or "Regional conference" in message["Subject"]
     body = message.get_content()
     assert "Merci d’ajouter la lettre." in body
-    assert "a renvoyé" in body
+    assert "a retourné la liste" in body
     assert link_in(message).startswith("/fr/nominations/")
     assert "Returned" in text_of(editor.get(f"{base}/").get_data(as_text=True))
     page = text_of(focal_point.get(link).get_data(as_text=True))

@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload
 
 from iom_events import mail
 from iom_events.accounts.auth import manage_blueprint
+from iom_events.columns import utcnow
 from iom_events.delegations.models import Delegation, in_reading_order
 from iom_events.documents.delivery import send_stored_file
 from iom_events.documents.storage import blob_store
@@ -263,6 +264,9 @@ def resend(slug: str, invitation_id: int):
     """E-mail the link again (a new one, when it was withdrawn)."""
     event = staff.meeting_or_404(slug)
     invitation = _invitation(event, invitation_id)
+    if invitation.deadline <= utcnow():
+        flash(_("The deadline has passed: move it first, then send the link again."), "error")
+        return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
     service.reopen(invitation)
     db.session.commit()
     _send(invitation, _("The link was sent again to %(email)s."))

@@ -161,9 +161,11 @@ def revoke(invitation: Invitation) -> None:
 
 
 def reopen(invitation: Invitation) -> None:
-    """A revoked invitation open again, with a link none sent before has (send it)."""
-    if invitation.revoked_at is not None:
+    """A revoked or declined invitation open again, with a link none sent before has (send it):
+    staff sending the link again to a delegation that declined invite it anew."""
+    if invitation.revoked_at is not None or invitation.declined_at is not None:
         invitation.revoked_at = None
+        invitation.declined_at = None
         invitation.nonce = new_nonce()
 
 

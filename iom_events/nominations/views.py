@@ -201,6 +201,7 @@ def decline(token: str):
             "nominations/refused.html",
             heading=_("You have declined the invitation"),
             message=_("The secretariat has been told. Thank you for your answer."),
+            changed=True,
         )
     return render_template(
         "nominations/decline.html",
