@@ -30,12 +30,12 @@ _RULES = [
     # Any space (or none, after a word) before ":" that ends a label: a no-break space.
     # "10:30", "https://" and "UTC+7:00" are left alone: the colon there is followed by no space.
     (re.compile(_SPACES + r"+:"), NBSP + ":"),
-    (re.compile(r"(?<=[^\W\d_])(?=:(?:\s|$))"), NBSP),
+    (re.compile(r"(?<=[^\W\d_]|[)\]»”’])(?=:(?:\s|$))"), NBSP),
     # Before ";", "!", "?": a narrow no-break space. A ";" that ends a character reference
     # ("&amp;", in the HTML this also sets) is kept as it is.
     (re.compile(_SPACES + r"+([;!?])"), NNBSP + r"\1"),
-    (re.compile(r"(&#?\w+;)|(?<=[^\W_]);(?=\s|$)"), lambda m: m[1] or NNBSP + ";"),
-    (re.compile(r"(?<=[^\W_])([!?]+)(?=[\s\"”»]|$)"), NNBSP + r"\1"),
+    (re.compile(r"(&#?\w+;)|(?<=[^\W_]|[)\]»”’]);(?=\s|$)"), lambda m: m[1] or NNBSP + ";"),
+    (re.compile(r"(?<=[^\W_]|[)\]»”’])([!?]+)(?=[\s\"”»]|$)"), NNBSP + r"\1"),
     # Inside guillemets.
     (re.compile("«" + _SPACES + "*"), "«" + NNBSP),
     (re.compile(_SPACES + "*»"), NNBSP + "»"),

@@ -42,6 +42,10 @@ NBSP, NNBSP = "\u00a0", "\u202f"
         ),
         ("« a « b « c » d » e »", f"«{NNBSP}a “b “c” d” e{NNBSP}»"),
         ("« un » et « deux »", f"«{NNBSP}un{NNBSP}» et «{NNBSP}deux{NNBSP}»"),
+        # After a parenthesis or a quotation mark too (the tester's "(22:45); Titre").
+        ("par X (22:45); Titre", f"par X (22:45){NNBSP}; Titre"),
+        ("à Bangkok (UTC+7)? Oui", f"à Bangkok (UTC+7){NNBSP}? Oui"),
+        ("Titre (anglais): Réunion", f"Titre (anglais){NBSP}: Réunion"),
         ("2 000 participants", f"2{NNBSP}000 participants"),
         ("1 250 000 migrants", f"1{NNBSP}250{NNBSP}000 migrants"),
         # Left alone: times, addresses, character references, dates, what needs no space.
