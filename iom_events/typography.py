@@ -112,8 +112,11 @@ _LANG = re.compile(r"""\slang=["']?([a-zA-Z-]+)""")
 _SHOWN_ATTRIBUTES = re.compile(r'(\s(?:title|alt|aria-label|placeholder)=")([^"]*)(")')
 
 
-_FRENCH_ELEMENT = re.compile(r"""<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*?(?<=\s)lang=["']?[fF][rR]""")
-"""The opening tag of an element marked French, on a page that is not."""
+_MARKED_ELEMENT = {
+    code: re.compile(rf"""<[a-zA-Z][a-zA-Z0-9-]*\s[^>]*?(?<=\s)lang=["']?{code}""", re.IGNORECASE)
+    for code in ("fr", "es")
+}
+"""The opening tag of an element marked French (Spanish), on a page that is not."""
 
 
 def french_html(html: str, lang: str) -> str:
@@ -129,30 +132,60 @@ def french_html(html: str, lang: str) -> str:
     on an English page, the language switcher): the rest is copied as it is, not walked tag by
     tag (20 ms on the 390 kB page of a 400-item meeting, for one word set).
     """
-    if lang.startswith("fr"):
+    return _typeset_html(html, lang, "fr")
+
+
+def typeset_html(html: str, lang: str) -> str:
+    """An HTML page in `lang` with its French texts set (`french_html`) and the quotation marks
+    of its Spanish texts nested as Spanish prints them (`spanish`): every page, once."""
+    return _typeset_html(_typeset_html(html, lang, "fr"), lang, "es")
+
+
+def spanish(text: str) -> str:
+    """`text` with quotation marks inside Spanish guillemets set as English ones, the RAE's
+    order (« “ ” »): «Proceso de Puebla “Conferencia Regional”», never « … « … » … »."""
+    return _nested_quotes(text) if text.count("«") > 1 else text
+
+
+_SETTERS = {"fr": french, "es": spanish}
+
+
+def typeset(text: str, lang: str) -> str:
+    """Plain `text` in language `lang` as it is printed (`french`, `spanish`; other languages
+    as they are): a feed's SUMMARY, an API's text."""
+    setter = _SETTERS.get(lang[:2])
+    return setter(text) if setter else text
+
+
+def _typeset_html(html: str, lang: str, code: str) -> str:
+    """`html` with the texts in language `code` set by its setter (`_SETTERS`)."""
+    if lang.startswith(code):
         out: list[str] = []
-        _set(html, 0, True, out, until_closed=False)
+        _set(html, 0, True, out, until_closed=False, code=code)
         return "".join(out)
     out = []
     position = 0
-    while (found := _FRENCH_ELEMENT.search(html, position)) is not None:
+    while (found := _MARKED_ELEMENT[code].search(html, position)) is not None:
         out.append(html[position : found.start()])
-        position = _set(html, found.start(), False, out, until_closed=True)
+        position = _set(html, found.start(), False, out, until_closed=True, code=code)
     if not out:
         return html
     out.append(html[position:])
     return "".join(out)
 
 
-def _set(html: str, position: int, french_page: bool, out: list[str], until_closed: bool) -> int:
-    """Walks the tags of `html` from `position`, appending to `out` the text set where it is
-    French; to the end, or (`until_closed`) to the end of the element opening at `position`.
-    Returns where it stopped."""
+def _set(
+    html: str, position: int, page_is: bool, out: list[str], until_closed: bool, code: str
+) -> int:
+    """Walks the tags of `html` from `position`, appending to `out` the text set where it is in
+    language `code` (the page is, when `page_is`); to the end, or (`until_closed`) to the end of
+    the element opening at `position`. Returns where it stopped."""
+    setter = _SETTERS[code]
     stack: list[tuple[str, bool]] = []  # (element, whether its text is set)
-    setting = french_page
+    setting = page_is
     for tag in _TAG.finditer(html, position):
         text = html[position : tag.start()]
-        out.append(french(text) if setting and text else text)
+        out.append(setter(text) if setting and text else text)
         position = tag.end()
         closing, name, attributes = tag.group(1), (tag.group(2) or "").lower(), tag.group(3)
         if not name:  # comment or doctype
@@ -163,16 +196,16 @@ def _set(html: str, position: int, french_page: bool, out: list[str], until_clos
                 top, _ = stack.pop()
                 if top == name:
                     break
-            setting = stack[-1][1] if stack else french_page
+            setting = stack[-1][1] if stack else page_is
             out.append(tag.group(0))
             if until_closed and not stack:
                 return position
             continue
         # Most tags have neither a `lang` nor an attribute a reader sees: no regex for them.
         found = _LANG.search(attributes) if "lang=" in attributes else None
-        own = setting if found is None else found.group(1).lower().startswith("fr")
+        own = setting if found is None else found.group(1).lower().startswith(code)
         if own and '="' in attributes and _SHOWN_ATTRIBUTES.search(attributes):
-            attributes = _SHOWN_ATTRIBUTES.sub(lambda m: m[1] + french(m[2]) + m[3], attributes)
+            attributes = _SHOWN_ATTRIBUTES.sub(lambda m: m[1] + setter(m[2]) + m[3], attributes)
             out.append(f"<{tag.group(2)}{attributes}>")
         else:
             out.append(tag.group(0))
@@ -185,5 +218,5 @@ def _set(html: str, position: int, french_page: bool, out: list[str], until_clos
         stack.append((name, own))
         setting = own
     text = html[position:]
-    out.append(french(text) if setting and text else text)
+    out.append(setter(text) if setting and text else text)
     return len(html)

@@ -62,14 +62,15 @@ def page_number() -> int:
 
 class TypesetTemplate(jinja2.Template):
     """A page template whose output is set as its languages are printed: French typography
-    (`typography.french_html`) on the whole page, once, after rendering, so that every text
-    (the catalog's, the content staff typed, names, dates) gets it and no string needs it by
-    hand. Macros and includes are part of the page they render in."""
+    and Spanish nested quotation marks (`typography.typeset_html`) on the whole page, once,
+    after rendering, so that every text (the catalog's, the content staff typed, names, dates)
+    gets it and no string needs it by hand. Macros and includes are part of the page they
+    render in."""
 
     def render(self, *args, **kwargs) -> str:
         page = super().render(*args, **kwargs)
         if has_request_context() and self.name and self.name.endswith(".html"):
-            return typography.french_html(page, languages.current_lang())
+            return typography.typeset_html(page, languages.current_lang())
         return page
 
 

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.translated import Translated
-from iom_events.typography import french
+from iom_events.typography import french, spanish
 
 from pages import text_of
 from staff import post_form
@@ -241,3 +241,33 @@ def test_a_title_that_quotes_is_quoted_with_english_marks_inside_guillemets(make
     page = editor.get(f"/fr/manage/events/{event.slug}/remove").get_data(as_text=True)
     assert f"«{NNBSP}Dialogue “Migration et climat”{NNBSP}»" in page
     assert page.count("«") == page.count("»") and "« «" not in text_of(page)
+
+
+# --- Spanish: guillemets, then English quotation marks inside them (RAE) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        (
+            "«Proceso de Puebla «Conferencia Regional»»",
+            "«Proceso de Puebla “Conferencia Regional”»",
+        ),
+        ("¿Mover «A «B» C»?", "¿Mover «A “B” C»?"),
+        ("«uno» y «dos»", "«uno» y «dos»"),
+        ("Hola: ¿qué tal?", "Hola: ¿qué tal?"),  # no French spacing in Spanish
+    ],
+)
+def test_spanish_nests_quotation_marks_as_it_prints_them(typed, printed):
+    assert spanish(typed) == printed
+    assert spanish(printed) == printed
+
+
+def test_the_spanish_confirmation_quotes_a_name_that_quotes(make_event, editor):
+    """The tester saw «Proceso de Puebla «Conferencia Regional sobre Migración»» on a Spanish
+    page; English marks inside, as in French."""
+    event = make_event(original_language="es", title=Translated(es="Diálogo «Migración y clima»"))
+    page = editor.get(f"/es/manage/events/{event.slug}/remove").get_data(as_text=True)
+    assert "«Diálogo “Migración y clima”»" in page, text_of(page)[:600]
+    english = editor.get(f"/en/manage/events/{event.slug}/remove").get_data(as_text=True)
+    assert "Diálogo «Migración y clima»" in english  # a Spanish title on an English page: as typed

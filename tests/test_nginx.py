@@ -168,7 +168,7 @@ def test_a_download_has_the_apps_headers_and_nginxs_bytes(stack):
     encoded = re.search(r"filename\*=UTF-8''(\S+)", disposition).group(1)
     assert unquote(encoded) == "served-meeting_report-of-the-söderköping-process_en.pdf"
     assert headers["ETag"] == f'"{sha}"'
-    assert headers["Cache-Control"] == "public, max-age=300"
+    assert headers["Cache-Control"] == "public, no-cache"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "Last-Modified" not in headers and "X-Accel-Redirect" not in headers
     names = [name.lower() for name, _value in headers.multi_items()]

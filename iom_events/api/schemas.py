@@ -65,7 +65,7 @@ class Texts:
 
 
 def _typeset(text: str, lang: str) -> str:
-    return typography.french(str(text)) if lang.startswith("fr") else str(text)
+    return typography.typeset(str(text), lang)
 
 
 @contextmanager

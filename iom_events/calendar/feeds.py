@@ -294,8 +294,8 @@ def _add_text(context: FeedContext, entry: Event, name: str, text: str | None) -
 
 
 def _typeset(text: str, lang: str) -> str:
-    """`text` set as its language is printed (French: `typography.french`), as on the pages."""
-    return typography.french(text) if lang.startswith("fr") else text
+    """`text` set as its language is printed (`typography.typeset`), as on the pages."""
+    return typography.typeset(text, lang)
 
 
 def _line(text: str) -> str:

@@ -18,9 +18,6 @@ from iom_events.slugs import slug as make_slug
 
 bp = Blueprint("documents", __name__, url_prefix=f"{LANG}/events/<slug>/documents")
 
-# A replaced version answers at the same address: clients revalidate with the ETag.
-MAX_AGE = 300
-
 
 @bp.get("/<int:document_id>/<language>")
 def download(slug: str, document_id: int, language: str):
@@ -44,9 +41,13 @@ def download(slug: str, document_id: int, language: str):
         mimetype=version.media_type,
         download_name=queries.download_names(versions)[version.id],
         etag=version.sha256,
-        max_age=None if preview else MAX_AGE,
     )
-    return _kept_private(response) if preview else response
+    if preview:
+        return _kept_private(response)
+    # A replaced or removed version answers at the same address: kept, but checked at every
+    # use (a 304 by its SHA-256), as every answer from the data (caching.respond).
+    response.headers["Cache-Control"] = "public, no-cache"
+    return response
 
 
 @bp.get("/<language>.zip")
