@@ -124,7 +124,7 @@ def bad_request(error: HTTPException):
     said in the page's language; a staff request the site cannot read (a button's odd value):
     nothing changed."""
     if _api_request():
-        return api_problem(error)
+        return api_problem(error, UNTRUSTED_HOST if isinstance(error, SecurityError) else None)
     if isinstance(error, addresses.BadHost):
         # No link can be built on such a host: a page of its own, without the site's header.
         return render_template("errors/bad_host.html", message=error.description), 400
@@ -163,6 +163,8 @@ def conflict(error: HTTPException):
 def too_large(error: HTTPException):
     """A body far over the upload limit, refused unread; or a form of more fields than any
     form of the site has (Werkzeug's MAX_FORM_PARTS), which is no file's fault."""
+    if _api_request():
+        return api_problem(error)
     config = current_app.config
     if (request.content_length or 0) <= config["MAX_CONTENT_LENGTH"]:
         heading, message = TOO_MANY_FIELDS

@@ -17,7 +17,7 @@ from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TelInput
 
 from iom_events import phones
-from iom_events.formatting import country_name
+from iom_events.formatting import UTC_ZONE, country_name, is_utc
 from iom_events.forms import one_line
 from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated
@@ -295,19 +295,23 @@ def slug_format(form, field):
 
 def time_zones() -> list[str]:
     """The IANA time zones a meeting may be in, each under its current name only
-    ("Asia/Kolkata", not also "Asia/Calcutta"): what the picker offers."""
+    ("Asia/Kolkata", not also "Asia/Calcutta", "Europe/Kyiv", not also "Europe/Kiev"), and UTC
+    (online meetings are often set in it): what the picker offers."""
     aliases = get_global("zone_aliases")
-    return sorted(zone for zone in zoneinfo_names() if aliases.get(zone, zone) == zone)
+    places = (zone for zone in zoneinfo_names() if aliases.get(zone, zone) == zone)
+    return [*sorted(zone for zone in places if not is_utc(zone)), UTC_ZONE]
 
 
 @functools.cache
 def zoneinfo_names() -> frozenset[str]:
-    """Every IANA zone name the system knows, old ones too, without Etc/ and bare names."""
-    return frozenset(
+    """Every IANA zone name the system knows for a place, old ones too, without Etc/ and bare
+    names; and UTC, under its two usual names ("UTC", "Etc/UTC")."""
+    places = (
         zone
         for zone in zoneinfo.available_timezones()
         if "/" in zone and not zone.startswith("Etc/")
     )
+    return frozenset({*places, UTC_ZONE, "Etc/UTC"})
 
 
 def zones_of_country(country: str) -> list[str]:

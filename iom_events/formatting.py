@@ -236,19 +236,59 @@ def time_of_day(value) -> str:
     return format_time(value, "HH:mm")
 
 
+UTC_ZONE = "UTC"
+"""Coordinated Universal Time, which some online meetings are set in: IANA's "UTC" (a link to
+Etc/UTC, CLDR's name for it), a zone of no country."""
+
+RENAMED_CITIES = {
+    "Europe/Kyiv": {"en": "Kyiv", "fr": "Kyiv", "es": "Kyiv"},
+    "Asia/Kolkata": {"en": "Kolkata", "fr": "Kolkata", "es": "Kolkata"},
+}
+"""Cities renamed that CLDR's English exemplar follows and its French and Spanish ones do not
+yet ("Kiev", "Calcutta"/"Calcuta"): named as the UN now writes them in all three languages.
+Keyed by the zone's current name; an old one ("Europe/Kiev") is read as it."""
+
+
+def current_zone(name: str) -> str:
+    """An IANA time zone under CLDR's current name: "Asia/Calcutta" is "Asia/Kolkata", "UTC"
+    is "Etc/UTC"."""
+    return get_global("zone_aliases").get(name, name)
+
+
+def is_utc(name: str | None) -> bool:
+    """Whether a zone is UTC itself (under any of its names), not one that is UTC+0 today."""
+    return bool(name) and current_zone(name) == current_zone(UTC_ZONE)
+
+
+def exemplar_city(name: str) -> str:
+    """The city a time zone is named after, in the page's language (CLDR's exemplar city, or
+    `RENAMED_CITIES`'): "Zúrich", "Kyiv". LookupError for a name CLDR does not know."""
+    renamed = RENAMED_CITIES.get(current_zone(name), {}).get(current_lang())
+    return renamed or get_timezone_location(name, locale=_locale(), return_city=True)
+
+
+def _utc_name() -> str:
+    """CLDR's name of UTC in the page's language: "temps universel coordonné"."""
+    names = _locale().time_zones.get(current_zone(UTC_ZONE), {})
+    return names.get("long", {}).get("standard") or "Coordinated Universal Time"
+
+
 def time_zone(name: str, day: date, city: str | None = None, country: str | None = None) -> str:
     """A time zone in words a reader knows, with its offset from UTC on `day` (summer time
     counted): "Bangkok time (UTC+7)", "heure de Buenos Aires (UTC−3)", "hora de Dakar (UTC)",
     never an IANA identifier (issue 17). The city is the meeting's own (`city`, "Geneva time")
-    when the zone is one of its `country`'s (CLDR's territory zones), else CLDR's exemplar city
-    of the zone in the page's language ("Zúrich"); an unknown name is returned as it is."""
+    when the zone is one of its `country`'s (CLDR's territory zones), else the zone's
+    `exemplar_city` in the page's language ("Zúrich"); UTC itself is "UTC (Coordinated
+    Universal Time)"; an unknown name is returned as it is."""
     try:
         zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return name
+    if is_utc(name):
+        return _("UTC (%(name)s)", name=_utc_name())
     zones = get_global("territory_zones").get(country.upper(), ()) if country else ()
-    if not (city and get_global("zone_aliases").get(name, name) in zones):
-        city = get_timezone_location(name, locale=_locale(), return_city=True)
+    if not (city and current_zone(name) in zones):
+        city = exemplar_city(name)
     offset = datetime.combine(day, time(12), zone).utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     hours, rest = divmod(abs(minutes), 60)
@@ -260,15 +300,27 @@ def time_zone(name: str, day: date, city: str | None = None, country: str | None
 
 
 def zone_label(name: str) -> str:
-    """An IANA time zone as a person picking one reads it: its country, then CLDR's exemplar
-    city in the page's language: "Thaïlande — Bangkok", "Argentina — Córdoba"; the city alone
-    for a zone of no country, and an unknown name as it is."""
+    """An IANA time zone as a person picking one reads it, in the page's language:
+
+    - UTC by its name: "UTC (temps universel coordonné)";
+    - the zone of a country that has only one by the country alone: "Suisse", "Thaïlande"
+      ("Suisse — Zurich" would hide Geneva, where the same clock is kept);
+    - a zone of a country that has several by the country, then the zone's city:
+      "Argentina — Córdoba", "Ukraine — Kyiv";
+    - a zone of no country by its city alone; an unknown name as it is.
+    """
+    if is_utc(name):
+        return f"UTC ({_utc_name()})"
     try:
-        city = get_timezone_location(name, locale=_locale(), return_city=True)
+        city = exemplar_city(name)
     except LookupError:
         return name
-    country = get_global("zone_territories").get(get_global("zone_aliases").get(name, name))
-    return f"{country_name(country)} — {city}" if country and country != "001" else city
+    country = get_global("zone_territories").get(current_zone(name))
+    if not country or country == "001":
+        return city
+    if len(get_global("territory_zones").get(country, ())) == 1:
+        return country_name(country)
+    return f"{country_name(country)} — {city}"
 
 
 def zone_choices(names) -> list[tuple[str, str]]:

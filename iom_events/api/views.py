@@ -19,13 +19,13 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from iom_events import caching, fingerprints, former_slugs
-from iom_events.api import openapi, schemas
+from iom_events.api import openapi, problems, schemas
 from iom_events.events import public, queries
 from iom_events.events.models import EventKind
 from iom_events.events.queries import EventFilters
 from iom_events.extensions import db
 from iom_events.fields import SLUG as SLUG_PATTERN
-from iom_events.languages import current_lang, preferred_language
+from iom_events.languages import preferred_language
 from iom_events.offices.queries import all_offices, office_by_slug
 from iom_events.search.queries import clean, search
 from iom_events.web import CONTENT_SECURITY_POLICY, open_to_any_origin
@@ -71,25 +71,22 @@ bp.ARGUMENTS_PARSER = _QueryParser()
 @bp.errorhandler(400)
 @bp.errorhandler(404)
 @bp.errorhandler(HTTPException)
-def problem(error: HTTPException) -> Response:
-    """RFC 9457 problem details; `detail` names the parameter at fault. A renamed meeting's or
-    office's former slug answers 301 to its current address."""
+def problem(error: HTTPException, detail: str | None = None) -> Response:
+    """RFC 9457 problem details in the language asked for (`problems`); `detail` names the
+    parameter at fault. A renamed meeting's or office's former slug answers 301 to its current
+    address."""
     moved = former_slugs.redirect_if_moved() if error.code == 404 else None
     if moved is not None:
         return moved
-    body = {
-        "type": "about:blank",
-        "title": error.name,
-        "status": error.code,
-        "detail": error.description,
-    }
-    response = Response(_encode(body), status=error.code, mimetype=schemas.PROBLEM)
-    response.content_language.add(current_lang())  # `detail`'s: ?lang=, else Accept-Language
-    return response
+    return problems.problem_response(error, detail)
 
 
 def _no_meeting(slug: str) -> str:
-    return "slug: " + _("No meeting has the address %(slug)s.", slug=repr(slug))
+    return "slug: " + _("No meeting has the address “%(slug)s”.", slug=slug)
+
+
+def _no_office(parameter: str, slug: str) -> str:
+    return f"{parameter}: " + _("No office has the address “%(slug)s”.", slug=slug)
 
 
 @bp.after_request
@@ -126,7 +123,7 @@ def meetings(q: str, page: int, per_page: int, lang: str | None = None, **filter
         moved = former_slugs.redirect_office_filter(filters.office)
         if moved is not None:
             return moved
-        abort(400, "office: " + _("No office has the address %(slug)s.", slug=repr(filters.office)))
+        abort(400, _no_office("office", filters.office))
     answer = {**filters.query(), "lang": texts.lang or "all", "q": query}
     answer.update(page=str(page), per_page=str(per_page))
 
@@ -199,9 +196,7 @@ def offices(lang: str | None = None):
 def office(slug: str, lang: str | None = None):
     """An office"""
     texts = schemas.Texts(_language(lang))
-    found = office_by_slug(slug) or abort(
-        404, "slug: " + _("No office has the address %(slug)s.", slug=repr(slug))
-    )
+    found = office_by_slug(slug) or abort(404, _no_office("slug", slug))
     with schemas.answering(
         texts,
         parent_slug=lambda o: o.parent.slug if o.parent is not None else None,

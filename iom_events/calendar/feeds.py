@@ -48,6 +48,7 @@ from iom_events import typography
 from iom_events.agenda.models import AgendaItem
 from iom_events.calendar.timezones import vtimezone
 from iom_events.events.models import Event as Meeting
+from iom_events.formatting import is_utc
 from iom_events.forms import one_line, without_control_characters
 from iom_events.text import plain_text
 from iom_events.translated import Localized, Translated
@@ -356,8 +357,13 @@ def local_time(day: date, at: time, zone: ZoneInfo) -> datetime:
     RFC 5545 section 3.3.5 reads a skipped time with the offset before the change and a repeated
     one as its first occurrence (zoneinfo's fold=0), but clients disagree: libical, ical.js and
     vobject read a skipped 02:30 with the offset after it, and libical and ical.js take the
-    second 02:30. Written in UTC, the instant is the one the venue's clock shows, for all."""
+    second 02:30. Written in UTC, the instant is the one the venue's clock shows, for all.
+
+    A meeting held in UTC itself is written in UTC ("...Z", section 3.3.5's form #2), with no
+    VTIMEZONE of its own."""
     moment = datetime.combine(day, at, tzinfo=zone)
+    if is_utc(zone.key):
+        return moment.astimezone(UTC)
     skipped = moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(
         tzinfo=None
     )

@@ -40,6 +40,7 @@ from iom_events.fields import (
 from iom_events.formatting import (
     country_name,
     in_the_trash,
+    is_utc,
     language_name,
     translate,
     zone_choices,
@@ -87,6 +88,19 @@ class EventFilterForm(Form):
 
     def kind_choice(self) -> EventKind | None:
         return EventKind(self.kind.data) if self.kind.data else None
+
+
+def _zone_choices(kept: str | None) -> list[tuple[str, str]]:
+    """The time zone picker's choices. A meeting saved under an old name of a zone offered
+    ("Europe/Kiev", "Asia/Calcutta") finds that zone under its own name: its form shows it
+    chosen and saves it unchanged, and no label is offered twice."""
+    offered = zone_choices(time_zones())
+    if not kept or kept in dict(offered) or kept not in zoneinfo_names():
+        return offered
+    current = same_zone(kept)
+    if any(same_zone(name) == current for name, _label in offered):
+        return [(kept if same_zone(name) == current else name, label) for name, label in offered]
+    return [*offered, (kept, zone_label(kept))]
 
 
 def _parent_name(event) -> str:
@@ -163,10 +177,7 @@ class EventForm(Form):
     def fill_choices(self, countries, parents, current_slug: str | None = None) -> None:
         self.original_language.choices = [(code, language_name(code)) for code in LANGUAGES]
         self.kind.choices = choices(EventKind)
-        self.timezone.choices = [("", _l("From the country")), *zone_choices(time_zones())]
-        kept = self.timezone.data  # an old name stored before ("Asia/Calcutta") stays choosable
-        if kept and kept not in dict(self.timezone.choices) and kept in zoneinfo_names():
-            self.timezone.choices.append((kept, zone_label(kept)))
+        self.timezone.choices = [("", _l("From the country")), *_zone_choices(self.timezone.data)]
         self.country.choices = [("", "—"), *countries]
         self.participant_count_qualifier.choices = [("", _l("exact")), *choices(CountQualifier)]
         self.parent_slug.choices = [("", "—")] + [
@@ -211,10 +222,13 @@ class EventForm(Form):
                 raise ValidationError(_l("Choose the time zone, or a country that has only one."))
         country = self.country.data
         zones = zones_of_country(country) if country else []
+        if is_utc(field.data):  # an online meeting's clock, wherever its host country is
+            return
         if field.data and zones and same_zone(field.data) not in zones:
             raise ValidationError(
                 _l(
-                    "%(zone)s is not a time zone of %(country)s: choose the zone of the venue.",
+                    "The time zone chosen (%(zone)s) is not one of %(country)s: choose the "
+                    "zone of the venue.",
                     zone=zone_label(field.data),
                     country=country_name(country),
                 )
