@@ -104,7 +104,7 @@ def members_in_order(members: list[Participant]) -> list[Participant]:
 
 def document_symbol(meeting: PublicMeeting, document: GeneratedDocument) -> str:
     """The symbol the generated document carries, on its first page and in every page's
-    margin, the same the meeting's page shows (`documents.models.generated_symbol`)."""
+    margin: staff's, else one made from the meeting (`documents.models.generated_symbol`)."""
     return generated_symbol(meeting.event.slug, document.name, meeting.documents_in_order)
 
 
