@@ -174,9 +174,14 @@ def test_staff_make_a_document_the_generated_provisional_agenda(app, client, edi
     """A document "generated from the meeting's data": its versions are the provisional
     agenda's PDFs in every language; the generated list does not offer it a second time."""
     event, _item_id = meeting
-    document_id = added_id(
-        add_document(editor, event, "Programme", category="agenda", generated="AGENDA")
-    )
+    response = add_document(editor, event, "Programme", category="agenda", generated="AGENDA")
+    # No upload page to go on to: its list, with what it is.
+    assert response.status_code == 303
+    assert re.search(r"/documents/#document-\d+$", response.location), response.location
+    document_id = int(response.location.rpartition("-")[2])
+    added = text_of(editor.get(response.location).get_data(as_text=True))
+    assert "Document added: its language versions are generated from the meeting’s data." in added
+    assert "Now upload" not in added
     with app.app_context():
         assert db.session.get(Document, document_id).generated == "AGENDA"
     html = client.get(f"/en/events/{event.slug}/").get_data(as_text=True)
@@ -197,3 +202,82 @@ def test_an_unknown_kind_of_generated_document_is_refused(app, editor, meeting):
     assert response.status_code in (200, 400, 422)
     with app.app_context():
         assert db.session.scalar(select(func.count(Document.id))) == before
+
+
+# --- a document in one language names its language once ---------------------------------------
+
+
+@pytest.fixture
+def french_only_material(app, editor, meeting):
+    """A presentation under "Opening session" whose title, delegation and only version are in
+    French: read in English, each falls back to French."""
+    from iom_events.delegations.models import Delegation, DelegationKind
+    from iom_events.translated import Translated
+
+    event, item_id = meeting
+    with app.app_context():
+        delegation = Delegation(
+            event_id=event.id,
+            kind=DelegationKind.RCP,
+            name=Translated(fr="Processus de Rabat"),
+        )
+        db.session.add(delegation)
+        db.session.commit()
+        delegation_id = delegation.id
+    document_id = added_id(
+        add_document(
+            editor,
+            event,
+            "",
+            **{
+                "title-fr": "Note d’information",
+                "category": "presentation",
+                "agenda_item": str(item_id),
+                "delegation": str(delegation_id),
+            },
+        )
+    )
+    uploaded(editor, event, document_id, "fr", pdf("Note d’information"), "note.pdf")
+    return event
+
+
+def test_a_french_only_material_says_french_once_on_the_meeting_pages_agenda(
+    client, french_only_material
+):
+    html = client.get(f"/en/events/{french_only_material.slug}/").get_data(as_text=True)
+    entry = agenda_item_of(html, "Opening session")
+    assert "Note d’information — Processus de Rabat (French only)" in text_of(entry)
+    assert text_of(entry).count("French") == 1
+    assert '<span lang="fr">Note d’information</span>' in entry  # still marked as French
+
+
+def test_a_french_only_document_says_french_once_in_the_documents_list(
+    client, french_only_material
+):
+    for lang, only in (("en", "French"), ("es", "francés")):
+        html = client.get(f"/{lang}/events/{french_only_material.slug}/").get_data(as_text=True)
+        (listed,) = [
+            text_of(entry)
+            for entry in re.findall(r"<li>.*?</li>", section(html, "documents"), flags=re.DOTALL)
+            if "Note d’information" in entry
+        ]
+        assert listed.startswith("Note d’information — Processus de Rabat (")
+        assert listed.count(only) == 1, listed
+
+
+def test_a_french_only_material_says_french_once_on_the_printable_agenda(
+    client, french_only_material
+):
+    html = client.get(f"/en/events/{french_only_material.slug}/agenda").get_data(as_text=True)
+    text = text_of(html)
+    assert "Note d’information (French only)" in text
+    assert "(French) (" not in text
+    assert text.count("French") == 1
+
+
+def test_a_french_only_material_says_french_once_in_the_agenda_pdf(client, french_only_material):
+    from test_official_documents import pdf_text
+
+    text = pdf_text(client.get(f"/en/events/{french_only_material.slug}/agenda.pdf").data)
+    assert "Note d’information (French only)" in text
+    assert text.count("French") == 1

@@ -429,3 +429,94 @@ def test_uploading_to_a_document_trashed_meanwhile_says_who_and_can_restore_it(
     assert restored.status_code == 303, text_of(restored.get_data(as_text=True))
     assert versions_of(app, document_id) == 1
     assert admin.get(page).status_code == 200  # out of the trash
+
+
+# --- a document generated from the meeting's data takes no file ------------------------------
+
+
+def generated_agenda(client, meeting) -> int:
+    """A document made the meeting's generated provisional agenda; its id."""
+    response = add_document(client, meeting, "Programme", category="agenda", generated="AGENDA")
+    assert response.status_code == 303, text_of(response.get_data(as_text=True))
+    return int(response.location.rpartition("-")[2])
+
+
+def test_staff_pages_of_a_generated_document_link_its_pdfs_and_offer_no_upload(editor, meeting):
+    document_id = generated_agenda(editor, meeting)
+    said = "This document is generated from the meeting’s data"
+    pdfs = [f'href="/{lang}/events/{meeting.slug}/agenda.pdf"' for lang in ("en", "fr", "es")]
+
+    html = editor.get(documents_path(meeting)).get_data(as_text=True)
+    entry = re.search(
+        rf'<section aria-labelledby="document-{document_id}".*?</section>', html, re.DOTALL
+    ).group(0)
+    assert said in text_of(entry)
+    assert "Generated PDFs: English | French | Spanish" in text_of(entry)
+    assert all(link in entry for link in pdfs)
+    assert "Upload a version" not in text_of(entry) and "No version uploaded" not in entry
+    assert f"/documents/{document_id}/upload" not in html  # nor from the matrix
+    page = text_of(html)
+    for language in ("English", "French", "Spanish"):
+        assert f"Every document has a version in {language}." in page
+    matrix = re.search(r'<table class="listing matrix">.*?</table>', html, re.DOTALL).group(0)
+    assert "Programme ✓ PDF · generated ✓ PDF · generated ✓ PDF · generated" in text_of(matrix)
+
+    for end in (f"{document_id}/upload", f"{document_id}/versions"):
+        html = editor.get(documents_path(meeting, end)).get_data(as_text=True)
+        assert said in text_of(html)
+        assert all(link in html for link in pdfs)
+        assert 'type="file"' not in html
+        assert f'href="{documents_path(meeting, f"{document_id}/upload")}' not in html
+        assert "No version uploaded" not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Nothing was uploaded: this document’s language versions are generated"),
+        ("fr", "Aucun fichier n’a été téléversé : les versions linguistiques de ce document"),
+    ],
+)
+def test_a_crafted_upload_to_a_generated_document_is_refused_and_changes_nothing(
+    app, client, editor, meeting, lang, message
+):
+    document_id = generated_agenda(editor, meeting)
+    before = stored_files(app)
+    response = post_form(
+        editor,
+        f"/{lang}/manage/events/{meeting.slug}/documents/{document_id}/upload",
+        {"language": "fr", "file": (io.BytesIO(pdf("Ordre du jour")), "ordre.pdf")},
+        path_for_token=f"/{lang}/manage/",
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 409
+    page = text_of(response.get_data(as_text=True)).replace("\u202f", " ").replace("\u00a0", " ")
+    assert message in page
+    assert versions_of(app, document_id) == 0
+    assert stored_files(app) == before
+    # The public still gets the generated PDF in French.
+    public = client.get(public_url(meeting, document_id, "fr"))
+    assert public.status_code == 302
+    assert public.location.endswith(f"/fr/events/{meeting.slug}/agenda.pdf")
+
+
+def test_a_new_generated_document_sent_with_a_file_is_refused_whole(app, editor, meeting):
+    before = stored_files(app)
+    response = post_form(
+        editor,
+        documents_path(meeting, "new"),
+        {
+            "title-en": "Programme",
+            "category": "agenda",
+            "generated": "AGENDA",
+            "file-fr": (io.BytesIO(pdf("Ordre du jour")), "ordre.pdf"),
+        },
+        path_for_token="/en/manage/",
+        content_type="multipart/form-data",
+    )
+    assert response.status_code in (400, 409, 422)
+    page = text_of(response.get_data(as_text=True))
+    assert "A document generated from the meeting’s data takes no file" in page
+    assert 'value="Programme"' in response.get_data(as_text=True)  # what was typed is kept
+    assert "Programme" not in text_of(editor.get(documents_path(meeting)).get_data(as_text=True))
+    assert stored_files(app) == before

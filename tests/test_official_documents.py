@@ -333,25 +333,53 @@ def test_the_zips_hold_the_generated_pdfs_of_their_language(client):
     assert '<html lang="fr">' in client.get(f"/fr/events/{RCP}/").get_data(as_text=True)
 
 
-def test_the_agenda_carries_the_symbol_of_the_meetings_agenda_document(app, client):
-    from iom_events.documents.models import Document, DocumentCategory
+@pytest.mark.parametrize(
+    ("lang", "date", "original"),
+    [
+        ("en", "4 June 2009", "Original: French"),
+        ("fr", "4 juin 2009", "Original : français"),
+        ("es", "4 de junio de 2009", "Original: francés"),
+    ],
+)
+def test_both_generated_documents_carry_a_symbol_made_from_the_meeting(
+    client, lang, date, original
+):
+    """As UN meeting documents: the provisional agenda is the meeting's document 1, the list of
+    participants an information document; on the first page with the distribution, the date
+    and the original language, then in every page's margin."""
+    for document, symbol in (
+        ("agenda", "RCP-BANGKOK-2009/1"),
+        ("participants", "RCP-BANGKOK-2009/INF/1"),
+    ):
+        reader = PdfReader(io.BytesIO(client.get(f"/{lang}/events/{RCP}/{document}.pdf").data))
+        first = pdf_text_of_page(reader.pages[0])
+        assert in_order(first, symbol, "Distr.", date, original), first
+        for page in reader.pages:
+            assert symbol in page.extract_text()
+    printable = text_of(client.get(f"/{lang}/events/{RCP}/agenda").get_data(as_text=True))
+    assert "RCP-BANGKOK-2009/1" in printable
+
+
+def test_a_symbol_staff_gave_a_generated_document_is_the_one_it_carries(app, client):
+    from iom_events.documents.models import Document
 
     path = f"/fr/events/{RCP}/agenda.pdf"
-    assert "MC/" not in pdf_text(client.get(path).data)  # no symbol is made up
     with app.app_context():
         event = db.session.scalars(select(Event).where(Event.slug == RCP)).one()
         agenda = db.session.scalars(
-            select(Document).where(
-                Document.event_id == event.id, Document.category == DocumentCategory.AGENDA
-            )
-        ).first()
+            select(Document).where(Document.event_id == event.id, Document.generated == "AGENDA")
+        ).one()
         agenda.symbol = "MC/2281"
         db.session.commit()
     reader = PdfReader(io.BytesIO(client.get(path).data))
     for page in reader.pages:  # in the head, then in every page's margin
         assert "MC/2281" in page.extract_text()
+    assert "RCP-BANGKOK-2009/1" not in pdf_text(client.get(path).data)
     assert "Distr. : générale" in pdf_text(client.get(path).data)
     assert "Original : français" in pdf_text(client.get(path).data)
+    # The list of participants keeps its own.
+    participants = pdf_text(client.get(f"/fr/events/{RCP}/participants.pdf").data)
+    assert "RCP-BANGKOK-2009/INF/1" in participants and "MC/2281" not in participants
 
 
 def test_the_generated_agendas_download_address_leads_to_its_pdf(app, client):

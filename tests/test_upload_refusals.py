@@ -405,3 +405,105 @@ def test_documents_without_active_content_are_kept(editor, meeting, filename, co
     path = document(editor, meeting, "en")
     response = upload(editor, path, content, filename, "en")
     assert response.status_code == 303, text_of(response.get_data(as_text=True))
+
+
+# --- a name that says another kind than the content (documents/service.py, `misnamed`) ---------
+
+MISNAMED = [
+    (
+        "agenda.pdf",
+        b"Provisional agenda\n1. Opening\n",
+        {
+            "en": "This file's name ends in .pdf, but its content is of another kind (plain "
+            "text). Upload the real .pdf file, or rename this one so that its name ends in .txt.",
+            "fr": "Le nom de ce fichier se termine par .pdf, mais son contenu est d’une autre "
+            "nature (texte brut). Téléversez le vrai fichier .pdf, ou renommez celui-ci pour que "
+            "son nom se termine par .txt.",
+        },
+    ),
+    (
+        "report.docx",
+        pdf(),
+        {
+            "en": "This file's name ends in .docx, but its content is of another kind (PDF). "
+            "Upload the real .docx file, or rename this one so that its name ends in .pdf.",
+            "fr": "Le nom de ce fichier se termine par .docx, mais son contenu est d’une autre "
+            "nature (PDF). Téléversez le vrai fichier .docx, ou renommez celui-ci pour que son "
+            "nom se termine par .pdf.",
+        },
+    ),
+    (
+        "map.JPG",
+        png_image(),
+        {
+            "en": "This file's name ends in .jpg, but its content is of another kind (PNG).",
+            "fr": "Le nom de ce fichier se termine par .jpg, mais son contenu est d’une autre "
+            "nature (PNG).",
+        },
+    ),
+]
+
+
+def unspaced(html: str) -> str:
+    return text_of(html).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(("filename", "content", "said"), MISNAMED, ids=[m[0] for m in MISNAMED])
+def test_a_file_whose_content_is_not_what_its_name_says_is_refused(
+    app, editor, meeting, lang, filename, content, said
+):
+    path = document(editor, meeting, lang)
+    before = stored(app)
+    response = upload(editor, path, content, filename, lang)
+    assert response.status_code == 400
+    assert said[lang] in unspaced(response.get_data(as_text=True))
+    assert 'id="file-error"' in response.get_data(as_text=True)
+    assert stored(app) == before
+    page = editor.get(path.removesuffix("upload").rsplit("/", 2)[0] + "/").get_data(as_text=True)
+    assert filename not in page  # no version listed
+
+
+def test_a_new_document_with_a_misnamed_file_is_refused_whole(app, editor, meeting):
+    before = stored(app)
+    response = post_form(
+        editor,
+        f"/fr/manage/events/{meeting.slug}/documents/new",
+        {
+            "title-en": "Agenda",
+            "category": "agenda",
+            "file-en": (io.BytesIO(pdf()), "agenda.pdf"),
+            "file-fr": (io.BytesIO(b"Ordre du jour\n"), "ordre-du-jour.pdf"),
+        },
+        path_for_token="/fr/manage/",
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert MISNAMED[0][2]["fr"] in unspaced(response.get_data(as_text=True))
+    assert stored(app) == before
+    listing = editor.get(f"/fr/manage/events/{meeting.slug}/documents/").get_data(as_text=True)
+    assert "Aucun document" in text_of(listing)
+
+
+@pytest.mark.parametrize(
+    ("filename", "content"),
+    [
+        ("agenda.pdf", pdf()),
+        ("AGENDA.PDF", pdf()),
+        ("notes.txt", b"Provisional agenda\n"),
+        ("participants.csv", b"name,country\nAna,AR\nLuis,BR\n"),
+        ("semicolons.csv", b"a;b\n1;2\n"),  # libmagic reads it as plain text
+        ("participants.txt", b"name,country\nAna,AR\nLuis,BR\n"),
+        ("notes.md", b"# Notes\n"),  # a name that says nothing libmagic could check
+        ("notes", b"Provisional agenda\n"),
+        ("map.png", png_image()),
+    ],
+)
+def test_a_file_named_for_what_it_is_is_accepted(editor, meeting, filename, content):
+    path = document(editor, meeting, "en")
+    response = upload(editor, path, content, filename, "en")
+    assert response.status_code == 303, text_of(response.get_data(as_text=True))
+
+
+def stored(app) -> set[Path]:
+    return {path for path in Path(app.config["BLOB_DIR"]).rglob("*") if path.is_file()}

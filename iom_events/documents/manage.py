@@ -120,6 +120,9 @@ class DocumentEditor(PartEditor):
         }
         if not uploads:
             return True
+        if form.generated.data:
+            form.generated.errors.append(GENERATED_TAKES_NO_FILE)
+            return False
         try:
             self.accepted = self.receiving.enter_context(service.received(uploads, blob_store()))
         except service.SomeRefused as refused:
@@ -134,6 +137,9 @@ class DocumentEditor(PartEditor):
         return lambda: service.attach(document, self.accepted, current_user.id)
 
     def saved(self, document, *, created: bool) -> None:
+        if created and document.generated:
+            flash(_("Document added: its language versions are generated from the meeting’s data."))
+            return
         if not (created and self.accepted):
             super().saved(document, created=created)
             return
@@ -164,7 +170,7 @@ class DocumentEditor(PartEditor):
     def saved_url(self, document, *, created: bool = False) -> str:
         if created and self.from_the_meeting():
             return super().saved_url(document, created=created)
-        if created and not self.accepted:  # then its files
+        if created and not self.accepted and not document.generated:  # then its files
             return url_for(".upload", slug=self.event.slug, document_id=document.id)
         return url_for(".index", slug=self.event.slug, _anchor=f"document-{document.id}")
 
@@ -200,6 +206,16 @@ def _document_or_404(slug: str, document_id: int) -> tuple[Event, Document]:
 
 
 # --- language versions -------------------------------------------------------------------------
+
+GENERATED_TAKES_NO_FILE = _l(
+    "A document generated from the meeting’s data takes no file: its language versions are the "
+    "PDFs made from that data. Leave the files out, or choose “No: its files are uploaded”."
+)
+GENERATED_REFUSES_UPLOADS = _l(
+    "Nothing was uploaded: this document’s language versions are generated from the meeting’s "
+    "data, in every language. To publish a file of your own instead, first choose “No: its "
+    "files are uploaded” in the document’s form."
+)
 
 
 UPLOAD_HINTS = {
@@ -238,6 +254,16 @@ def upload(slug: str, document_id: int):
             hint = UPLOAD_HINTS[restorable]
     if document is None:
         abort(404)
+    if document.generated and trashed is None:
+        # Its versions come from the data: the page says so and takes no file.
+        refused = GENERATED_REFUSES_UPLOADS if request.method == "POST" else None
+        return render_template(
+            "manage/documents/upload.html",
+            form=None,
+            event=event,
+            document=document,
+            refused=refused,
+        ), (409 if refused else 200)
     # "Upload" from a missing language in the matrix chooses that language.
     form = UploadForm(language=request.args.get("language", ""))
     form.prepare(current_app.config["DOCUMENT_LANGUAGES"])

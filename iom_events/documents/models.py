@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -125,6 +126,32 @@ class Document(Versioned, Removable, db.Model):
 
 GENERATED_ENDPOINTS = {"AGENDA": "printed.agenda_pdf", "PARTICIPANTS": "printed.participants_pdf"}
 """The address of each generated document's PDF (iom_events/events/printed.py)."""
+
+GENERATED_NUMBERS = {"AGENDA": "1", "PARTICIPANTS": "INF/1"}
+"""Each generated document's place in its meeting's series, as UN meetings number theirs: the
+provisional agenda is always a session's first document, the list of participants an
+information document (INF)."""
+
+
+def generated_symbol(slug: str, generated: str, documents: Iterable[Document]) -> str:
+    """The symbol a generated document ("AGENDA", "PARTICIPANTS") of the meeting at `slug`
+    carries on its PDF and the printable agenda, among the meeting's public `documents`.
+    (The meeting's page lists documents as the meeting's own web page did, without it.)
+
+    The symbol staff gave it, when they did: that of the meeting's document that *is* it
+    (`Document.generated`), or, for a meeting whose agenda is a document of its own (category
+    "Agenda"), that document's (MC/2281): the PDF is its rendition. Otherwise one made from the
+    meeting: its address in capitals (unique, as addresses are), then its number
+    (`GENERATED_NUMBERS`): RCP-BANGKOK-2009/1 and RCP-BANGKOK-2009/INF/1."""
+    documents = list(documents)
+    for document in documents:
+        if document.generated == generated and document.symbol:
+            return document.symbol
+    if generated == "AGENDA" and not any(d.generated == "AGENDA" for d in documents):
+        for document in documents:
+            if document.category is DocumentCategory.AGENDA and document.symbol:
+                return document.symbol
+    return f"{slug.upper()}/{GENERATED_NUMBERS[generated]}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from iom_events.documents.models import Document, DocumentFile
+from iom_events.documents.models import Document, DocumentFile, GeneratedVersion
 from iom_events.events.models import Event
 from iom_events.events.public import current_version, is_public_event
 from iom_events.extensions import db
@@ -123,17 +123,18 @@ def _download_stem(version: DocumentFile) -> str:
 class Coverage:
     """Which of the official languages each document has a current version in."""
 
-    rows: list[tuple[Document, dict[str, DocumentFile | None]]]
+    rows: list[tuple[Document, dict[str, DocumentFile | GeneratedVersion | None]]]
     missing: dict[str, int]
     """For each official language, how many documents have no version in it."""
 
 
 def official_coverage(documents: list[Document]) -> Coverage:
-    """Each document's current version (`Document.files`, loaded) in each official language,
-    and the count of documents missing each one."""
+    """Each document's current version (`Document.files`, loaded; for a generated document its
+    PDF, `GeneratedVersion`) in each official language, and the count of documents missing
+    each one."""
     rows = []
     for document in documents:
-        by_language = {file.language: file for file in document.files}
+        by_language = {file.language: file for file in document.public_versions}
         rows.append((document, {lang: by_language.get(lang) for lang in LANGUAGES}))
     missing = {lang: sum(1 for _, files in rows if files[lang] is None) for lang in LANGUAGES}
     return Coverage(rows, missing)

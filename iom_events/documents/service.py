@@ -1,8 +1,9 @@
 """Meeting documents on the write side: accepting a file, attaching it, keeping the store clean.
 
 A file is accepted only for what it is, never for what it claims: its type is read from its
-content by libmagic (python-magic) and checked against an allowlist. The original file name is
-kept for display and never used as a path. The file waits in a temporary file of the store and
+content by libmagic (python-magic) and checked against an allowlist, and a name that says it is
+another kind (a text named .pdf) is refused (`misnamed`). The original file name is kept for
+display and never used as a path. The file waits in a temporary file of the store and
 is placed under its SHA-256 only after the database commit (documents/storage.py): a failed
 commit, or a worker killed at any point, leaves no blob that nothing references, and a
 temporary file left by a crash is removed by `blobs check --prune` after the grace period.
@@ -159,6 +160,11 @@ def _checked(incoming: Incoming, upload: Upload) -> str:
         raise UploadRefused(
             LazyString(not_accepted, media_type, upload.filename), detail=media_type
         )
+    named = _extension_of(upload.filename)
+    if named in KNOWN_EXTENSIONS and named not in extensions_of(media_type):
+        raise UploadRefused(
+            LazyString(misnamed, media_type, named), detail=f"{media_type} named {named}"
+        )
     try:
         inspection.check(incoming.path, media_type, current_app.config["UPLOAD_MAX_BYTES"])
     except inspection.ActiveContent as found:
@@ -224,6 +230,34 @@ extension ("" when the kind has none, like programs on Linux)."""
 REFUSED_FAMILIES = {"image": IMAGE, "audio": SOUND, "video": VIDEO}
 """Any other image, sound or video: named by its family, its extension from its subtype."""
 
+LEGACY_OFFICE = frozenset({".doc", ".dot", ".xls", ".xlt", ".ppt", ".pot", ".pps"})
+"""Word, Excel and PowerPoint files of before 2007: one container (OLE2) whose application
+libmagic reads from its directory, which some programs leave ambiguous; any of these names
+matches any of the three types."""
+
+ALSO_NAMED = {
+    "application/msword": LEGACY_OFFICE,
+    "application/vnd.ms-excel": LEGACY_OFFICE,
+    "application/vnd.ms-powerpoint": LEGACY_OFFICE,
+    "text/plain": frozenset({".txt", ".text", ".csv", ".tsv"}),
+    "text/csv": frozenset({".csv", ".txt", ".tsv"}),
+    "image/jpeg": frozenset({".jpg", ".jpeg", ".jpe", ".jfif"}),
+}
+"""The other names an accepted format goes by: libmagic often reads a CSV as plain text."""
+
+
+def extensions_of(media_type: str) -> frozenset[str]:
+    """The extensions a file of this accepted media type may be named with (".pdf")."""
+    return frozenset({f".{FORMATS[media_type][0]}"}) | ALSO_NAMED.get(media_type, frozenset())
+
+
+KNOWN_EXTENSIONS = frozenset(
+    {extension for media_type in FORMATS for extension in extensions_of(media_type)}
+    | {extension for _kind, extension in REFUSED_KINDS.values() if extension}
+)
+"""The extensions that say what a file is: a file named with one of them must be of that kind
+(its content read by libmagic); another name (".md", none) says nothing and is not checked."""
+
 FORMAT_NAMES = {"Text": _l("plain text")}
 """The accepted formats whose readable name (documents.models.FORMATS) is a word to translate;
 the others are product names (PDF, Word, OpenDocument...)."""
@@ -234,6 +268,22 @@ def not_accepted(media_type: str, filename: str = "") -> str:
     "This file is an executable program (.exe). This kind of file is not accepted: upload a
     PDF, Word, ... file." The accepted formats come from FORMATS, the list the check uses."""
     return " ".join(part for part in (_what_it_is(media_type, filename), _what_to_send()) if part)
+
+
+def misnamed(media_type: str, extension: str) -> str:
+    """Why a file of an accepted format is refused when its name says it is another: "This
+    file's name ends in .pdf, but its content is of another kind (plain text)...". Readers and
+    browsers open a file by its name: a text named .pdf would fail to open for every reader
+    who downloads it, and a PDF named .docx would open in the wrong program."""
+    name = FORMATS[media_type][1]
+    return _(
+        "This file's name ends in %(extension)s, but its content is of another kind "
+        "(%(content)s). Upload the real %(extension)s file, or rename this one so that its "
+        "name ends in %(proper)s.",
+        extension=extension,
+        content=str(FORMAT_NAMES.get(name, name)),
+        proper=f".{FORMATS[media_type][0]}",
+    )
 
 
 def _what_it_is(media_type: str, filename: str) -> str:

@@ -27,7 +27,7 @@ from flask_babel import lazy_gettext as _l
 
 from iom_events import caching
 from iom_events.delegations.models import DelegationKind, Participant, ParticipantRole
-from iom_events.documents.models import DocumentCategory
+from iom_events.documents.models import generated_symbol
 from iom_events.events import public
 from iom_events.events.public import DelegationView, PublicMeeting
 from iom_events.languages import current_lang
@@ -102,13 +102,10 @@ def members_in_order(members: list[Participant]) -> list[Participant]:
     )
 
 
-def agenda_symbol(meeting: PublicMeeting) -> str | None:
-    """The symbol the provisional agenda carries: that of the meeting's public document of
-    category "Agenda", when it has one (MC/2281); None otherwise (a symbol is never made up)."""
-    for document in meeting.documents_in_order:
-        if document.category is DocumentCategory.AGENDA and document.symbol:
-            return document.symbol
-    return None
+def document_symbol(meeting: PublicMeeting, document: GeneratedDocument) -> str:
+    """The symbol the generated document carries, on its first page and in every page's
+    margin: staff's, else one made from the meeting (`documents.models.generated_symbol`)."""
+    return generated_symbol(meeting.event.slug, document.name, meeting.documents_in_order)
 
 
 def stylesheet() -> str:
@@ -240,7 +237,7 @@ def agenda_html(slug: str, *, pdf: bool) -> str:
     return render_template(
         "official/agenda.html",
         **_common(meeting, GeneratedDocument.AGENDA, "printed.agenda", pdf=pdf),
-        symbol=agenda_symbol(meeting),
+        symbol=document_symbol(meeting, GeneratedDocument.AGENDA),
     )
 
 
@@ -253,7 +250,7 @@ def _participants_html(slug: str) -> str:
     return render_template(
         "official/participants.html",
         **_common(meeting, GeneratedDocument.PARTICIPANTS, "printed.participants_pdf", pdf=True),
-        symbol=None,
+        symbol=document_symbol(meeting, GeneratedDocument.PARTICIPANTS),
         groups=delegation_groups(meeting),
         members_in_order=members_in_order,
     )
