@@ -2,8 +2,11 @@
 
 No account: the signed link is the key (nominations/tokens.py). The page shows one invitation's
 delegation and nothing else; an expired, revoked, declined or unknown link gets a page saying
-so in the link's language (410 or 404) and changes nothing. Nothing here is stored by a browser
-or a proxy, and no link leaks the token to another site (`Referrer-Policy: no-referrer`).
+so in the link's language (410 or 404) and changes nothing; a list posted through it (the
+deadline passed, or the link was withdrawn, while the page was open) is shown back. A save that
+stops (a field to correct, a clash) keeps what was typed, and holds the letter sent with it
+(nominations/letters.py). Nothing here is stored by a browser or a proxy, and no link leaks the
+token to another site (`Referrer-Policy: no-referrer`).
 """
 
 from __future__ import annotations
@@ -125,30 +128,11 @@ def show(token: str):
     form = NominationForm()
     form.prepare(invitation.delegation.country)
     valid = form.validate()
-    letter = letters.held(invitation, request.form.get(letters.FIELD))
-    upload = request.files.get(form.credentials.name)
     clashes: list = []
     with ExitStack() as receiving:
-        received_now = None
-        if upload is not None and upload.filename:
-            received_now, problem = _received(receiving, upload)
-            if problem is not None:
-                form.credentials.errors = [*form.credentials.errors, problem]
-        elif letter is not None and letter.gone:
-            form.credentials.errors = [
-                *form.credentials.errors,
-                _(
-                    "The letter you chose before, %(name)s, could not be kept: choose it again.",
-                    name=letter.filename,
-                ),
-            ]
-            letter = None
+        received_now, letter = _letters(invitation, form, receiving)
         if valid and not form.credentials.errors:
-            if received_now is not None:
-                credentials = (received_now.incoming.sha256, (upload.filename or "")[:255])
-            else:
-                credentials = (letter.sha256, letter.filename) if letter is not None else None
-            saved = _commit(invitation, form, credentials)
+            saved = _commit(invitation, form, _credentials(received_now, letter))
             if saved.version is not None or saved.unchanged is not None:
                 if saved.version is not None and received_now is not None:
                     received_now.incoming.publish()
@@ -156,10 +140,39 @@ def show(token: str):
                 return redirect(url_for(".show", token=token), 303)
             clashes = saved.clashes or []
             _move_on(form, invitation)
-        if received_now is not None:
+        if received_now is not None:  # not saved: held for the next save
             letter = letters.hold(invitation, received_now)
     status = 400 if form.errors else 409 if clashes else 200
     return _page(invitation, service.latest(invitation), form, token, clashes, letter), status
+
+
+def _letters(
+    invitation: Invitation, form, receiving: ExitStack
+) -> tuple[Accepted | None, letters.HeldLetter | None]:
+    """(the letter sent with this form, received and checked; the one held from a save that
+    stopped before). A letter refused, or held no longer, is an error of the form's letter."""
+    held = letters.held(invitation, request.form.get(letters.FIELD))
+    upload = request.files.get(form.credentials.name)
+    if upload is not None and upload.filename:
+        received_now, problem = _received(receiving, upload)
+        if problem is not None:
+            form.credentials.errors = [*form.credentials.errors, problem]
+        return received_now, held
+    if held is not None and held.gone:
+        message = _(
+            "The letter you chose before, %(name)s, could not be kept: choose it again.",
+            name=held.filename,
+        )
+        form.credentials.errors = [*form.credentials.errors, message]
+        return None, None
+    return None, held
+
+
+def _credentials(received_now: Accepted | None, held: letters.HeldLetter | None):
+    """(SHA-256, file name) of the letter to save with the list; None keeps the one saved."""
+    if received_now is not None:
+        return received_now.incoming.sha256, (received_now.filename or "")[:255]
+    return (held.sha256, held.filename) if held is not None else None
 
 
 def _page(invitation, current, form, token: str, clashes=(), letter=None):
