@@ -33,6 +33,10 @@ DEADLINE = "2099-01-31T18:00"
 @pytest.fixture
 def meeting(app, make_event):
     """A meeting in Buenos Aires with one delegation, Argentina, not invited yet."""
+    return meeting_in_buenos_aires(app, make_event)
+
+
+def meeting_in_buenos_aires(app, make_event):
     event = make_event(
         title=Translated(en="Regional conference", es="Conferencia regional"),
         timezone="America/Argentina/Buenos_Aires",
@@ -106,6 +110,9 @@ def nominate(client, path: str, members: list[dict], page: str | None = None, **
     shown = form_of(page)
     token = shown.get("csrf_token") or csrf_token(client)  # a page with no form: the session's
     data = {"csrf_token": token, "based_on": shown.get("based_on", "")}
+    for hidden in ("draft", "letter"):  # the form's own key; a letter held from a failed save
+        if hidden in shown:
+            data[hidden] = shown[hidden]
     for index, row in enumerate(members):
         for name, value in row.items():
             if name == "public" and not value:

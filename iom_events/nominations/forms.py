@@ -3,8 +3,10 @@ members, staff returning a nomination with a message."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
+import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -158,15 +160,32 @@ class MemberForm(PlainForm):
         typed = (self.title.data, self.name.data, self.function.data, self.email.data, phone)
         return not any(typed) and not self.key.data
 
+    def validate(self, extra_validators=None) -> bool:
+        """A row marked for removal is not checked: what it holds is not saved."""
+        if self.remove.data and self.key.data:
+            for row_field in self:
+                row_field.errors = []
+            return True
+        return super().validate(extra_validators)
+
     def validate_name(self, field) -> None:
         if not field.data and not self.remove.data and not self.is_blank():
             raise ValidationError(_l("Enter the person's name."))
+
+    def identity(self) -> str:
+        """The person's name as two rows naming the same person write it, give or take case,
+        spacing and accents' composition."""
+        return " ".join(unicodedata.normalize("NFC", self.name.data or "").casefold().split())
 
 
 class NominationForm(Form):
     """The members of a delegation, a credentials letter, and the version it was filled from."""
 
     based_on = HiddenField(filters=[to_int])
+    draft = HiddenField(filters=[strip])
+    """A random key of the form as it was loaded: the members added in it get keys made from it
+    (`members_data`), so that the same form sent twice (a double click, a reload that posts
+    again) lists them once."""
     members = FieldList(FormField(MemberForm), max_entries=MAX_MEMBERS)
     credentials = FileField(
         _l("Credentials letter (PDF)"),
@@ -195,6 +214,8 @@ class NominationForm(Form):
                 continue
             key = member.key.data or ""
             if not KEY.fullmatch(key) or key in seen:
+                key = self._new_key(row.id)
+            if key in seen:
                 key = secrets.token_hex(16)
             seen.add(key)
             members.append(
@@ -210,6 +231,87 @@ class NominationForm(Form):
                 }
             )
         return members
+
+    def _new_key(self, row: str) -> str:
+        """The key of a member added in row `row` of this form: the same each time this form is
+        sent; a random one for a form without its draft key."""
+        draft = self.draft.data or ""
+        if not KEY.fullmatch(draft):
+            return secrets.token_hex(16)
+        return hashlib.sha256(f"{draft}:{row}".encode()).hexdigest()[:32]
+
+    def validate_members(self, field) -> None:
+        listed = [row for row in field if not row.form.remove.data and not row.form.is_blank()]
+        if not listed:
+            raise ValidationError(
+                _l("List at least one member. If your delegation will not come, decline below.")
+            )
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields, then no one listed twice: the later row says whom it repeats."""
+        valid = super().validate(extra_validators)
+        first: dict[str, int] = {}
+        repeated = False
+        for number, row in enumerate(self.members, start=1):
+            member = row.form
+            identity = member.identity()
+            if member.remove.data or member.is_blank() or not identity:
+                continue
+            if identity in first:
+                member.name.errors = [
+                    *member.name.errors,
+                    _(
+                        "This person is already listed as member %(number)s.",
+                        number=first[identity],
+                    ),
+                ]
+                repeated = True
+            else:
+                first[identity] = number
+        if repeated:
+            # The list's errors as the rows now hold them (FieldList keeps its own copy).
+            own = [error for error in self.members.errors if not isinstance(error, dict)]
+            self.members.errors = [row.errors for row in self.members] + own
+        return valid and not repeated
+
+    def error_list(self) -> list[tuple[str | None, str]]:
+        """Every error of the form, each with the id of the input it is about: a member's
+        named by its number and name ("Member 2 (Aminata Diallo), E-mail: …")."""
+        listed = [(None, str(error)) for error in self.form_errors]
+        listed += [(None, str(error)) for error in self.csrf_token.errors]
+        first_row = self.members[0].form.name.id if self.members.entries else None
+        listed += [
+            (first_row, str(error)) for error in self.members.errors if not isinstance(error, dict)
+        ]
+        for number, row in enumerate(self.members, start=1):
+            member = row.form
+            for row_field in member:
+                for error in row_field.errors:
+                    if member.name.data:
+                        who = _(
+                            "Member %(number)s (%(name)s)", number=number, name=member.name.data
+                        )
+                    else:
+                        who = _("Member %(number)s", number=number)
+                    listed.append(
+                        (
+                            row_field.id,
+                            _(
+                                "%(member)s, %(field)s: %(error)s",
+                                member=who,
+                                field=row_field.label.text,
+                                error=error,
+                            ),
+                        )
+                    )
+        for error in self.credentials.errors:
+            listed.append(
+                (
+                    self.credentials.id,
+                    _("%(field)s: %(error)s", field=self.credentials.label.text, error=error),
+                )
+            )
+        return listed
 
     @staticmethod
     def rows_of(members: list[dict]) -> dict:

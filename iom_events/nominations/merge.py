@@ -6,7 +6,8 @@ newer version (theirs) by the time a form (mine) is saved, each member is compar
 by its stable key:
 
 - a member only one side added, changed or removed takes that side's change;
-- both sides made the same change: no clash;
+- both sides made the same change: no clash (the same person added by both, with the same
+  details, is listed once);
 - both changed the same member: merged field by field; only a field both changed to different
   values, or a member one side removed and the other changed, is a clash.
 
@@ -65,7 +66,18 @@ def merge(
         name: {member["key"]: member for member in side}
         for name, side in (("base", base), ("theirs", theirs), ("mine", mine))
     }
-    order = [m["key"] for m in mine] + [m["key"] for m in theirs if m["key"] not in by_key["mine"]]
+    # The same person added by both sides, each under a key of its own: listed once (mine).
+    mine_added = {_content(m, fields) for m in mine if m["key"] not in by_key["base"]}
+    added_by_both = {
+        t["key"]
+        for t in theirs
+        if t["key"] not in by_key["base"]
+        and t["key"] not in by_key["mine"]
+        and _content(t, fields) in mine_added
+    }
+    order = [m["key"] for m in mine] + [
+        m["key"] for m in theirs if m["key"] not in by_key["mine"] and m["key"] not in added_by_both
+    ]
     outcome = Outcome()
     for key in order:
         b, t, m = (by_key[side].get(key) for side in ("base", "theirs", "mine"))
@@ -82,6 +94,11 @@ def merge(
         if result is not None:
             outcome.members.append(result)
     return outcome
+
+
+def _content(member: Member, fields: tuple[str, ...]) -> tuple:
+    """What a member says, its key aside."""
+    return tuple(str(member.get(name)) for name in fields)
 
 
 def _one(

@@ -199,6 +199,9 @@ class Saved:
     version: NominationVersion | None = None
     clashes: list[merge.MemberClash] | None = None
     merged: bool = False
+    unchanged: NominationVersion | None = None
+    """The latest version, when a form filled from an older one would repeat it exactly (the
+    same form sent twice, by a double click or a reload): no new version then."""
 
 
 def nominate(
@@ -234,9 +237,18 @@ def nominate(
         if outcome.clashes:
             return Saved(clashes=outcome.clashes)
         result, merged = outcome.members, outcome.merged
-    letter = credentials or (
-        (current.credentials_sha256, current.credentials_filename) if current else (None, None)
-    )
+    kept = (current.credentials_sha256, current.credentials_filename) if current else (None, None)
+    letter = credentials or kept
+    if (
+        current is not None
+        and start != current_number
+        and (result, letter)
+        == (
+            current.members,
+            kept,
+        )
+    ):
+        return Saved(unchanged=current)
     new = NominationVersion(
         invitation=invitation,
         number=current_number + 1,

@@ -2,22 +2,29 @@
 
 No account: the signed link is the key (nominations/tokens.py). The page shows one invitation's
 delegation and nothing else; an expired, revoked, declined or unknown link gets a page saying
-so in the link's language (410 or 404) and changes nothing. Nothing here is stored by a browser
-or a proxy, and no link leaks the token to another site (`Referrer-Policy: no-referrer`).
+so in the link's language (410 or 404) and changes nothing; a list posted through it (the
+deadline passed, or the link was withdrawn, while the page was open) is shown back. A save that
+stops (a field to correct, a clash) keeps what was typed, and holds the letter sent with it
+(nominations/letters.py). Nothing here is stored by a browser or a proxy, and no link leaks the
+token to another site (`Referrer-Policy: no-referrer`).
 """
 
 from __future__ import annotations
+
+import secrets
+from contextlib import ExitStack
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
-from iom_events.documents.service import SomeRefused, Upload, received
+from iom_events.documents.service import Accepted, SomeRefused, Upload, received
 from iom_events.documents.storage import blob_store
 from iom_events.extensions import db
+from iom_events.labels import label
 from iom_events.languages import LANG, current_lang
-from iom_events.nominations import service
+from iom_events.nominations import letters, service
 from iom_events.nominations.forms import NominationForm
 from iom_events.nominations.merge import CHOICE
 from iom_events.nominations.models import Invitation, NominationRole
@@ -68,11 +75,37 @@ def private(response):
 
 
 def refused(refusal: Refusal):
-    """The page of a link that opens nothing, in the link's language, with its status."""
+    """The page of a link that opens nothing, in the link's language, with its status. A list
+    sent through it is not saved, but shown back, so that nothing typed is lost: the focal
+    point can copy it into a message to the secretariat."""
     heading, message = REFUSALS[refusal]
+    typed, letter = [], None
+    if request.method == "POST" and request.endpoint == "nominations.show":
+        typed, letter = _typed_back()
     return render_template(
-        "nominations/refused.html", heading=heading, message=message
+        "nominations/refused.html", heading=heading, message=message, typed=typed, letter=letter
     ), refusal.status
+
+
+def _typed_back() -> tuple[list[list[str]], str | None]:
+    """What a list posted through a link that no longer works held, as the person typed it:
+    each member as its values ("Ana Pérez", "Ambassador", "Head of delegation"…), and the name
+    of the letter chosen."""
+    form = NominationForm()
+    typed = []
+    for row in form.members:
+        member = row.form
+        if member.is_blank():
+            continue
+        values = [member.title.data, member.name.data, member.function.data]
+        if member.role.data in {role.value for role in NominationRole}:
+            values.append(label(NominationRole(member.role.data)))
+        values += [member.email.data, (member.phone.raw_data or [""])[0]]
+        if member.remove.data:
+            values.append(_("to be removed"))
+        typed.append([str(value) for value in values if value])
+    upload = request.files.get(form.credentials.name)
+    return typed, (upload.filename if upload is not None and upload.filename else None)
 
 
 @bp.route("/<token>", methods=["GET", "POST"])
@@ -87,44 +120,101 @@ def show(token: str):
             data={
                 **NominationForm.rows_of(current.members if current else []),
                 "based_on": current.number if current else 0,
+                "draft": secrets.token_hex(16),
             }
         )
-    else:
-        form = NominationForm()
+        form.prepare(invitation.delegation.country)
+        return _page(invitation, current, form, token)
+    form = NominationForm()
     form.prepare(invitation.delegation.country)
-    clashes = []
-    if request.method == "POST" and form.validate():
-        saved, problem = _save(invitation, form, token)
-        if saved is not None and saved.version is not None:
-            flash(
-                _(
-                    "Saved: version %(number)s of your list. You can change it until %(deadline)s.",
-                    number=saved.version.number,
-                    deadline=service.deadline_text(invitation),
-                )
-            )
-            if saved.merged:
-                flash(_("Changes saved meanwhile by someone else with this link were kept too."))
-            return redirect(url_for(".show", token=token), 303)
+    valid = form.validate()
+    clashes: list = []
+    with ExitStack() as receiving:
+        received_now, letter = _letters(invitation, form, receiving)
+        if valid and not form.credentials.errors:
+            saved = _commit(invitation, form, _credentials(received_now, letter))
+            if saved.version is not None or saved.unchanged is not None:
+                if saved.version is not None and received_now is not None:
+                    received_now.incoming.publish()
+                _say_saved(invitation, saved)
+                return redirect(url_for(".show", token=token), 303)
+            clashes = saved.clashes or []
+            _move_on(form, invitation)
+        if received_now is not None:  # not saved: held for the next save
+            letter = letters.hold(invitation, received_now)
+    status = 400 if form.errors else 409 if clashes else 200
+    return _page(invitation, service.latest(invitation), form, token, clashes, letter), status
+
+
+def _letters(
+    invitation: Invitation, form, receiving: ExitStack
+) -> tuple[Accepted | None, letters.HeldLetter | None]:
+    """(the letter sent with this form, received and checked; the one held from a save that
+    stopped before). A letter refused, or held no longer, is an error of the form's letter."""
+    held = letters.held(invitation, request.form.get(letters.FIELD))
+    upload = request.files.get(form.credentials.name)
+    if upload is not None and upload.filename:
+        received_now, problem = _received(receiving, upload)
         if problem is not None:
             form.credentials.errors = [*form.credentials.errors, problem]
-        elif saved is not None and saved.clashes:
-            clashes = saved.clashes
-            _move_on(form, invitation)
-    status = 400 if form.errors else 409 if clashes else 200
+        return received_now, held
+    if held is not None and held.gone:
+        message = _(
+            "The letter you chose before, %(name)s, could not be kept: choose it again.",
+            name=held.filename,
+        )
+        form.credentials.errors = [*form.credentials.errors, message]
+        return None, None
+    return None, held
+
+
+def _credentials(received_now: Accepted | None, held: letters.HeldLetter | None):
+    """(SHA-256, file name) of the letter to save with the list; None keeps the one saved."""
+    if received_now is not None:
+        return received_now.incoming.sha256, (received_now.filename or "")[:255]
+    return (held.sha256, held.filename) if held is not None else None
+
+
+def _page(invitation, current, form, token: str, clashes=(), letter=None):
     return render_template(
         "nominations/show.html",
         invitation=invitation,
         current=current,
         form=form,
+        errors=form.error_list() if form.errors else [],
         clashes=clashes,
+        letter=letter,
+        letter_field=letters.FIELD,
         merge_base=getattr(form, "started", None) if clashes else None,
         deadline=service.deadline_text(invitation),
         meeting=service.meeting_title(invitation, current_lang()),
         delegation=service.delegation_name(invitation, current_lang()),
         token=token,
         roles=NominationRole,
-    ), status
+    )
+
+
+def _say_saved(invitation: Invitation, saved: service.Saved) -> None:
+    deadline = service.deadline_text(invitation)
+    if saved.version is None:  # the same list sent again (a double click)
+        flash(
+            _(
+                "Your list is saved as version %(number)s: nothing had changed since. "
+                "You can change it until %(deadline)s.",
+                number=saved.unchanged.number,
+                deadline=deadline,
+            )
+        )
+        return
+    flash(
+        _(
+            "Saved: version %(number)s of your list. You can change it until %(deadline)s.",
+            number=saved.version.number,
+            deadline=deadline,
+        )
+    )
+    if saved.merged:
+        flash(_("Changes saved meanwhile by someone else with this link were kept too."))
 
 
 def _started(form) -> int | None:
@@ -143,35 +233,30 @@ def _move_on(form, invitation: Invitation) -> None:
     form.based_on.raw_data = [str(invitation.latest_number)]
 
 
-def _save(invitation: Invitation, form, token: str):
-    """(what was saved, None) or (None, why the letter was refused)."""
-    members = form.members_data()
+def _received(receiving: ExitStack, upload) -> tuple[Accepted | None, str | None]:
+    """(the letter received and checked, None) or (None, why it was refused). The letter waits
+    in the store until `receiving` closes: published by a save, else held (nominations/
+    letters.py), else deleted."""
+    try:
+        (letter,) = receiving.enter_context(
+            received({"letter": Upload(upload.stream, upload.filename)}, blob_store())
+        )
+    except SomeRefused as refusal:
+        return None, str(refusal.refusals["letter"].message)
+    if letter.media_type != PDF:
+        return None, _("Send the credentials letter as a PDF file.")
+    return letter, None
+
+
+def _commit(invitation: Invitation, form, credentials) -> service.Saved:
+    """The new version committed; a save that raced ours (the same number taken an instant
+    before) is merged with it once more."""
     choices = {
         key[len(CHOICE.format("")) :]: value
         for key, value in request.form.items()
         if key.startswith(CHOICE.format("")) and value in ("theirs", "mine")
     }
-    upload = request.files.get(form.credentials.name)
-    args = (members, form.based_on.data, choices, _started(form))
-    if upload is None or not upload.filename:
-        return _commit(invitation, *args), None
-    try:
-        with received({"letter": Upload(upload.stream, upload.filename)}, blob_store()) as files:
-            (letter,) = files
-            if letter.media_type != PDF:
-                return None, _("Send the credentials letter as a PDF file.")
-            letter_name = (upload.filename or "")[:255]
-            saved = _commit(invitation, *args, credentials=(letter.incoming.sha256, letter_name))
-            if saved.version is not None:
-                letter.incoming.publish()
-            return saved, None
-    except SomeRefused as refusal:
-        return None, str(refusal.refusals["letter"].message)
-
-
-def _commit(invitation: Invitation, *args, credentials=None) -> service.Saved:
-    """The new version committed; a save that raced ours (the same number taken an instant
-    before) is merged with it once more."""
+    args = (form.members_data(), form.based_on.data, choices, _started(form))
     for attempt in (1, 2):
         saved = service.nominate(invitation, *args, credentials=credentials)
         if saved.version is None:

@@ -86,3 +86,65 @@ def test_invite_nominate_in_spanish_change_accredit_and_the_public_list(
     assert "ana@private.example" not in public.content()
     notices = mailbox.to("editor@iom.test")
     assert len(notices) == 2 and all(m["Content-Language"] == "en" for m in notices)
+
+
+def test_a_letter_chosen_with_a_phone_to_correct_is_kept_and_the_error_names_the_member(
+    app, browser, base_url, staff_accounts, make_event, mailbox
+):
+    from fpdf import FPDF
+
+    event = make_event(
+        title=Translated(en="Regional conference", es="Conferencia regional"),
+        timezone="America/Argentina/Buenos_Aires",
+        country="AR",
+    )
+    with app.app_context():
+        db.session.add(
+            Delegation(
+                event_id=event.id,
+                kind=DelegationKind.MEMBER_STATE,
+                name=Translated(en="Argentina"),
+                country="AR",
+            )
+        )
+        db.session.commit()
+        db.session.remove()
+    staff = browser.new_context(base_url=base_url).new_page()
+    sign_in_page(staff, staff_accounts["editor"], lang="en")
+    staff.goto(f"/en/manage/events/{event.slug}/nominations/invite")
+    staff.get_by_label("Delegation", exact=True).select_option(label="Argentina")
+    staff.get_by_label("Name of the focal point").fill("Ana Pérez")
+    staff.get_by_label("E-mail of the focal point").fill("ana.perez@cancilleria.example")
+    staff.get_by_label("Language of the focal point").select_option("es")
+    staff.get_by_label("Deadline").fill("2099-01-31T18:00")
+    staff.get_by_role("button", name="Send the invitation").click()
+    (invitation,) = mailbox.to("ana.perez@cancilleria.example")
+    link = LINK.search(invitation.get_content()).group(1)
+    letter = FPDF()
+    letter.add_page()
+    letter.set_font("helvetica", size=12)
+    letter.cell(text="Credentials")
+
+    focal_point = browser.new_context(base_url=base_url).new_page()
+    focal_point.goto(link)
+    focal_point.locator("#members-0-name").fill("Ana Pérez")
+    focal_point.locator("#members-0-phone").fill("12")
+    focal_point.locator("#credentials").set_input_files(
+        files=[
+            {"name": "carta.pdf", "mimeType": "application/pdf", "buffer": bytes(letter.output())}
+        ]
+    )
+    focal_point.get_by_role("button", name="Guardar la lista").click()
+
+    summary = focal_point.locator(".error-summary")
+    expect(summary.get_by_role("link")).to_contain_text("Miembro 1 (Ana Pérez), Teléfono:")
+    expect(summary.get_by_role("link")).to_have_attribute("href", "#members-0-phone")
+    phone = focal_point.locator("#members-0-phone")
+    expect(phone).to_have_attribute("aria-invalid", "true")
+    expect(phone).to_have_accessible_description(re.compile("Introduzca un número de teléfono"))
+    expect(focal_point.locator("#credentials-help")).to_contain_text("carta.pdf")
+
+    phone.fill("11 4815 1035")  # the letter is not chosen again
+    focal_point.get_by_role("button", name="Guardar la lista").click()
+    expect(focal_point.get_by_role("status")).to_contain_text("Guardado: versión 1")
+    expect(focal_point.locator("main")).to_contain_text("Carta de credenciales recibida: carta.pdf")
