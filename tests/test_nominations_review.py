@@ -348,3 +348,34 @@ def test_the_secretariat_language_setting_wins_over_the_meetings(
     assert notice["Content-Language"] == "fr"
     assert notice["Subject"].startswith("Invitation déclinée")
     assert "Argentine" in notice["Subject"]
+
+
+def test_an_invitation_racing_a_colleagues_for_the_same_delegation_is_refused_by_name(
+    app, editor, mailbox, meeting, monkeypatch
+):
+    """Both forms passed their checks at once: the database's unique key refuses the second,
+    which is told as plainly as a form sent late."""
+    from iom_events.delegations.models import Delegation
+    from iom_events.nominations import manage
+
+    invited(editor, mailbox, meeting)
+    with app.app_context():
+        everyone = list(db.session.scalars(select(Delegation).where(
+            Delegation.event_id == meeting.id)))  # fmt: skip
+        db.session.expunge_all()
+    monkeypatch.setattr(manage, "in_reading_order", lambda _delegations, _lang: everyone)
+    monkeypatch.setattr(manage, "_invitation_of", lambda *_: None)  # the check saw none yet
+    original = manage.db.session.rollback
+
+    def rolled_back():
+        original()
+        monkeypatch.undo()  # the colleague's invitation is there to be found afterwards
+
+    monkeypatch.setattr(manage.db.session, "rollback", rolled_back, raising=False)
+
+    again = invite(editor, meeting, focal_point_email="otra@cancilleria.example")
+
+    assert again.status_code == 400
+    assert "Argentina is already invited to this meeting." in text_of(again.get_data(True))
+    assert invitations_of(app, meeting) == 1
+    assert mailbox.to("otra@cancilleria.example") == []
