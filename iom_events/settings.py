@@ -85,6 +85,8 @@ def _mail_settings() -> dict:
         "MAIL_TIMEOUT": float(os.environ.get("MAIL_TIMEOUT") or 10),
         # Told of every nomination a focal point sends; unset, the staff member who invited.
         "SECRETARIAT_EMAIL": os.environ.get("SECRETARIAT_EMAIL") or None,
+        # The language of those notices; unset, each meeting's original language.
+        "SECRETARIAT_LANGUAGE": os.environ.get("SECRETARIAT_LANGUAGE") or None,
     }
 
 

@@ -150,6 +150,17 @@ def invitation_of(app, event) -> Invitation:
         return invitation
 
 
+def confirmation_fields(page) -> dict[str, str]:
+    """The hidden fields of a confirmation page's form (class "confirm"): what its button
+    posts."""
+    html = page.get_data(as_text=True)
+    form = re.search(r'<form method="post"[^>]*class="confirm">(.*?)</form>', html, re.S).group(1)
+    return {
+        name: html_lib.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form)
+    }
+
+
 def keys_in(page: str) -> list[str]:
     return re.findall(r'name="members-\d+-key"[^>]*value="([0-9a-f]{32})"', page)
 
@@ -606,7 +617,9 @@ def test_accredited_public_members_reach_the_public_page_and_nothing_else_does(
     assert "Changed since review" in text_of(staff_list.get_data(as_text=True))
     review = editor.get(f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}/")
     assert "Added: Pending Person" in text_of(review.get_data(as_text=True))
-    assert "Changed: Quiet Adviser (Function)" in text_of(review.get_data(as_text=True))
+    assert "Changed: Quiet Adviser Function: — → Legal adviser" in text_of(
+        review.get_data(as_text=True)
+    )
     assert "Pending Person" not in client.get(public).get_data(as_text=True)
 
     # Accredited again: the new member joins; removed members leave; staff's own stay.
@@ -676,10 +689,12 @@ def test_returning_a_nomination_emails_the_message_in_the_focal_points_language(
     nominate(focal_point, link, [member(name="Ana")])
     invitation = invitation_of(app, meeting)
     base = f"/en/manage/events/{meeting.slug}/nominations/{invitation.id}"
-    response = post_form(
-        editor, f"{base}/return", {"message": "Merci d’ajouter la lettre."},
+    preview = post_form(
+        editor, f"{base}/return", {"message": "Merci d’ajouter la lettre.", "number": "1"},
         path_for_token=f"{base}/",
     )  # fmt: skip
+    assert preview.status_code == 200  # asks first, showing the e-mail
+    response = editor.post(f"{base}/return", data=confirmation_fields(preview))
     assert response.status_code == 303
     message = mailbox.to("ana.perez@cancilleria.example")[-1]
     assert message["Content-Language"] == "fr"

@@ -1,6 +1,7 @@
 """Staff pages of the nomination cycle: invite delegations, follow every invitation's status
 on one page (the accreditation page), review a nomination with what changed since the last
-review, accredit it or return it with a message, revoke or send a link again.
+review, accredit it (or withdraw the accreditation) or return it with a message, revoke or
+send a link again.
 
 Staff only (the blueprint's guard); the focal points' page is nominations/views.py.
 """
@@ -14,6 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from iom_events import mail
@@ -45,6 +47,18 @@ FIELD_LABELS = {
     "public": _l("May be listed publicly"),
 }
 """The members' fields as the review names what changed."""
+
+
+def value_text(field: str, value) -> str:
+    """A member's field as the review shows it ("—" when empty): the role and the
+    listing in words, the phone number as dialled from abroad."""
+    if field == "role":
+        return str(NominationRole(value).label) if value else "—"
+    if field == "public":
+        return _("Public") if value else _("Private")
+    if field == "phone":
+        return international(value) if value else "—"
+    return value or "—"
 
 
 def in_language(text) -> str | None:
@@ -86,7 +100,9 @@ def index(slug: str):
 @bp.route("/invite", methods=["GET", "POST"])
 def invite(slug: str):
     """The invitation form: a delegation not invited yet (or a new one), its focal point, the
-    deadline; saved, then e-mailed (a relay down leaves it saved, and says so)."""
+    deadline; saved, then e-mailed (a relay down leaves it saved, and says so). A delegation
+    invited already (by a colleague meanwhile, or a page sent twice) is refused by name, with
+    a way to its invitation, and nothing changes."""
     event = staff.meeting_or_404(slug)
     invited = select(Invitation.delegation_id).where(Invitation.event_id == event.id)
     delegations = in_reading_order(
@@ -101,14 +117,43 @@ def invite(slug: str):
         event.timezone,
         time_zone(event.timezone, event.starts_on, in_language(event.city), event.country),
     )
+    already = None
     if form.validate_on_submit():
         invitation = service.invite(event, form, current_user)
-        db.session.commit()
-        _send(invitation, _("Invitation sent to %(email)s."))
-        return redirect(url_for(".index", slug=slug), 303)
+        try:
+            db.session.commit()
+        except IntegrityError:  # the same delegation invited by a colleague a moment ago
+            db.session.rollback()
+            already = _invitation_of(event, form.delegation.data)
+            if already is None:
+                raise
+        else:
+            _send(invitation, _("Invitation sent to %(email)s."))
+            return redirect(url_for(".index", slug=slug), 303)
+    elif form.is_submitted():
+        already = _invitation_of(event, form.delegation.data)
+    if already is not None:
+        form.delegation.errors = [
+            _(
+                "%(delegation)s is already invited to this meeting.",
+                delegation=service.delegation_name(already, current_lang()),
+            )
+        ]
     return render_template(
-        "manage/nominations/invite.html", event=event, form=form
+        "manage/nominations/invite.html", event=event, form=form, already_invited=already
     ), 400 if form.errors else 200
+
+
+def _invitation_of(event, delegation_id: str | None) -> Invitation | None:
+    """The invitation of the meeting's delegation `delegation_id` (as a form sent it), if any."""
+    number = to_int(delegation_id)
+    if number is None:
+        return None
+    return db.session.scalar(
+        select(Invitation)
+        .where(Invitation.event_id == event.id, Invitation.delegation_id == number)
+        .options(joinedload(Invitation.delegation, innerjoin=True))
+    )
 
 
 def _send(invitation: Invitation, done: str) -> None:
@@ -138,6 +183,7 @@ def review(slug: str, invitation_id: int):
         if current is not None and current is not reviewed
         else []
     )
+    letter = accreditation.letter_change(reviewed, current) if current is not None else None
     return render_template(
         "manage/nominations/review.html",
         event=event,
@@ -145,6 +191,8 @@ def review(slug: str, invitation_id: int):
         current=current,
         reviewed=reviewed,
         changes=changes,
+        letter_change=letter,
+        value_text=value_text,
         roles=NominationRole,
         field_labels=FIELD_LABELS,
         return_form=ReturnForm(),
@@ -197,23 +245,104 @@ def accredit(slug: str, invitation_id: int):
 
 @bp.post("/<int:invitation_id>/return")
 def send_back(slug: str, invitation_id: int):
-    """Return the latest version to the focal point with the message typed (e-mailed in their
-    language)."""
+    """Return the latest version to the focal point with the message typed. The review page's
+    button only shows the e-mail as it will go (addressee, language, subject, text) and asks;
+    the confirmed POST (`confirmed`) returns the version the page showed (`number`) and sends
+    it. A newer version sent meanwhile is refused, the message kept in the form."""
     event = staff.meeting_or_404(slug)
     invitation = _invitation(event, invitation_id)
-    form = ReturnForm()
     if not invitation.latest_number:
         abort(404)
-    if not form.validate():
-        flash(" ".join(str(e) for e in form.message.errors), "error")
+    form = ReturnForm()
+    number = to_int(request.form.get("number")) or invitation.latest_number
+    refusal = None
+    if number != invitation.latest_number:
+        refusal = _("The focal point sent a newer version meanwhile: review it first.")
+    elif form.validate() and request.form.get("confirmed") == "yes":
+        try:
+            accreditation.return_nomination(invitation, form.message.data)
+        except mail.MailNotSent:
+            flash(
+                _("Returned, but the e-mail could not be sent: check the mail settings."), "error"
+            )
+        else:
+            flash(_("Returned to the focal point, with your message."))
         return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
-    try:
-        accreditation.return_nomination(invitation, form.message.data)
-    except mail.MailNotSent:
-        flash(_("Returned, but the e-mail could not be sent: check the mail settings."), "error")
+    letter = None
+    if refusal is None and not form.errors:
+        letter = accreditation.return_letter(invitation, form.message.data)
+    return render_template(
+        "manage/nominations/return.html",
+        event=event,
+        invitation=invitation,
+        number=number,
+        form=form,
+        letter=letter,
+        refusal=refusal,
+        delegation=service.delegation_name(invitation, current_lang()),
+        review_url=url_for(".review", slug=slug, invitation_id=invitation.id),
+    ), 409 if refusal else 400 if form.errors else 200
+
+
+@bp.route("/<int:invitation_id>/withdraw-accreditation", methods=["GET", "POST"])
+def withdraw_accreditation(slug: str, invitation_id: int):
+    """GET asks; the POST withdraws the accreditation of the version the page showed
+    (`number`): its members leave the participants (to the trash) and the public pages. One
+    accredited or withdrawn meanwhile is refused, and said."""
+    event = staff.meeting_or_404(slug)
+    invitation = _invitation(event, invitation_id)
+    review_url = url_for(".review", slug=slug, invitation_id=invitation.id)
+    delegation = service.delegation_name(invitation, current_lang())
+    if request.method == "GET":
+        number = to_int(request.args.get("number")) or invitation.accredited_number
+        return confirmation_page(
+            Confirmation(
+                question=_(
+                    "Withdraw the accreditation of version %(number)s of the list of "
+                    "%(delegation)s?",
+                    number=number,
+                    delegation=delegation,
+                ),
+                consequence=_(
+                    "Its members are no longer the delegation's participants: they go to the "
+                    "trash and leave the meeting's public pages. The list stays, to be "
+                    "reviewed again; the focal point is not told."
+                ),
+                button=_("Withdraw the accreditation"),
+                cancel=review_url,
+                fields={"number": str(number)},
+                refusal=None
+                if invitation.accredited_number and number == invitation.accredited_number
+                else _stale_accreditation(invitation),
+            )
+        )
+    if invitation.accredited_number is None or request.form.get("number") != str(
+        invitation.accredited_number
+    ):
+        flash(_stale_accreditation(invitation), "error")
     else:
-        flash(_("Returned to the focal point, with your message."))
-    return redirect(url_for(".review", slug=slug, invitation_id=invitation.id), 303)
+        number = invitation.accredited_number
+        accreditation.withdraw(invitation)
+        db.session.commit()
+        flash(
+            _(
+                "The accreditation of version %(number)s is withdrawn: its members are in the "
+                "trash, and no longer on the public pages.",
+                number=number,
+            )
+        )
+    return redirect(review_url, 303)
+
+
+def _stale_accreditation(invitation: Invitation) -> str:
+    """Why a withdrawal from an older page does nothing: what is accredited now."""
+    if invitation.accredited_number is None:
+        return _("No version of this list is accredited now: nothing was changed.")
+    return _(
+        "Version %(number)s was accredited meanwhile: nothing was changed. Check it, then "
+        "withdraw its accreditation if need be.",
+        number=invitation.accredited_number,
+    )
 
 
 @bp.route("/<int:invitation_id>/revoke", methods=["GET", "POST"])

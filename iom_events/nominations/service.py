@@ -3,7 +3,7 @@ e-mails each step sends, each in the language of the person who reads it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -25,6 +25,7 @@ from iom_events.nominations.models import (
     new_nonce,
 )
 from iom_events.nominations.tokens import token_of
+from iom_events.settings import LANGUAGES
 from iom_events.translated import Translated
 
 MEMBER_FIELDS = NominationVersion.MEMBER_FIELDS
@@ -143,13 +144,7 @@ def send_invitation(invitation: Invitation) -> None:
             link=link(invitation),
             deadline=deadline_text(invitation),
         )
-    mail.send(
-        invitation.focal_point_email,
-        subject,
-        body + "\n",
-        invitation.language,
-        reply_to=secretariat_address(invitation),
-    )
+    write_to_focal_point(invitation, subject, body)
     invitation.sent_at = utcnow()
     db.session.commit()
 
@@ -175,6 +170,51 @@ def secretariat_address(invitation: Invitation) -> str | None:
     if configured:
         return configured
     return invitation.invited_by.email if invitation.invited_by is not None else None
+
+
+def secretariat_language(invitation: Invitation) -> str:
+    """The language the secretariat reads its notices in: SECRETARIAT_LANGUAGE when the site
+    sets one (a secretariat working in one language whatever the meeting), else the meeting's
+    original language, the one its staff write the meeting in.
+
+    Staff accounts keep no language of their own, and a notice is caused by a focal point's
+    page (in the focal point's language), never by a staff page: so the meeting decides. A
+    meeting in Buenos Aires drafted in Spanish tells its secretariat in Spanish; one in Geneva
+    drafted in English, in English."""
+    configured = current_app.config.get("SECRETARIAT_LANGUAGE")
+    if configured in LANGUAGES:
+        return configured
+    return invitation.event.original_language
+
+
+def write_to_focal_point(invitation: Invitation, subject: str, body: str) -> None:
+    """Send an e-mail written in the focal point's language to them, answered to the
+    secretariat: the one place every e-mail to a focal point goes through. Raises
+    mail.MailNotSent (the caller has committed first, and tells staff)."""
+    mail.send(
+        invitation.focal_point_email,
+        subject,
+        body + "\n",
+        invitation.language,
+        reply_to=secretariat_address(invitation),
+    )
+
+
+def tell_secretariat(invitation: Invitation, write: Callable[[str], tuple[str, str]]) -> None:
+    """E-mail the secretariat (secretariat_address) a notice about `invitation`, in
+    `secretariat_language`: `write(lang)` returns its subject and body, written in that
+    language. The one place every notice to the secretariat goes through; a relay down is
+    logged, never shown to the focal point whose action caused it."""
+    address = secretariat_address(invitation)
+    if not address:
+        return
+    lang = secretariat_language(invitation)
+    with written_in(lang):
+        subject, body = write(lang)
+    try:
+        mail.send(address, subject, body + "\n", lang)
+    except mail.MailNotSent as error:
+        current_app.logger.warning("notice to the secretariat not sent: %s", error.reason)
 
 
 # --- nominations -----------------------------------------------------------------------------
@@ -264,20 +304,18 @@ def nominate(
 
 
 def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None:
-    """E-mail the secretariat (in English, the secretariat's working language here) that a
-    nomination came in; a relay down is logged, never shown to the focal point."""
-    address = secretariat_address(invitation)
-    if not address:
-        return
-    with written_in("en"):
+    """Tell the secretariat that a nomination came in (tell_secretariat)."""
+
+    def write(lang: str) -> tuple[str, str]:
+        delegation = delegation_name(invitation, lang)
         subject = _(
             "Nomination received: %(delegation)s, %(meeting)s",
-            delegation=delegation_name(invitation, "en"),
-            meeting=meeting_title(invitation, "en"),
+            delegation=delegation,
+            meeting=meeting_title(invitation, lang),
         )
         review = url_for(
             "manage_nominations.review",
-            lang="en",
+            lang=lang,
             slug=invitation.event.slug,
             invitation_id=invitation.id,
             _external=True,
@@ -285,27 +323,24 @@ def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None
         body = _(
             "%(delegation)s sent version %(number)s of its nomination (%(count)s members).\n\n"
             "Review it: %(link)s",
-            delegation=delegation_name(invitation, "en"),
+            delegation=delegation,
             number=new.number,
             count=len(new.members),
             link=review,
         )
-    try:
-        mail.send(address, subject, body + "\n", "en")
-    except mail.MailNotSent as error:
-        current_app.logger.warning("nomination notice not sent: %s", error.reason)
+        return subject, body
+
+    tell_secretariat(invitation, write)
 
 
 def decline(invitation: Invitation) -> None:
     """The focal point's answer that the delegation will not come; the link closes with it.
-    Committed, then the secretariat is told (a relay down is logged)."""
+    Committed, then the secretariat is told (tell_secretariat)."""
     invitation.declined_at = utcnow()
     db.session.commit()
-    address = secretariat_address(invitation)
-    if not address:
-        return
-    with written_in("en"):
-        delegation, meeting = delegation_name(invitation, "en"), meeting_title(invitation, "en")
+
+    def write(lang: str) -> tuple[str, str]:
+        delegation, meeting = delegation_name(invitation, lang), meeting_title(invitation, lang)
         subject = _(
             "Invitation declined: %(delegation)s, %(meeting)s",
             delegation=delegation,
@@ -318,7 +353,6 @@ def decline(invitation: Invitation) -> None:
             name=invitation.focal_point_name,
             meeting=meeting,
         )
-    try:
-        mail.send(address, subject, body + "\n", "en")
-    except mail.MailNotSent as error:
-        current_app.logger.warning("decline notice not sent: %s", error.reason)
+        return subject, body
+
+    tell_secretariat(invitation, write)
