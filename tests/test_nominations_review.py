@@ -123,6 +123,20 @@ def test_a_return_confirmed_after_a_newer_version_came_in_sends_nothing_and_keep
     assert invitation_of(app, meeting).review_outcome is None
 
 
+@pytest.mark.parametrize(("lang", "addressee"), [("fr", "Destinataire"), ("es", "Para")])
+def test_the_returns_e_mail_names_its_addressee_not_a_date_range_end(
+    app, editor, mailbox, meeting, lang, addressee
+):
+    link = invited(editor, mailbox, meeting, "fr")
+    nominate(app.test_client(), link, [member(name="Ana")])
+    base = base_of(app, meeting).replace("/en/", f"/{lang}/")
+    preview = post_form(
+        editor, f"{base}/return", {"message": "Merci.", "number": "1"}, path_for_token=f"{base}/"
+    )
+    html = preview.get_data(as_text=True)
+    assert re.search(rf"<dt>{addressee}</dt><dd>Ana Pérez &lt;{FOCAL_POINT}&gt;</dd>", html)
+
+
 def test_an_empty_return_message_is_refused_in_the_pages_language(app, editor, mailbox, meeting):
     link = invited(editor, mailbox, meeting)
     nominate(app.test_client(), link, [member(name="Ana")])
