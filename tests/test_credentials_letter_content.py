@@ -27,8 +27,9 @@ def unspaced(html: str) -> str:
         (
             "carta.pdf",
             b"Carta de credenciales\n",
-            "El nombre de este archivo termina en .pdf, pero su contenido es de otro tipo "
-            "(texto sin formato).",
+            # Not the documents' advice ("or rename it .txt"): a letter is a PDF only.
+            "El contenido de este archivo no es un PDF: envíe la carta de credenciales en "
+            "formato PDF.",
         ),
         (
             "carta.docx",

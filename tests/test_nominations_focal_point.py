@@ -131,6 +131,36 @@ def test_a_letter_sent_with_a_field_to_correct_is_kept(app, editor, mailbox, mee
     assert letter_of(editor, meeting, 1) == LETTER
 
 
+@pytest.mark.parametrize(
+    ("content", "filename"),
+    [
+        (b"Not a letter at all.", "carta.pdf"),
+        (b"Not a letter at all.", "carta.txt"),
+        (b"\x7fELF\x02\x01\x01" + bytes(120), "carta.exe"),
+    ],
+)
+def test_a_letter_that_is_no_pdf_is_asked_for_as_a_pdf_only(
+    app, editor, mailbox, meeting, content, filename
+):
+    """The documents' check knows many formats; a letter is a PDF: the page never advises
+    renaming the file to .txt, nor sending a Word or Excel file, which it would refuse too."""
+    link = invited(editor, mailbox, meeting)
+    refused = nominate(
+        app.test_client(),
+        link,
+        [member(name="Ana")],
+        credentials=(io.BytesIO(content), filename),
+    )
+    assert refused.status_code == 400
+    said = text_of(refused.get_data(as_text=True))
+    assert (
+        "El contenido de este archivo no es un PDF: envíe la carta de credenciales en formato PDF."
+        in said
+    )
+    assert ".txt" not in said.replace(filename, "") and "Word" not in said
+    assert versions(app, meeting) == []
+
+
 def test_a_letter_no_longer_held_is_asked_for_again_and_nothing_is_saved(
     app,
     editor,

@@ -36,12 +36,15 @@ EVERYTHING = {"include_removed": True}
 class UploadRefused(ValueError):
     """A file the site does not take; `message` says why, in the reader's language.
 
-    `detail` is for the logs (the media type libmagic read), never shown to staff."""
+    `detail` is for the logs (the media type libmagic read), never shown to staff;
+    `media_type` is what the content was read as, when the file was refused for its kind (a
+    page taking one kind only says so instead of listing every format documents take)."""
 
-    def __init__(self, message, detail: str = ""):
+    def __init__(self, message, detail: str = "", media_type: str | None = None):
         super().__init__(f"{message} [{detail}]" if detail else str(message))
         self.message = message
         self.detail = detail
+        self.media_type = media_type
 
 
 def sniff(path) -> str:
@@ -158,12 +161,16 @@ def _checked(incoming: Incoming, upload: Upload) -> str:
     media_type = sniff(incoming.path)
     if media_type not in FORMATS:
         raise UploadRefused(
-            LazyString(not_accepted, media_type, upload.filename), detail=media_type
+            LazyString(not_accepted, media_type, upload.filename),
+            detail=media_type,
+            media_type=media_type,
         )
     named = _extension_of(upload.filename)
     if named in KNOWN_EXTENSIONS and named not in extensions_of(media_type):
         raise UploadRefused(
-            LazyString(misnamed, media_type, named), detail=f"{media_type} named {named}"
+            LazyString(misnamed, media_type, named),
+            detail=f"{media_type} named {named}",
+            media_type=media_type,
         )
     try:
         inspection.check(incoming.path, media_type, current_app.config["UPLOAD_MAX_BYTES"])

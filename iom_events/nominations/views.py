@@ -242,10 +242,17 @@ def _received(receiving: ExitStack, upload) -> tuple[Accepted | None, str | None
             received({"letter": Upload(upload.stream, upload.filename)}, blob_store())
         )
     except SomeRefused as refusal:
-        return None, str(refusal.refusals["letter"].message)
+        refused = refusal.refusals["letter"]
+        if refused.media_type in (None, PDF):  # empty, too large, a PDF misnamed or unsafe
+            return None, str(refused.message)
+        return None, _not_a_pdf()  # not the documents' advice: formats a letter cannot be in
     if letter.media_type != PDF:
-        return None, _("Send the credentials letter as a PDF file.")
+        return None, _not_a_pdf()
     return letter, None
+
+
+def _not_a_pdf() -> str:
+    return _("The content of this file is not a PDF: send the credentials letter as a PDF file.")
 
 
 def _commit(invitation: Invitation, form, credentials) -> service.Saved:
