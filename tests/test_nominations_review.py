@@ -22,7 +22,7 @@ from test_nominations import (
 )
 from test_nominations import meeting as meeting  # the fixture, re-exported for pytest
 
-from iom_events.delegations.models import Participant
+from iom_events.delegations.models import Delegation, Participant
 from iom_events.events.models import Event
 from iom_events.extensions import db
 from iom_events.nominations.models import Invitation
@@ -314,6 +314,32 @@ def test_two_staff_inviting_the_same_delegation_at_once_get_one_invitation(
     assert again.status_code == 400
     assert "Argentina is already invited to this meeting." in text_of(again.get_data(True))
     assert invitations_of(app, meeting) == 1
+
+
+@pytest.mark.parametrize("typed", ["Argentine", "  ARGENTINA ", "argentina"])
+def test_a_new_delegation_named_like_one_at_the_meeting_is_refused(
+    app, editor, mailbox, meeting, typed
+):
+    """Typing the name of a delegation already listed (in any of its languages, whatever the
+    case) would make a second one, listed publicly twice: refused, nothing created or sent."""
+    with app.app_context():
+        delegations = db.session.scalar(select(func.count()).select_from(Delegation))
+        db.session.remove()
+    refused = invite(editor, meeting, delegation="", new_delegation_name=typed)
+    # ...even when its invitation already went out:
+    assert invite(editor, meeting).status_code == 303
+    again = invite(editor, meeting, delegation="", new_delegation_name=typed)
+
+    for response in (refused, again):
+        assert response.status_code == 400
+        assert f"The delegation “{typed.strip()}” is already at this meeting." in text_of(
+            response.get_data(True)
+        )
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Delegation)) == delegations
+        db.session.remove()
+    assert invitations_of(app, meeting) == 1
+    assert len(mailbox.to(FOCAL_POINT)) == 1
 
 
 # --- the secretariat's notices -----------------------------------------------------------------

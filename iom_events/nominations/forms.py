@@ -7,6 +7,7 @@ import hashlib
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,6 +27,7 @@ from wtforms import (
 from wtforms import Form as PlainForm
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from iom_events.delegations.imports import folded
 from iom_events.delegations.models import DelegationKind
 from iom_events.fields import ChoiceField, PhoneField, email_address, strip, to_int
 from iom_events.formatting import language_name
@@ -77,11 +79,19 @@ class InvitationForm(Form):
     )
     deadline = StringField(_l("Deadline"), filters=[strip])
 
-    def prepare(self, delegations: list[tuple[str, str]], timezone: str, zone_words: str) -> None:
+    def prepare(
+        self,
+        delegations: list[tuple[str, str]],
+        timezone: str,
+        zone_words: str,
+        listed: Callable[[], set[str]] = set,
+    ) -> None:
         """The delegations not invited yet, named in the page's language; `timezone` (the
         meeting's, IANA) is the one the deadline is read in, `zone_words` says it to staff
-        ("Buenos Aires time (UTC−3)")."""
+        ("Buenos Aires time (UTC−3)"); `listed` gives the folded names of every delegation of
+        the meeting (delegations.imports.folded), read only when a new one is named."""
         self.timezone = timezone
+        self.listed = listed
         self.delegation.choices = [("", _l("A new delegation (name it below)")), *delegations]
         self.new_delegation_kind.choices = choices(DelegationKind)
         self.language.choices = [(lang, language_name(lang)) for lang in LANGUAGES]
@@ -93,6 +103,13 @@ class InvitationForm(Form):
     def validate_delegation(self, field) -> None:
         if not field.data and not self.new_delegation_name.data:
             raise ValidationError(_l("Choose a delegation, or name a new one."))
+
+    def validate_new_delegation_name(self, field) -> None:
+        """A new delegation named as one already at the meeting would list it twice."""
+        if field.data and not self.delegation.data and folded(field.data) in self.listed():
+            raise ValidationError(
+                _("The delegation “%(name)s” is already at this meeting.", name=field.data)
+            )
 
     def validate_deadline(self, field) -> None:
         self.deadline_utc = read_deadline(field.data, self.timezone)
@@ -119,6 +136,13 @@ class DeadlineForm(Form):
 
     def prepare(self, timezone: str) -> None:
         self.timezone = timezone
+
+    def validate_new_delegation_name(self, field) -> None:
+        """A new delegation named as one already at the meeting would list it twice."""
+        if field.data and not self.delegation.data and folded(field.data) in self.listed():
+            raise ValidationError(
+                _("The delegation “%(name)s” is already at this meeting.", name=field.data)
+            )
 
     def validate_deadline(self, field) -> None:
         self.deadline_utc = read_deadline(field.data, self.timezone)

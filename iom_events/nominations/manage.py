@@ -116,6 +116,7 @@ def invite(slug: str):
         [(str(d.id), str(translate(d.name, event.original_language))) for d in delegations],
         event.timezone,
         time_zone(event.timezone, event.starts_on, in_language(event.city), event.country),
+        lambda: service.listed_names(event),
     )
     already = None
     if form.validate_on_submit():

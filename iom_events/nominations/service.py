@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from iom_events import mail
 from iom_events.columns import utcnow
+from iom_events.delegations.imports import folded
 from iom_events.delegations.models import Delegation, DelegationKind
 from iom_events.extensions import db
 from iom_events.formatting import long_date, time_zone
@@ -89,6 +90,19 @@ def link(invitation: Invitation) -> str:
 
 
 # --- invitations -----------------------------------------------------------------------------
+
+
+def listed_names(event) -> set[str]:
+    """The folded names (delegations.imports.folded) of every delegation of the meeting, each
+    of its names and short names in every language: a new delegation named so is one of them."""
+    names = set()
+    for name, short_name in db.session.execute(
+        select(Delegation.name, Delegation.short_name).where(Delegation.event_id == event.id)
+    ):
+        names.update(
+            folded(text) for text in (*(name or {}).values(), *(short_name or {}).values())
+        )
+    return names
 
 
 def invite(event, form, user) -> Invitation:
