@@ -342,6 +342,38 @@ def test_a_new_delegation_named_like_one_at_the_meeting_is_refused(
     assert len(mailbox.to(FOCAL_POINT)) == 1
 
 
+def test_accrediting_a_later_version_keeps_a_correction_staff_made_to_an_unchanged_member(
+    app, editor, client, mailbox, meeting
+):
+    """Staff corrected an accredited participant's name; the focal point then changed someone
+    else. Accrediting that version changes who the focal point changed, not the correction."""
+    link = invited(editor, mailbox, meeting)
+    focal_point = app.test_client()
+    nominate(focal_point, link, [member(name="Ana Perez"), member(name="Luis Nuevo")])
+    base = base_of(app, meeting)
+    assert accredit(editor, base, 1).status_code == 303
+    with app.app_context():  # as the participant's staff form saves it
+        ana = db.session.scalar(select(Participant).where(Participant.name == "Ana Perez"))
+        ana.name = "Ana Pérez Corrected"
+        db.session.commit()
+        db.session.remove()
+    page = focal_point.get(link).get_data(as_text=True)
+    ana_key, luis_key = keys_in(page)
+    nominate(
+        focal_point,
+        link,
+        [member(key=ana_key, name="Ana Perez"), member(key=luis_key, name="Luis Nuevo",
+                                                        function="Cónsul")],
+        page,
+    )  # fmt: skip
+
+    assert accredit(editor, base, 2).status_code == 303
+
+    public = text_of(client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True))
+    assert "Ana Pérez Corrected" in public
+    assert "Luis Nuevo, Cónsul" in public
+
+
 # --- the secretariat's notices -----------------------------------------------------------------
 
 

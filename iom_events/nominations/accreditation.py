@@ -24,6 +24,7 @@ from iom_events.nominations.service import (
     latest,
     link,
     meeting_title,
+    version,
     write_to_focal_point,
     written_in,
 )
@@ -79,6 +80,11 @@ def accredit(invitation: Invitation) -> None:
     delegation = invitation.delegation
     existing = _nominated_participants(invitation, include_removed=True)
     language = invitation.language
+    accredited = version(invitation, invitation.accredited_number)
+    before = {
+        member["key"]: _participant_values(member, language, position)
+        for position, member in enumerate(accredited.members if accredited else [])
+    }
     for position, member in enumerate(current.members):
         person = existing.pop(member["key"], None)
         if person is not None and person.removed_at is not None:
@@ -88,19 +94,10 @@ def accredit(invitation: Invitation) -> None:
                 event_id=event.id, delegation=delegation, nomination_key=member["key"]
             )
             db.session.add(person)
-        name = " ".join(part for part in (member["title"], member["name"]) if part)
-        role = NominationRole(member["role"]).participant_role
-        function = Translated({language: member["function"]}) if member["function"] else None
-        values = {
-            "name": name[:200],
-            "role": role,
-            "function": function,
-            "is_public": bool(member["public"]),
-            "email": member["email"] or None,
-            "phone": member["phone"] or None,
-            "position": 1000 + position,
-        }
-        for attribute, value in values.items():
+        unchanged = before.get(member["key"], {}) if person.id is not None else {}
+        for attribute, value in _participant_values(member, language, position).items():
+            if unchanged.get(attribute, _NOTHING) == value:
+                continue  # not changed by the focal point: a correction by staff stays
             if getattr(person, attribute) != value:
                 setattr(person, attribute, value)
     for person in existing.values():
@@ -110,6 +107,24 @@ def accredit(invitation: Invitation) -> None:
     invitation.accredited_number = current.number
     invitation.review_outcome = ReviewOutcome.ACCREDITED
     invitation.review_message = None
+
+
+_NOTHING = object()
+
+
+def _participant_values(member: dict, language: str, position: int) -> dict:
+    """A member of a list as the participant it makes (the function in the focal point's
+    language)."""
+    name = " ".join(part for part in (member["title"], member["name"]) if part)
+    return {
+        "name": name[:200],
+        "role": NominationRole(member["role"]).participant_role,
+        "function": Translated({language: member["function"]}) if member["function"] else None,
+        "is_public": bool(member["public"]),
+        "email": member["email"] or None,
+        "phone": member["phone"] or None,
+        "position": 1000 + position,
+    }
 
 
 def _nominated_participants(invitation: Invitation, include_removed: bool = False) -> dict:
