@@ -432,3 +432,20 @@ def test_a_meeting_with_an_agenda_of_its_own_is_not_offered_a_second_one(app, cl
         db.session.commit()
     html = client.get(f"/en/events/{without.slug}/").get_data(as_text=True)
     assert f'href="/en/events/{without.slug}/agenda.pdf"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "second_day", "its_first_item"),
+    [
+        ("en", "Friday 5 June 2009", "Promoting more"),
+        ("fr", "vendredi 5 juin 2009", "Promouvoir une gestion plus"),
+        ("es", "viernes 5 de junio de 2009", "Promover una gestión más"),
+    ],
+)
+def test_a_day_heading_of_the_agenda_pdf_never_ends_a_page_alone(
+    client, lang, second_day, its_first_item
+):
+    response = client.get(f"/{lang}/events/{RCP}/agenda.pdf")
+    pages = [pdf_text_of_page(page) for page in PdfReader(io.BytesIO(response.data)).pages]
+    [with_the_day] = [text for text in pages if second_day in text]
+    assert its_first_item in with_the_day
