@@ -450,3 +450,41 @@ def test_a_day_heading_of_the_agenda_pdf_never_ends_a_page_alone(
     pages = [pdf_text_of_page(page) for page in PdfReader(io.BytesIO(response.data)).pages]
     [with_the_day] = [text for text in pages if second_day in text]
     assert its_first_item in with_the_day
+
+
+def test_the_list_of_participants_names_alternates_and_advisers_as_such(app, client, rcp_people):
+    """An alternate and an adviser are told from the delegates, as on the meeting's page
+    (roles of their own since migration 0017)."""
+    with app.app_context():
+        budapest = db.session.get(Participant, rcp_people["Bela Delegate"]).delegation
+        db.session.add_all(
+            [
+                Participant(
+                    event_id=budapest.event_id,
+                    delegation=budapest,
+                    name="Alma Alternate",
+                    role=ParticipantRole.ALTERNATE,
+                    position=2,
+                ),
+                Participant(
+                    event_id=budapest.event_id,
+                    delegation=budapest,
+                    name="Ada Adviser",
+                    role=ParticipantRole.ADVISER,
+                    position=3,
+                ),
+            ]
+        )
+        db.session.commit()
+        db.session.remove()
+    for lang, head, alternate, adviser in (
+        ("en", "Head of delegation", "Alternate", "Adviser"),
+        ("fr", "Chef de délégation", "Suppléant", "Conseiller"),
+        ("es", "Jefe de delegación", "Suplente", "Asesor"),
+    ):
+        text = pdf_text(client.get(f"/{lang}/events/{RCP}/participants.pdf").data)
+        assert in_order(
+            text,
+            "Bianca Head, ",
+            f"({head}) Bela Delegate Alma Alternate ({alternate}) Ada Adviser ({adviser})",
+        ), text
