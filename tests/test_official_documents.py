@@ -375,7 +375,8 @@ def test_a_symbol_staff_gave_a_generated_document_is_the_one_it_carries(app, cli
     for page in reader.pages:  # in the head, then in every page's margin
         assert "MC/2281" in page.extract_text()
     assert "RCP-BANGKOK-2009/1" not in pdf_text(client.get(path).data)
-    assert "Distr. : générale" in pdf_text(client.get(path).data)
+    # As the UN prints it in French: "Distr. générale", no colon (A/53/250).
+    assert "Distr. générale" in pdf_text(client.get(path).data)
     assert "Original : français" in pdf_text(client.get(path).data)
     # The list of participants keeps its own.
     participants = pdf_text(client.get(f"/fr/events/{RCP}/participants.pdf").data)
@@ -432,3 +433,58 @@ def test_a_meeting_with_an_agenda_of_its_own_is_not_offered_a_second_one(app, cl
         db.session.commit()
     html = client.get(f"/en/events/{without.slug}/").get_data(as_text=True)
     assert f'href="/en/events/{without.slug}/agenda.pdf"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "second_day", "its_first_item"),
+    [
+        ("en", "Friday 5 June 2009", "Promoting more"),
+        ("fr", "vendredi 5 juin 2009", "Promouvoir une gestion plus"),
+        ("es", "viernes 5 de junio de 2009", "Promover una gestión más"),
+    ],
+)
+def test_a_day_heading_of_the_agenda_pdf_never_ends_a_page_alone(
+    client, lang, second_day, its_first_item
+):
+    response = client.get(f"/{lang}/events/{RCP}/agenda.pdf")
+    pages = [pdf_text_of_page(page) for page in PdfReader(io.BytesIO(response.data)).pages]
+    [with_the_day] = [text for text in pages if second_day in text]
+    assert its_first_item in with_the_day
+
+
+def test_the_list_of_participants_names_alternates_and_advisers_as_such(app, client, rcp_people):
+    """An alternate and an adviser are told from the delegates, as on the meeting's page
+    (roles of their own since migration 0017)."""
+    with app.app_context():
+        budapest = db.session.get(Participant, rcp_people["Bela Delegate"]).delegation
+        db.session.add_all(
+            [
+                Participant(
+                    event_id=budapest.event_id,
+                    delegation=budapest,
+                    name="Alma Alternate",
+                    role=ParticipantRole.ALTERNATE,
+                    position=2,
+                ),
+                Participant(
+                    event_id=budapest.event_id,
+                    delegation=budapest,
+                    name="Ada Adviser",
+                    role=ParticipantRole.ADVISER,
+                    position=3,
+                ),
+            ]
+        )
+        db.session.commit()
+        db.session.remove()
+    for lang, head, alternate, adviser in (
+        ("en", "Head of delegation", "Alternate", "Adviser"),
+        ("fr", "Chef de délégation", "Suppléant", "Conseiller"),
+        ("es", "Jefe de delegación", "Suplente", "Asesor"),
+    ):
+        text = pdf_text(client.get(f"/{lang}/events/{RCP}/participants.pdf").data)
+        assert in_order(
+            text,
+            "Bianca Head, ",
+            f"({head}) Bela Delegate Alma Alternate ({alternate}) Ada Adviser ({adviser})",
+        ), text
