@@ -451,3 +451,37 @@ def test_an_invitation_racing_a_colleagues_for_the_same_delegation_is_refused_by
     assert "Argentina is already invited to this meeting." in text_of(again.get_data(True))
     assert invitations_of(app, meeting) == 1
     assert mailbox.to("otra@cancilleria.example") == []
+
+
+def test_a_decline_after_accreditation_says_the_members_stay_public_until_withdrawn(
+    app, client, editor, mailbox, meeting
+):
+    """Tester's report: a focal point declined an accredited list; staff read only "Declined"
+    while its members stayed public. Nothing public changes by itself, and staff are told so."""
+    from staff import csrf_token
+
+    link = invited(editor, mailbox, meeting)
+    focal_point = app.test_client()
+    nominate(focal_point, link, [member(title="S.E.", name="Ana Pérez",
+                                        role="head_of_delegation")])  # fmt: skip
+    base = base_of(app, meeting)
+    assert accredit(editor, base, 1).status_code == 303
+
+    focal_point.post(f"{link}/decline", data={"csrf_token": csrf_token(focal_point, link)})
+
+    still = (
+        "Version 1 of its list is still accredited: its members stay on the public pages "
+        "until you withdraw the accreditation."
+    )
+    notice = mailbox.to("editor@iom.test")[-1]
+    assert notice["Subject"].startswith("Invitation declined")
+    assert still in " ".join(notice.get_content().split())
+    listing = text_of(editor.get(f"/en/manage/events/{meeting.slug}/nominations/").get_data(True))
+    assert "Declined" in listing and still in listing
+    assert still in text_of(editor.get(f"{base}/").get_data(as_text=True))
+    assert "S.E. Ana Pérez" in text_of(client.get(f"/en/events/{meeting.slug}/").get_data(True))
+
+    confirm(editor, f"{base}/withdraw-accreditation?number=1")
+    listing = text_of(editor.get(f"/en/manage/events/{meeting.slug}/nominations/").get_data(True))
+    assert "Declined" in listing and "still accredited" not in listing
+    assert "Ana Pérez" not in client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True)

@@ -349,7 +349,8 @@ def tell_the_secretariat(invitation: Invitation, new: NominationVersion) -> None
 
 def decline(invitation: Invitation) -> None:
     """The focal point's answer that the delegation will not come; the link closes with it.
-    Committed, then the secretariat is told (tell_secretariat)."""
+    Committed, then the secretariat is told (tell_secretariat), and told too when a list of the
+    delegation is still accredited (`still_accredited`): nothing public changes by itself."""
     invitation.declined_at = utcnow()
     db.session.commit()
 
@@ -367,6 +368,19 @@ def decline(invitation: Invitation) -> None:
             name=invitation.focal_point_name,
             meeting=meeting,
         )
+        if invitation.accredited_number:
+            body += "\n\n" + still_accredited(invitation)
         return subject, body
 
     tell_secretariat(invitation, write)
+
+
+def still_accredited(invitation: Invitation) -> str:
+    """What a decline leaves public, in the current language: a declined delegation whose list
+    was accredited keeps its participants until staff withdraw the accreditation (a decline is
+    the focal point's word, never a change to what the secretariat accredited)."""
+    return _(
+        "Version %(number)s of its list is still accredited: its members stay on the public "
+        "pages until you withdraw the accreditation.",
+        number=invitation.accredited_number,
+    )
