@@ -108,6 +108,15 @@ class ChoiceField(SelectField):
     def process_data(self, value):
         self.data = choice_value(value)
 
+    def pre_validate(self, form):
+        """A value no option has (a tampered form, a script, an option no longer offered) is
+        refused in the page's language with what to do: WTForms' own "Not a valid choice"
+        reads "N'est pas un choix valide" in French, straight apostrophe and all."""
+        try:
+            super().pre_validate(form)
+        except ValidationError:
+            raise ValidationError(_l("Choose one of the options in the list.")) from None
+
 
 class CountryField(ChoiceField):
     """A country (ISO 3166-1 alpha-2) from `formatting.country_choices`: any other code sent

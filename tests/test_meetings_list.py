@@ -47,8 +47,23 @@ def test_bad_filters_get_a_clear_message_and_no_crash(client):
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert 'id="year-error"' in html and 'id="kind-error"' in html and 'id="office-error"' in html
-    assert "Not a valid choice" in text_of(html)
+    assert "Choose one of the options in the list." in text_of(html)
     assert "Global Meeting of Chairs" in text_of(html)  # no filter applied: the whole list
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("fr", "Choisissez une des options de la liste."),
+        ("es", "Elija una de las opciones de la lista."),
+    ],
+)
+def test_a_choice_no_option_has_is_refused_in_the_pages_language(client, lang, message):
+    """WTForms' own message was "N'est pas un choix valide." (a straight apostrophe) in French
+    and "No es una opción válida" in Spanish: the site's own, as its other messages."""
+    text = text_of(client.get(f"/{lang}/events/?kind=picnic").get_data(as_text=True))
+    assert message in text
+    assert "choix valide" not in text and "opción válida" not in text
 
 
 def test_drafts_are_never_listed_nor_shown(client, make_event):

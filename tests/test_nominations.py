@@ -220,7 +220,8 @@ def test_a_new_delegation_can_be_invited_in_the_same_form(app, editor, mailbox, 
         ("deadline", "2099-02-30T10:00", "Enter a date and time"),
         ("deadline", "9999-12-31T23:59", "Enter a date and time"),
         ("deadline", "2001-01-01T10:00", "Choose a deadline in the future."),
-        ("language", "de", "Not a valid choice"),
+        ("language", "de", "Choose one of the options in the list."),
+        ("new_delegation_kind", "planet", "Choose one of the options in the list."),
         ("focal_point_name", "x" * 100_000, "Field cannot be longer than 200 characters."),
         ("delegation", "", "Choose a delegation, or name a new one."),
     ],
@@ -456,7 +457,7 @@ def test_a_true_clash_on_one_member_shows_both_values_and_saves_nothing_until_ch
         (member(name="Ana", email="not-an-address"), "Introduzca una dirección de correo"),
         (member(name="Ana", phone="12"), "número de teléfono"),
         (member(name="x" * 100_000), "200"),
-        (member(name="Ana", role="king"), "Opción inválida"),
+        (member(name="Ana", role="king"), "Elija una de las opciones de la lista."),
     ],
 )
 def test_bad_nomination_input_is_refused_in_the_links_language(

@@ -4,7 +4,7 @@ a past meeting into a new one."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TimeField
+from wtforms import BooleanField, DateField, EmailField, StringField, TimeField
 from wtforms.validators import (
     Email,
     InputRequired,
@@ -82,8 +82,8 @@ class EventFilterForm(Form):
         maximum=LAST_YEAR,
         message=_l("Enter a year."),
     )
-    office = SelectField(_l("Office"), default="")
-    kind = SelectField(_l("Kind of meeting"), default="")
+    office = ChoiceField(_l("Office"))
+    kind = ChoiceField(_l("Kind of meeting"))
     country = ChoiceField(_l("Country"))
 
     def kind_choice(self) -> EventKind | None:
