@@ -485,3 +485,26 @@ def test_a_decline_after_accreditation_says_the_members_stay_public_until_withdr
     listing = text_of(editor.get(f"/en/manage/events/{meeting.slug}/nominations/").get_data(True))
     assert "Declined" in listing and "still accredited" not in listing
     assert "Ana Pérez" not in client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("number", ["999", "0", "-1", "abc"])
+def test_accrediting_a_version_the_list_never_had_says_so_and_changes_nothing(
+    app, client, editor, mailbox, meeting, number
+):
+    """Tester's report: `accredit?number=999` asked "Accredit version 999?", then refused with
+    "The focal point sent a newer version meanwhile", which was not what happened."""
+    link = invited(editor, mailbox, meeting)
+    nominate(app.test_client(), link, [member(name="Ana Pérez")])
+    base = base_of(app, meeting)
+
+    asked = editor.get(f"{base}/accredit?number={number}").get_data(as_text=True)
+    if number != "abc":  # no number read: the latest version is asked about
+        assert f"This list has no version {number}: nothing was accredited." in text_of(asked)
+        assert ">Accredit</button>" not in asked
+    done = post_form(editor, f"{base}/accredit", {"number": number}, path_for_token=f"{base}/")
+    assert done.status_code == 303
+    shown = text_of(editor.get(f"{base}/").get_data(as_text=True))
+    assert f"This list has no version {number}: nothing was accredited." in shown
+    assert "newer version meanwhile" not in shown
+    assert nominated_participants(app, meeting) == []
+    assert "Ana Pérez" not in client.get(f"/en/events/{meeting.slug}/").get_data(as_text=True)

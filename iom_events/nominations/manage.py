@@ -216,7 +216,11 @@ def accredit(slug: str, invitation_id: int):
     invitation = _invitation(event, invitation_id)
     review_url = url_for(".review", slug=slug, invitation_id=invitation.id)
     if request.method == "GET":
-        number = to_int(request.args.get("number")) or invitation.latest_number
+        number = to_int(request.args.get("number"))
+        number = invitation.latest_number if number is None else number
+        refusal = None if invitation.latest_number else _("There is no list to accredit.")
+        if refusal is None and not 1 <= number <= invitation.latest_number:
+            refusal = _no_such_version(number)
         return confirmation_page(
             Confirmation(
                 question=_(
@@ -232,16 +236,30 @@ def accredit(slug: str, invitation_id: int):
                 cancel=review_url,
                 fields={"number": str(number)},
                 danger=False,
-                refusal=None if invitation.latest_number else _("There is no list to accredit."),
+                refusal=refusal,
             )
         )
-    if not invitation.latest_number or request.form.get("number") != str(invitation.latest_number):
+    sent = to_int(request.form.get("number"))
+    if not invitation.latest_number:
+        flash(_("There is no list to accredit."), "error")
+    elif sent is None or not 1 <= sent <= invitation.latest_number:
+        flash(_no_such_version(request.form.get("number", "")[:20]), "error")
+    elif sent != invitation.latest_number:
         flash(_("The focal point sent a newer version meanwhile: review it first."), "error")
     else:
         accreditation.accredit(invitation)
         db.session.commit()
         flash(_("Accredited: the delegation's members are now the meeting's participants."))
     return redirect(review_url, 303)
+
+
+def _no_such_version(number) -> str:
+    """A version number the list never had (a tampered or hand-made address), in words."""
+    return _(
+        "This list has no version %(number)s: nothing was accredited. Open the review page "
+        "to see its latest version.",
+        number=number,
+    )
 
 
 @bp.post("/<int:invitation_id>/return")
