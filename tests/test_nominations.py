@@ -450,6 +450,24 @@ def test_a_true_clash_on_one_member_shows_both_values_and_saves_nothing_until_ch
     assert versions(app, meeting)[-1].members[0]["function"] == "Viceministra"
 
 
+def test_a_clash_writes_phone_numbers_as_the_rest_of_the_site_does(app, editor, mailbox, meeting):
+    """Tester's report: the clash page showed "+541148151035" where every other page writes
+    "+54 11 4815-1035"."""
+    link = invited(editor, mailbox, meeting)
+    one, other = app.test_client(), app.test_client()
+    nominate(one, link, [member(name="Ana Pérez", phone="+54 11 4815-1035")])
+    page_one = one.get(link).get_data(as_text=True)
+    page_other = other.get(link).get_data(as_text=True)
+    (key,) = keys_in(page_one)
+    changed = {"key": key, "name": "Ana Pérez", "phone": "+54 11 4815-1035"}
+    nominate(one, link, [member(**changed, function="Ministra")], page_one)
+    clash = nominate(other, link, [member(**changed, function="Viceministra")], page_other)
+
+    assert clash.status_code == 409
+    said = text_of(clash.get_data(as_text=True))
+    assert said.count("+54 11 4815-1035") >= 2 and "+541148151035" not in said
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

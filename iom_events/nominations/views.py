@@ -29,6 +29,7 @@ from iom_events.nominations.forms import NominationForm
 from iom_events.nominations.merge import CHOICE
 from iom_events.nominations.models import Invitation, NominationRole
 from iom_events.nominations.tokens import Refusal, invitation_of
+from iom_events.phones import international
 
 bp = Blueprint("nominations", __name__, url_prefix=f"{LANG}/nominations")
 
@@ -191,6 +192,7 @@ def _page(invitation, current, form, token: str, clashes=(), letter=None):
         delegation=service.delegation_name(invitation, current_lang()),
         token=token,
         roles=NominationRole,
+        international_phone=international,
     )
 
 
