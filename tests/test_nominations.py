@@ -439,6 +439,9 @@ def test_a_true_clash_on_one_member_shows_both_values_and_saves_nothing_until_ch
     assert len(versions(app, meeting)) == 2  # nothing saved
     page = clash.get_data(as_text=True)
     assert form_of(page)["based_on"] == "2" and form_of(page)["merge-base"] == "1"
+    # The browser asks for a choice before sending (the tester saved without one and read
+    # the same page again): the group's radios are required.
+    assert re.search(rf'<input type="radio" name="merge-{key}" [^>]*required', page)
     chosen = nominate(
         other,
         link,
